@@ -1,0 +1,148 @@
+/**
+ * Words and terms of a text.
+ *
+ * - A word is a maximal run of Unicode letters and digits (combining marks stay inside).
+ *   Hyphens, slashes and every other symbol split words, so "vision-language-action" and
+ *   "vision language action" give the same tokens.
+ * - Apostrophes inside a word: the possessive "'s" is dropped ("robot's" → "robot");
+ *   any other apostrophe is removed and the parts joined ("don't" → "dont", "O'Neil" → "ONeil").
+ * - Han, Hiragana and Katakana have no spaces between words, so each character is a token
+ *   of its own (the usual unigram fallback of search engines).
+ * - Text is NFKC-normalised first (ligatures, full-width letters, "①"). Offsets (`start`,
+ *   `end`) index into that normalised text, which equals the input for plain text.
+ */
+import { stem } from './stem.ts';
+import { isGenericTerm, isStopWord } from './stopwords.ts';
+
+export interface Token {
+  /** The word as written (after NFKC), without apostrophes. */
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+}
+
+/** A token that survived stop-word removal, with its stem. */
+export interface TermToken extends Token {
+  term: string;
+  /**
+   * True when this term directly follows the previous term: nothing but spaces, hyphens or
+   * slashes between them (no stop word, no punctuation). Such pairs form phrases ("rectified flow").
+   */
+  adjacent: boolean;
+}
+
+// A word: letters/digits/marks, optionally an apostrophe followed by more of them.
+const WORD_PATTERN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu;
+const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const APOSTROPHES = /['’]/g;
+const POSSESSIVE = /['’][sS]$/;
+const PURE_NUMBER = /^\p{N}+$/u;
+/** What may stand between two words of one phrase. */
+const PHRASE_GAP = /^[\s\-‐‑‒–—/]*$/u;
+
+function hasApostrophe(raw: string): boolean {
+  return raw.includes("'") || raw.includes('’');
+}
+
+function makeToken(raw: string, start: number): Token {
+  const text = hasApostrophe(raw) ? raw.replace(APOSTROPHES, '') : raw;
+  return { text, lower: text.toLowerCase(), start, end: start + raw.length };
+}
+
+/** Splits a run of letters into ideographic single characters and the other stretches. */
+function splitIdeographs(raw: string, start: number, out: Token[]): void {
+  let pending = '';
+  let pendingStart = start;
+  let offset = start;
+  for (const char of raw) {
+    if (IDEOGRAPHIC.test(char)) {
+      if (pending) out.push(makeToken(pending, pendingStart));
+      pending = '';
+      out.push(makeToken(char, offset));
+    } else {
+      if (!pending) pendingStart = offset;
+      pending += char;
+    }
+    offset += char.length;
+  }
+  if (pending) out.push(makeToken(pending, pendingStart));
+}
+
+export function tokenize(text: string): Token[] {
+  const normalized = text.normalize('NFKC');
+  const tokens: Token[] = [];
+  for (const match of normalized.matchAll(WORD_PATTERN)) {
+    const raw = hasApostrophe(match[0]) ? match[0].replace(POSSESSIVE, '') : match[0];
+    if (IDEOGRAPHIC.test(raw)) splitIdeographs(raw, match.index, tokens);
+    else tokens.push(makeToken(raw, match.index));
+  }
+  return tokens;
+}
+
+/** Is this lowercase word worth keeping as a term (before stemming)? */
+function isContentWord(lower: string): boolean {
+  if (PURE_NUMBER.test(lower)) return false;
+  // Single characters say nothing, except an ideograph, which is a whole word.
+  if ([...lower].length < 2 && !IDEOGRAPHIC.test(lower)) return false;
+  return !isStopWord(lower);
+}
+
+/** The stemmed term of a lowercase word, or null when it is not a content word. */
+function contentTerm(lower: string): string | null {
+  if (!isContentWord(lower)) return null;
+  const term = stem(lower);
+  return isGenericTerm(term) ? null : term;
+}
+
+// Word → term memo: a corpus has far fewer distinct words than tokens, and stemming dominates
+// analysis time. Cleared when large so memory stays bounded on huge corpora.
+const TERM_CACHE_LIMIT = 200_000;
+const termCache = new Map<string, string | null>();
+
+function cachedContentTerm(lower: string): string | null {
+  let term = termCache.get(lower);
+  if (term === undefined) {
+    if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
+    term = contentTerm(lower);
+    termCache.set(lower, term);
+  }
+  return term;
+}
+
+/**
+ * Content terms of a text in reading order: stop words, generic academic words, single
+ * characters and pure numbers removed; the rest stemmed. `adjacent` marks phrase neighbours.
+ */
+export function termTokens(text: string): TermToken[] {
+  const normalized = text.normalize('NFKC');
+  const result: TermToken[] = [];
+  let previous: Token | null = null;
+  let previousKept = false;
+  for (const token of tokenize(normalized)) {
+    const term = cachedContentTerm(token.lower);
+    const kept = term !== null;
+    if (kept) {
+      const gap = previous ? normalized.slice(previous.end, token.start) : '';
+      const adjacent = previousKept && PHRASE_GAP.test(gap);
+      result.push({ ...token, term, adjacent });
+    }
+    previous = token;
+    previousKept = kept;
+  }
+  return result;
+}
+
+/** The bag of words for similarity: stemmed content terms in reading order. */
+export function terms(text: string): string[] {
+  return termTokens(text).map((token) => token.term);
+}
+
+/**
+ * A canonical form of a phrase, so surface variants compare equal:
+ * "Vision-Language-Action models" and "vision language action model" → "vision languag action model".
+ * Stop words are kept ("learning from demonstrations" ≠ "learning demonstrations").
+ */
+export function normalizePhrase(text: string): string {
+  return tokenize(text).map((token) => stem(token.lower)).join(' ');
+}

@@ -1,0 +1,127 @@
+/**
+ * Acronyms defined in the text: "few-shot class-incremental learning (FSCIL)",
+ * "Reinforcement Learning from Human Feedback (RLHF)", "Large Language Models (LLMs)".
+ *
+ * A definition is a parenthesised, mostly upper-case token whose letters are the initials of the
+ * words just before it (hyphen parts count as words, stop words may be skipped, a camel-case
+ * word may give several letters: "PreTraining" → P, T). Once defined anywhere in the corpus,
+ * an acronym stands for its long form everywhere, so a paper that only says "FSCIL" still
+ * counts for Few-Shot Class-Incremental Learning.
+ */
+import type { Word } from './analyse.ts';
+
+export interface AcronymDefinition {
+  /** As written, without a plural "s": "LLM", "FSCIL". */
+  acronym: string;
+  /** Stems of the long form, stop words kept: ["reinforc", "learn", "from", "human", "feedback"]. */
+  longForm: readonly string[];
+  /** Index of the acronym word in its field. */
+  position: number;
+}
+
+const MAX_LETTERS = 10;
+
+/** "VLA", "LLMs", "LfD", "MoE": 2+ capitals, capitals at least as many as other letters. */
+export function looksLikeAcronym(surface: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9]{1,11}$/.test(surface)) return false;
+  const body = surface.endsWith('s') ? surface.slice(0, -1) : surface;
+  const upper = body.replace(/[^A-Z]/g, '').length;
+  const lower = body.replace(/[^a-z]/g, '').length;
+  return upper >= 2 && upper >= lower;
+}
+
+/** Letters a word may stand for, most likely first: its initial, then its camel-case initials. */
+function contributions(word: Word): string[] {
+  const initial = word.surface.charAt(0).toLowerCase();
+  const camel = word.surface.match(/^.|(?<=\p{Ll})\p{Lu}/gu)?.join('').toLowerCase() ?? initial;
+  return camel.length > 1 ? [initial, camel] : [initial];
+}
+
+/**
+ * Matches the letters of an acronym backwards against the words ending at `end` (exclusive).
+ * Returns the index of the first word of the long form, or -1.
+ */
+function matchLongForm(letters: string, words: readonly Word[], end: number): number {
+  const lowest = Math.max(0, end - 2 * letters.length - 2);
+  const search = (letterIndex: number, wordIndex: number, mustConsume: boolean): number => {
+    if (letterIndex < 0) return wordIndex + 1;
+    if (wordIndex < lowest) return -1;
+    const word = words[wordIndex]!;
+    for (const letters_ of contributions(word)) {
+      const from = letterIndex - letters_.length + 1;
+      if (from < 0 || letters.slice(from, letterIndex + 1) !== letters_) continue;
+      // The long form may not start with a lone stop word ("Few-Shot" is fine), nor cross punctuation.
+      if (from === 0 && word.stop && !words[wordIndex + 1]?.hyphenated) continue;
+      if (from > 0 && word.breakBefore) continue;
+      const start = search(from - 1, wordIndex - 1, false);
+      if (start >= 0) return start;
+    }
+    if (word.stop && !mustConsume && !word.breakBefore) return search(letterIndex, wordIndex - 1, false);
+    return -1;
+  };
+  return search(letters.length - 1, end - 1, true);
+}
+
+/** Definitions in one field: an acronym word directly inside "(…)" after its long form. */
+export function findAcronymDefinitions(words: readonly Word[], gaps: readonly string[]): AcronymDefinition[] {
+  const definitions: AcronymDefinition[] = [];
+  words.forEach((word, i) => {
+    // Cheap tests first: most words are not in parentheses.
+    if (i === 0 || !gaps[i]!.includes('(') || word.surface === word.lower) return;
+    if (!/^\s*\(\s*$/.test(gaps[i]!) || !/^\s*\)/.test(gaps[i + 1] ?? '') || !looksLikeAcronym(word.surface)) return;
+    for (const acronym of acronymReadings(word.surface)) {
+      const letters = acronym.replace(/[^A-Za-z]/g, '').toLowerCase();
+      if (letters.length < 2 || letters.length > MAX_LETTERS) continue;
+      const start = matchLongForm(letters, words, i);
+      if (start < 0) continue;
+      definitions.push({ acronym, longForm: words.slice(start, i).map((w) => w.stem), position: i });
+      return;
+    }
+  });
+  return definitions;
+}
+
+/** "LLMs" may be the plural of "LLM" or an acronym ending in S: try the plural reading first. */
+function acronymReadings(surface: string): string[] {
+  return surface.length > 2 && /[A-Z0-9]s$/.test(surface) ? [surface.slice(0, -1), surface] : [surface];
+}
+
+/**
+ * One meaning per acronym for the whole corpus: the long form most papers define it with
+ * (ties: alphabetical). A paper's own definitions take precedence for that paper.
+ */
+export function corpusAcronyms(definitionsByPaper: readonly (readonly AcronymDefinition[])[]): Map<string, readonly string[]> {
+  const votes = new Map<string, Map<string, number>>();
+  for (const definitions of definitionsByPaper) {
+    const seen = new Set<string>();
+    for (const { acronym, longForm } of definitions) {
+      const key = longForm.join(' ');
+      if (seen.has(`${acronym}\u0000${key}`)) continue;
+      seen.add(`${acronym}\u0000${key}`);
+      const forms = votes.get(acronym) ?? new Map<string, number>();
+      forms.set(key, (forms.get(key) ?? 0) + 1);
+      votes.set(acronym, forms);
+    }
+  }
+  const chosen = new Map<string, readonly string[]>();
+  for (const [acronym, forms] of [...votes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const [best] = [...forms.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    chosen.set(acronym, best![0].split(' '));
+  }
+  return chosen;
+}
+
+/**
+ * Marks every word that is a known acronym (or its plural) with the long form it stands for.
+ * Case-sensitive: "VLA" and "VLAs" expand, "vla" does not.
+ */
+export function expandAcronyms(words: Word[], corpus: ReadonlyMap<string, readonly string[]>, own: ReadonlyMap<string, readonly string[]>): Word[] {
+  if (corpus.size === 0 && own.size === 0) return words;
+  return words.map((word) => {
+    const surface = word.surface;
+    const direct = own.get(surface) ?? corpus.get(surface);
+    const plural = surface.endsWith('s') ? (own.get(surface.slice(0, -1)) ?? corpus.get(surface.slice(0, -1))) : undefined;
+    const longForm = direct ?? plural;
+    return longForm === undefined ? word : { ...word, expansion: longForm };
+  });
+}

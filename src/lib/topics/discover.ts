@@ -1,0 +1,146 @@
+/**
+ * Topic discovery: from titles and abstracts to named topics with members.
+ *
+ *   read papers (sorted by id) → candidate key phrases → select topics (select.ts)
+ *   → name them (most frequent surface form) → curator overrides → assign papers (assign.ts)
+ *   → key terms and related topics.
+ *
+ * Everything is a function of the text: the same papers give the same topics and slugs in
+ * any input order. Cost grows with the amount of text (phrase counting, one trie scan), not
+ * with pairs of papers.
+ */
+import type { PaperText, Topic } from '../types.ts';
+import { normalizePhrase } from '../text/tokenize.ts';
+import { assignPapers, type TopicDraft } from './assign.ts';
+import { collectCandidates } from './candidates.ts';
+import { buildCorpus, type Corpus } from './corpus.ts';
+import { acronymFor, chooseKeyTerms, collectSurfaces, nameFor, relatedTopics, surfaceTerms } from './describe.ts';
+import { slugify } from './naming.ts';
+import { applyOverrides, type TopicOverride } from './overrides.ts';
+import { selectTopics, type TopicGroup } from './select.ts';
+
+export interface TopicOptions {
+  /** Most topics one paper gets (default 4). */
+  maxTopicsPerPaper?: number;
+  /** Fewest papers an automatic topic may hold (default 3). */
+  minPapers?: number;
+  /** Largest share of all papers one automatic topic may hold (default 1/3): no catch-alls. */
+  maxShare?: number;
+  /** Most automatic topics (default 3·√papers, at least 5). */
+  maxTopics?: number;
+  /** A longer phrase covering this share of a shorter phrase's papers replaces it (default 0.8). */
+  nestedCoverage?: number;
+  /** A paper mentioning a phrase once must reach this share of the topic's typical similarity (default 0.5). */
+  weakMatchFactor?: number;
+  /** …and at least this cosine similarity to the topic (default 0.08). */
+  minSimilarity?: number;
+  /** Key terms per topic (default 5). */
+  keyTerms?: number;
+  /** Related topics per topic (default 5). */
+  relatedTopics?: number;
+}
+
+export interface TopicResult {
+  topics: Topic[];
+  /** Every paper id → its topic ids, best first. */
+  paperTopics: Map<string, string[]>;
+}
+
+interface Settings {
+  maxTopicsPerPaper: number;
+  minPapers: number;
+  maxSize: number;
+  maxTopics: number;
+  nestedCoverage: number;
+  weakMatchFactor: number;
+  minSimilarity: number;
+  defaultSimilarity: number;
+  centroidTerms: number;
+  minGain: number;
+  keyTerms: number;
+  relatedTopics: number;
+}
+
+function settingsFor(paperCount: number, options: TopicOptions): Settings {
+  const minPapers = Math.max(1, options.minPapers ?? 3);
+  const maxShare = options.maxShare ?? 1 / 3;
+  return {
+    maxTopicsPerPaper: Math.max(1, options.maxTopicsPerPaper ?? 4),
+    minPapers,
+    maxSize: Math.max(minPapers, Math.floor(maxShare * paperCount)),
+    maxTopics: options.maxTopics ?? Math.max(5, Math.ceil(3 * Math.sqrt(paperCount))),
+    nestedCoverage: options.nestedCoverage ?? 0.8,
+    weakMatchFactor: options.weakMatchFactor ?? 0.5,
+    minSimilarity: options.minSimilarity ?? 0.08,
+    defaultSimilarity: 0.25,
+    centroidTerms: 200,
+    minGain: minPapers * 0.35,
+    keyTerms: options.keyTerms ?? 5,
+    relatedTopics: options.relatedTopics ?? 5,
+  };
+}
+
+/** Slugs from names; a clash (rare: two phrases written alike) gets "-2", "-3" in phrase order. */
+function assignIds(groups: readonly TopicGroup[], names: readonly string[]): string[] {
+  const order = groups.map((_, i) => i).sort((a, b) => (groups[a]!.keys[0]! < groups[b]!.keys[0]! ? -1 : 1));
+  const ids: string[] = new Array(groups.length);
+  const used = new Set<string>();
+  for (const i of order) {
+    const base = slugify(names[i]!);
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    ids[i] = id;
+  }
+  return ids;
+}
+
+/** Automatic topics, named. Small corpora may not reach the minimum size: relax it, down to one paper. */
+function automaticDrafts(
+  corpus: Corpus,
+  settings: Settings,
+): { drafts: TopicDraft[]; candidates: ReturnType<typeof collectCandidates>; minPapers: number } {
+  let minPapers = settings.minPapers;
+  for (;;) {
+    const candidates = collectCandidates(corpus.papers, minPapers);
+    const groups = selectTopics(candidates, corpus.papers, { ...settings, minPapers, minGain: minPapers * 0.35 });
+    if (groups.length > 0 || minPapers <= 1 || corpus.papers.length >= settings.minPapers * 3) {
+      const surfaces = collectSurfaces(corpus, groups.map((group) => group.keys[0]!));
+      const names = groups.map((group) => nameFor(group.keys[0]!, surfaces, corpus));
+      const ids = assignIds(groups, names);
+      const drafts = groups.map((group, i) => ({ id: ids[i]!, name: names[i]!, matchers: [...group.keys], pinned: false, capped: true }));
+      return { drafts, candidates, minPapers };
+    }
+    minPapers--;
+  }
+}
+
+export function discoverTopics(papers: readonly PaperText[], overrides: readonly TopicOverride[] = [], options: TopicOptions = {}): TopicResult {
+  const corpus = buildCorpus(papers);
+  const settings = settingsFor(corpus.papers.length, options);
+  const { drafts: automatic, candidates, minPapers } = automaticDrafts(corpus, settings);
+  const drafts = applyOverrides(automatic, overrides, normalizePhrase);
+  const assignment = assignPapers(corpus, drafts, { ...settings, minPapers });
+
+  const matchers = new Map(assignment.drafts.map((draft) => [draft.id, draft.matchers]));
+  const termKeys = chooseKeyTerms(corpus, candidates, assignment.members, matchers, settings.keyTerms);
+  const surfaces = collectSurfaces(corpus, [...termKeys.values()].flat());
+  const related = relatedTopics(assignment.members, assignment.centroids, settings.relatedTopics);
+
+  const topics = assignment.drafts.map((draft): Topic => {
+    const acronym = draft.matchers.map((key) => acronymFor(key, corpus)).find((found) => found !== null) ?? null;
+    const terms = surfaceTerms(termKeys.get(draft.id) ?? [], surfaces, corpus);
+    const keyTerms = [...new Set([...(acronym !== null ? [acronym] : []), ...terms])].slice(0, settings.keyTerms);
+    return {
+      id: draft.id,
+      name: draft.name,
+      ...(draft.description !== undefined ? { description: draft.description } : {}),
+      keyTerms,
+      papers: assignment.members.get(draft.id)!.map((member) => corpus.papers[member.paper]!.id),
+      related: related.get(draft.id) ?? [],
+    };
+  });
+  topics.sort((a, b) => b.papers.length - a.papers.length || (a.id < b.id ? -1 : 1));
+  const paperTopics = new Map(corpus.papers.map((paper) => [paper.id, assignment.paperTopics[paper.index]!]));
+  return { topics, paperTopics };
+}

@@ -1,0 +1,283 @@
+/**
+ * Choosing the automatic topics among the candidate key phrases.
+ *
+ * 1. Each frequent, eligible candidate gets its members (see membership.ts).
+ * 2. Nested candidates that cover nearly the same papers become one, named by the more
+ *    specific phrase: "rectified flow models" ⊂ "rectified flow" keeps "rectified flow" unless
+ *    the longer phrase covers nearly all of its papers; "few-shot class-incremental learning"
+ *    absorbs "class-incremental learning" when it covers nearly all of them.
+ * 3. Greedy selection with diminishing returns: a topic is worth the papers it holds, weighted
+ *    by how many topics each paper already has, by how topical the phrase is (papers naming it
+ *    in the title or repeatedly, not in passing) and by how specific it is (words in it).
+ */
+import type { CandidateStats } from './candidates.ts';
+import { isEligible } from './candidates.ts';
+import type { CorpusPaper } from './corpus.ts';
+import { membersFromHits, type Hits, type Member, type MembershipSettings } from './membership.ts';
+
+export interface SelectionSettings extends MembershipSettings {
+  minPapers: number;
+  /** Most papers a topic may hold. */
+  maxSize: number;
+  maxTopics: number;
+  /** A longer phrase covering this share of a shorter one's papers takes its place. */
+  nestedCoverage: number;
+  /** Stop when the best remaining topic is worth less than this many fresh papers. */
+  minGain: number;
+}
+
+export interface TopicGroup {
+  /** The phrase naming the group (most specific), then the other phrases it absorbed. */
+  keys: string[];
+  stemCount: number;
+  members: Member[];
+  strongCount: number;
+  /** Named single word (not a phrase): less specific than a phrase. */
+  singleWord: boolean;
+}
+
+/** A candidate nested in a chosen topic's phrase and sharing this share of its papers joins that topic. */
+const NESTED_FOLD_SHARE = 0.5;
+/** A folded, more specific phrase covering this share of the topic's papers names the topic. */
+const RENAME_SHARE = 0.6;
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function hitsOf(candidates: readonly CandidateStats[]): Hits[] {
+  const byPaper = new Map<number, Hits>();
+  for (const candidate of candidates) {
+    candidate.papers.forEach((paper, i) => {
+      const hits = byPaper.get(paper) ?? { paper, title: 0, abstract: 0 };
+      // Nested phrases hit the same places: the larger count stands for both.
+      hits.title = Math.max(hits.title, candidate.titleHits[i]!);
+      hits.abstract = Math.max(hits.abstract, candidate.abstractHits[i]!);
+      byPaper.set(paper, hits);
+    });
+  }
+  return [...byPaper.values()].sort((a, b) => a.paper - b.paper);
+}
+
+/** Eligible candidates with enough members, as one-phrase groups. */
+function evaluateCandidates(
+  stats: ReadonlyMap<string, CandidateStats>,
+  papers: readonly CorpusPaper[],
+  settings: SelectionSettings,
+): Map<string, { candidate: CandidateStats; members: Member[]; strongCount: number }> {
+  const evaluated = new Map<string, { candidate: CandidateStats; members: Member[]; strongCount: number }>();
+  const keys = [...stats.keys()].sort(compareStrings);
+  for (const key of keys) {
+    const candidate = stats.get(key)!;
+    if (candidate.papers.length < settings.minPapers || !isEligible(candidate)) continue;
+    // A phrase no paper puts in its title is a passing expression, not a subject.
+    if (!candidate.titleHits.some((hits) => hits > 0)) continue;
+    const { members, strongCount } = membersFromHits(hitsOf([candidate]), papers, settings);
+    if (members.length < settings.minPapers || !members.some((member) => member.inTitle)) continue;
+    evaluated.set(key, { candidate, members, strongCount });
+  }
+  return evaluated;
+}
+
+/** Contiguous proper sub-phrases of a key (as keys). */
+function subPhrases(key: string): string[] {
+  const stems = key.split(' ');
+  const result: string[] = [];
+  for (let length = stems.length - 1; length >= 1; length--) {
+    for (let start = 0; start + length <= stems.length; start++) result.push(stems.slice(start, start + length).join(' '));
+  }
+  return result;
+}
+
+function overlap(a: readonly Member[], b: readonly Member[]): number {
+  const inB = new Set(b.map((member) => member.paper));
+  return a.filter((member) => inB.has(member.paper)).length;
+}
+
+/** Folds each phrase into the most specific longer phrase that covers nearly all its papers. */
+function mergeNested(
+  evaluated: ReadonlyMap<string, { candidate: CandidateStats; members: Member[]; strongCount: number }>,
+  papers: readonly CorpusPaper[],
+  settings: SelectionSettings,
+): TopicGroup[] {
+  const absorbedBy = new Map<string, string>();
+  const supersets = new Map<string, string[]>();
+  for (const key of evaluated.keys()) {
+    for (const sub of subPhrases(key)) {
+      if (evaluated.has(sub)) supersets.set(sub, [...(supersets.get(sub) ?? []), key]);
+    }
+  }
+  for (const [sub, supers] of supersets) {
+    const shorter = evaluated.get(sub)!;
+    let best: { key: string; coverage: number; stems: number } | null = null;
+    for (const key of supers) {
+      const coverage = overlap(shorter.members, evaluated.get(key)!.members) / shorter.members.length;
+      if (coverage < settings.nestedCoverage) continue;
+      const stems = evaluated.get(key)!.candidate.stemCount;
+      if (
+        best === null ||
+        coverage > best.coverage ||
+        (coverage === best.coverage && (stems > best.stems || (stems === best.stems && compareStrings(key, best.key) < 0)))
+      ) {
+        best = { key, coverage, stems };
+      }
+    }
+    if (best !== null) absorbedBy.set(sub, best.key);
+  }
+  const rootOf = (key: string): string => {
+    let current = key;
+    while (absorbedBy.has(current)) current = absorbedBy.get(current)!;
+    return current;
+  };
+  const groups = new Map<string, string[]>();
+  for (const key of evaluated.keys()) {
+    const root = rootOf(key);
+    groups.set(root, [...(groups.get(root) ?? []), key]);
+  }
+  return [...groups.entries()].map(([root, keys]) => {
+    const ordered = [root, ...keys.filter((key) => key !== root).sort(compareStrings)];
+    const candidates = ordered.map((key) => evaluated.get(key)!.candidate);
+    const { members, strongCount } =
+      ordered.length === 1 ? evaluated.get(root)! : membersFromHits(hitsOf(candidates), papers, settings);
+    return {
+      keys: ordered,
+      stemCount: evaluated.get(root)!.candidate.stemCount,
+      members,
+      strongCount,
+      singleWord: !evaluated.get(root)!.candidate.phraseLike,
+    };
+  });
+}
+
+/** How specific a phrase is: lone names least, then two-word phrases, longer ones a little more. */
+function specificity(group: TopicGroup): number {
+  if (group.singleWord) return 0.6;
+  return group.stemCount <= 1 ? 0.8 : group.stemCount === 2 ? 1 : group.stemCount === 3 ? 1.1 : 1.15;
+}
+
+/** What a member is worth to a topic: naming it in the title most, a passing mention least. */
+function evidence(member: Member): number {
+  return member.inTitle ? 1 : member.strong ? 0.6 : 0.3;
+}
+
+function gain(group: TopicGroup, topicsPerPaper: Int32Array, maxSize: number): number {
+  let sum = 0;
+  for (const member of group.members.slice(0, maxSize)) sum += evidence(member) / (1 + topicsPerPaper[member.paper]!);
+  return sum * specificity(group);
+}
+
+/**
+ * Adds a nested phrase to a chosen topic. A more specific phrase that covers most of the
+ * topic's papers names it instead ("Large Language Models" rather than "Language Models").
+ */
+function foldInto(host: TopicGroup, nestedGroup: TopicGroup): void {
+  const specific = nestedGroup.stemCount > host.stemCount && !nestedGroup.singleWord;
+  if (specific && overlap(host.members, nestedGroup.members) >= RENAME_SHARE * host.members.length) {
+    host.keys.unshift(...nestedGroup.keys);
+    host.stemCount = nestedGroup.stemCount;
+  } else {
+    host.keys.push(...nestedGroup.keys);
+  }
+}
+
+/** Is one of the phrases contained (as whole stems) in the other? */
+function nested(a: string, b: string): boolean {
+  return ` ${a} `.includes(` ${b} `) || ` ${b} `.includes(` ${a} `);
+}
+
+/** The chosen topics: groups, most valuable first. */
+export function selectTopics(
+  stats: ReadonlyMap<string, CandidateStats>,
+  papers: readonly CorpusPaper[],
+  settings: SelectionSettings,
+): TopicGroup[] {
+  const evaluated = evaluateCandidates(stats, papers, settings);
+  const groups = mergeNested(evaluated, papers, settings).sort((a, b) => compareStrings(a.keys[0]!, b.keys[0]!));
+  const topicsPerPaper = new Int32Array(papers.length);
+  type Entry = { group: TopicGroup; value: number };
+  // Max-heap on value; ties by phrase so the order never depends on anything but the text.
+  const before = (a: Entry, b: Entry) => a.value > b.value || (a.value === b.value && compareStrings(a.group.keys[0]!, b.group.keys[0]!) < 0);
+  const queue = new Heap<Entry>(before);
+  for (const group of groups) queue.push({ group, value: gain(group, topicsPerPaper, settings.maxSize) });
+  const selected: TopicGroup[] = [];
+  // Lazy greedy: values only fall as papers get topics, so a re-evaluated head that still
+  // beats the next stale value is the true best.
+  while (queue.size > 0 && selected.length < settings.maxTopics) {
+    const head = queue.pop()!;
+    const value = gain(head.group, topicsPerPaper, settings.maxSize);
+    const next = queue.peek();
+    if (next !== undefined && before(next, { group: head.group, value })) {
+      queue.push({ group: head.group, value });
+      continue;
+    }
+    if (value < settings.minGain) {
+      if (process.env.TOPICS_DEBUG) console.log('stop at', head.group.keys[0], value);
+      break;
+    }
+    const host = selected.find(
+      (topic) =>
+        head.group.keys.some((key) => topic.keys.some((other) => nested(key, other))) &&
+        overlap(head.group.members, topic.members) >= NESTED_FOLD_SHARE * head.group.members.length,
+    );
+    if (host !== undefined) {
+      if (process.env.TOPICS_DEBUG) console.log('fold', head.group.keys[0], '->', host.keys[0]);
+      foldInto(host, head.group);
+      continue;
+    }
+    if (process.env.TOPICS_DEBUG) console.log('select', head.group.keys.join('|'), value.toFixed(2), head.group.members.length, head.group.strongCount);
+    selected.push(head.group);
+    for (const member of head.group.members.slice(0, settings.maxSize)) topicsPerPaper[member.paper]!++;
+  }
+  return selected;
+}
+
+/** A binary heap; `before(a, b)` is true when a comes out first. */
+class Heap<T> {
+  private readonly items: T[] = [];
+  private readonly before: (a: T, b: T) => boolean;
+
+  constructor(before: (a: T, b: T) => boolean) {
+    this.before = before;
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  peek(): T | undefined {
+    return this.items[0];
+  }
+
+  push(item: T): void {
+    const items = this.items;
+    items.push(item);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.before(items[i]!, items[parent]!)) break;
+      [items[i], items[parent]] = [items[parent]!, items[i]!];
+      i = parent;
+    }
+  }
+
+  pop(): T | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length > 0 && last !== undefined) {
+      items[0] = last;
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        const right = left + 1;
+        let first = i;
+        if (left < items.length && this.before(items[left]!, items[first]!)) first = left;
+        if (right < items.length && this.before(items[right]!, items[first]!)) first = right;
+        if (first === i) break;
+        [items[i], items[first]] = [items[first]!, items[i]!];
+        i = first;
+      }
+    }
+    return top;
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Sparse TF-IDF term vectors, used to judge how close a paper is to a topic (its centroid).
+ * Terms are interned to integers; a vector is a pair of parallel arrays, unit length.
+ */
+
+export interface TermVector {
+  terms: number[];
+  weights: number[];
+}
+
+/** A topic's centre: term → weight, unit length. */
+export type Centroid = Map<number, number>;
+
+function euclideanNorm(values: readonly number[]): number {
+  let sum = 0;
+  for (const value of values) sum += value * value;
+  return Math.sqrt(sum);
+}
+
+/** Counts how many documents hold each term (documents given as term id lists). */
+export function documentFrequencies(documents: readonly (readonly number[])[]): Map<number, number> {
+  const df = new Map<number, number>();
+  for (const document of documents) {
+    for (const term of new Set(document)) df.set(term, (df.get(term) ?? 0) + 1);
+  }
+  return df;
+}
+
+/** Unit-length TF-IDF vector with sublinear term frequency, terms in ascending id order. */
+export function tfidfVector(
+  termIds: readonly number[],
+  df: ReadonlyMap<number, number>,
+  documentCount: number,
+): TermVector {
+  const counts = new Map<number, number>();
+  for (const term of termIds) counts.set(term, (counts.get(term) ?? 0) + 1);
+  const terms = [...counts.keys()].sort((a, b) => a - b);
+  const weights = terms.map((term) => {
+    const idf = Math.log((1 + documentCount) / (1 + (df.get(term) ?? 0))) + 1;
+    return (1 + Math.log(counts.get(term)!)) * idf;
+  });
+  const norm = euclideanNorm(weights) || 1;
+  return { terms, weights: weights.map((weight) => weight / norm) };
+}
+
+/** Mean of unit vectors, renormalised; optionally keeps only the heaviest `limit` terms. */
+export function centroidOf(vectors: readonly TermVector[], limit = Infinity): Centroid {
+  const sum = new Map<number, number>();
+  for (const vector of vectors) {
+    vector.terms.forEach((term, i) => sum.set(term, (sum.get(term) ?? 0) + vector.weights[i]));
+  }
+  let entries = [...sum.entries()];
+  if (entries.length > limit) {
+    entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    entries = entries.slice(0, limit);
+  }
+  const norm = euclideanNorm(entries.map(([, weight]) => weight)) || 1;
+  return new Map(entries.map(([term, weight]) => [term, weight / norm]));
+}
+
+export function cosineToCentroid(vector: TermVector, centroid: Centroid): number {
+  let dot = 0;
+  vector.terms.forEach((term, i) => {
+    const weight = centroid.get(term);
+    if (weight !== undefined) dot += weight * vector.weights[i];
+  });
+  return dot;
+}
+
+export function cosineBetweenCentroids(a: Centroid, b: Centroid): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [term, weight] of small) {
+    const other = large.get(term);
+    if (other !== undefined) dot += weight * other;
+  }
+  return dot;
+}

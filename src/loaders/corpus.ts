@@ -1,0 +1,76 @@
+/**
+ * Runs the pipeline once per set of inputs, however many collections ask for it, and keeps
+ * parsed seed files in Astro's meta store so an unchanged file is not parsed again.
+ */
+import type { LoaderContext } from 'astro/loaders';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildCorpus, formatDiagnostic, formatReport, type Corpus, type SeedFile } from '../lib/pipeline.ts';
+import type { ParsedListing } from '../lib/seeds/parse.ts';
+import type { TopicOverride } from '../lib/topics/index.ts';
+import { readSeedFiles } from './read-seeds.ts';
+import { readTopicOverrides } from './topic-overrides.ts';
+
+export interface CorpusSource {
+  /** Seed directory, relative to the project root. */
+  seedsDir: string;
+  /** Curator topic files (MDX), relative to the project root. */
+  topicsDir: string;
+}
+
+let memo: { key: string; corpus: Promise<Corpus> } | undefined;
+
+export async function loadCorpus(source: CorpusSource, context: LoaderContext): Promise<Corpus> {
+  const root = fileURLToPath(context.config.root);
+  const seedsDir = resolve(root, source.seedsDir);
+  const [files, overrides] = await Promise.all([
+    readSeedFiles(seedsDir),
+    readTopicOverrides(resolve(root, source.topicsDir)),
+  ]);
+  const digests = new Map(files.map((file) => [file.name, context.generateDigest(Buffer.from(file.bytes).toString('latin1'))]));
+  const key = context.generateDigest({ seedsDir, digests: [...digests], overrides: JSON.stringify(overrides) });
+  if (memo?.key !== key) {
+    const input = { files, digests, overrides, seedsDir: relative(root, seedsDir) || '.' };
+    memo = { key, corpus: Promise.resolve().then(() => runPipeline(input, context)) };
+  }
+  return memo.corpus;
+}
+
+interface PipelineInput {
+  files: SeedFile[];
+  digests: Map<string, string>;
+  overrides: TopicOverride[];
+  /** As the user sees it, for messages they can click. */
+  seedsDir: string;
+}
+
+function runPipeline({ files, digests, overrides, seedsDir }: PipelineInput, { meta, logger }: LoaderContext): Corpus {
+  let reused = 0;
+  const corpus = buildCorpus(files, {
+    topicOverrides: overrides,
+    parseCache: {
+      get(file) {
+        const cached = meta.get(`parsed:${file.name}`);
+        if (!cached) return undefined;
+        const entry = JSON.parse(cached) as { digest: string; parsed: ParsedListing };
+        if (entry.digest !== digests.get(file.name)) return undefined;
+        reused++;
+        return entry.parsed;
+      },
+      set(file, parsed) {
+        meta.set(`parsed:${file.name}`, JSON.stringify({ digest: digests.get(file.name), parsed }));
+      },
+    },
+  });
+  for (const diagnostic of corpus.diagnostics) {
+    const message = formatDiagnostic(diagnostic, seedsDir);
+    if (diagnostic.severity === 'error') logger.error(message);
+    else logger.warn(message);
+  }
+  logger.info(formatReport(corpus.stats) + (reused ? ` (${reused} unchanged file(s) not reparsed)` : ''));
+  logger.info(`pipeline: ${Object.entries(corpus.timings).map(([phase, ms]) => `${phase} ${ms} ms`).join(', ')}`);
+  if (corpus.papers.length === 0) {
+    throw new Error(`No papers found in "${seedsDir}": ${formatReport(corpus.stats)}. See the messages above.`);
+  }
+  return corpus;
+}

@@ -1,0 +1,12 @@
+/**
+ * Site settings from the environment, read in one place. Used by astro.config.mjs (through
+ * its own copy of the two URL settings) and the content loaders.
+ */
+export const siteSettings = {
+  /** Folder of listing files, relative to the project root. */
+  seedsDir: process.env.SEEDS_DIR || 'seeds',
+  /** Shown in the header and page titles. */
+  title: process.env.SITE_TITLE || 'Reading List',
+  /** Folder of curator topic files. */
+  topicsDir: 'src/content/topics',
+};

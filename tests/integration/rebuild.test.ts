@@ -1,0 +1,50 @@
+/**
+ * Builds that the shared sites cannot show: the same seeds twice (byte-identical output),
+ * and a rebuild after a paper is deleted from the seeds (its page must go).
+ */
+import { describe, expect, inject, it } from 'vitest';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSite, projectRoot } from '../support/build-site.ts';
+import { listFiles } from '../support/site-files.ts';
+
+const fixture = inject('fixtureSite');
+
+describe('rebuilds', () => {
+  it('gives byte-identical output for the same seeds', async () => {
+    const outDir = await mkdtemp(join(tmpdir(), 'reading-list-again-'));
+    try {
+      await buildSite({ seedsDir: join(projectRoot, 'tests/fixtures/site/seeds'), outDir, base: fixture.base });
+      const first = listFiles(fixture.outDir);
+      expect(listFiles(outDir)).toEqual(first);
+      for (const file of first) {
+        const [a, b] = await Promise.all([readFile(join(fixture.outDir, file)), readFile(join(outDir, file))]);
+        expect(a.equals(b), `${file} differs between two builds`).toBe(true);
+      }
+    } finally {
+      await rm(outDir, { recursive: true, force: true });
+    }
+  });
+
+  it('drops the page of a paper deleted from the seeds, and reports unchanged files as not reparsed', async () => {
+    const workDir = await mkdtemp(join(tmpdir(), 'reading-list-delete-'));
+    const seedsDir = join(workDir, 'seeds');
+    const outDir = join(workDir, 'out');
+    try {
+      await cp(join(projectRoot, 'tests/fixtures/site/seeds'), seedsDir, { recursive: true });
+      await buildSite({ seedsDir, outDir });
+      const id = 'a-title-whose-abstract-went-missing';
+      expect(listFiles(outDir)).toContain(`papers/${id}/index.html`);
+
+      const listing = join(seedsDir, 'a-listing.txt');
+      await writeFile(listing, (await readFile(listing, 'utf8')).replace('A Title Whose Abstract Went Missing\n', ''));
+      const { log } = await buildSite({ seedsDir, outDir });
+      expect(listFiles(outDir)).not.toContain(`papers/${id}/index.html`);
+      expect(log).toContain('15 paper(s)');
+      expect(log).toMatch(/4 unchanged file\(s\) not reparsed/);
+    } finally {
+      await rm(workDir, { recursive: true, force: true });
+    }
+  });
+});

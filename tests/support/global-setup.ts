@@ -1,0 +1,32 @@
+/**
+ * Builds the sites the integration and browser suites inspect, once per test run:
+ * - `fixture`: the edge-case fixture seeds, hosted under a sub-path (/reading-list/);
+ * - `real`: the project's own seeds at the root.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { buildSite, projectRoot } from './build-site.ts';
+
+export const FIXTURE_BASE = '/reading-list/';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    fixtureSite: { outDir: string; base: string; log: string };
+    realSite: { outDir: string; base: string; log: string };
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const workDir = await mkdtemp(join(tmpdir(), 'reading-list-tests-'));
+  const fixture = { seedsDir: join(projectRoot, 'tests/fixtures/site/seeds'), outDir: join(workDir, 'fixture'), base: FIXTURE_BASE };
+  const real = { seedsDir: join(projectRoot, 'seeds'), outDir: join(workDir, 'real'), base: '/' };
+  const fixtureBuild = await buildSite(fixture);
+  const realBuild = await buildSite(real);
+  project.provide('fixtureSite', { outDir: fixture.outDir, base: fixture.base, log: fixtureBuild.log });
+  project.provide('realSite', { outDir: real.outDir, base: real.base, log: realBuild.log });
+  return async () => {
+    await rm(workDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * A static file server for built sites, on a free loopback port, that behaves like a
+ * typical static host: serves the site under its base path, `dir/` → `dir/index.html`,
+ * `dir` → redirect to `dir/`, unknown paths → the site's 404 page with status 404.
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.xml': 'application/xml; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.bib': 'application/x-bibtex; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pf_filter': 'application/octet-stream',
+};
+
+export interface RunningServer {
+  /** Origin plus base path, ending in "/": where the site's home page is. */
+  url: string;
+  origin: string;
+  close(): Promise<void>;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => null))?.isFile() ?? false;
+}
+
+export async function serveStatic(root: string, base = '/'): Promise<RunningServer> {
+  const server: Server = createServer(async (request, response) => {
+    const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+    const send = async (status: number, file: string) => {
+      response.writeHead(status, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+      response.end(await readFile(file));
+    };
+    if (!pathname.startsWith(base)) return notFound();
+    const relative = normalize(decodeURIComponent(pathname.slice(base.length))).replace(/^(\.\.(\/|$))+/, '');
+    const path = join(root, relative);
+    if (pathname.endsWith('/') && (await isFile(join(path, 'index.html')))) return send(200, join(path, 'index.html'));
+    if (await isFile(path)) return send(200, path);
+    if (await isFile(join(path, 'index.html'))) {
+      response.writeHead(301, { Location: `${pathname}/` });
+      return response.end();
+    }
+    return notFound();
+
+    async function notFound() {
+      const page = join(root, '404.html');
+      if (await isFile(page)) return send(404, page);
+      response.writeHead(404, { 'Content-Type': 'text/plain' });
+      response.end('Not found');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('server has no port');
+  const origin = `http://127.0.0.1:${address.port}`;
+  return {
+    origin,
+    url: origin + base,
+    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
