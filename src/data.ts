@@ -4,6 +4,7 @@
 import { getCollection } from 'astro:content';
 import type { Paper, Topic } from './lib/types.ts';
 import { withBase, paperPath, topicPath } from './lib/urls.ts';
+import { bibtexKeys } from './lib/export/bibtex.ts';
 
 export const papers: Paper[] = (await getCollection('papers'))
   .map((entry) => entry.data as unknown as Paper)
@@ -15,6 +16,9 @@ export const topics: Topic[] = (await getCollection('topics'))
 
 export const paperById = new Map(papers.map((paper) => [paper.id, paper]));
 export const topicById = new Map(topics.map((topic) => [topic.id, topic]));
+
+/** BibTeX keys, unique across the list: the same on paper pages and in every .bib export. */
+export const citationKeys = bibtexKeys(papers);
 
 export const seedFiles = [...new Set(papers.flatMap((paper) => paper.sources.map((s) => s.file)))].sort();
 

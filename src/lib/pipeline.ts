@@ -83,6 +83,7 @@ export function buildCorpus(files: readonly SeedFile[], options: CorpusOptions =
       ...paper,
       position,
       abstractHtml: abstract?.html ?? null,
+      abstractText: abstract?.plain ?? null,
       summary: abstract ? excerpt(abstract.plain) : '',
       topics: paperTopics.get(paper.id) ?? [],
       related: related.get(paper.id) ?? [],

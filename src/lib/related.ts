@@ -378,6 +378,9 @@ function rankNeighbours(index: Index, topics: TopicIndex, k: number, minScore: n
   return top;
 }
 
+/** Shared terms contributing less than this share of the strongest one are not shown. */
+const WEAK_REASON_SHARE = 0.3;
+
 /**
  * Keys of up to `limit` shared features, strongest first. A phrase ("rectifi flow") is credited
  * with its own contribution plus that of its words, then hides every feature sharing a word.
@@ -408,8 +411,10 @@ function sharedFeatureKeys(index: Index, a: number, b: number, limit: number): s
 
   const chosen: string[] = [];
   const covered = new Set<number>();
-  for (const { feature, words } of candidates) {
-    if (chosen.length >= limit) break;
+  const strongest = candidates[0]?.credit ?? 0;
+  for (const { feature, words, credit } of candidates) {
+    // A reason far weaker than the strongest ("carefully", "idea") explains nothing.
+    if (chosen.length >= limit || credit < WEAK_REASON_SHARE * strongest) break;
     // Each stem is shown once: "class incremental" hides "incremental learning".
     if (words.some((word) => covered.has(word))) continue;
     for (const word of words) covered.add(word);

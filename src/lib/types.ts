@@ -55,6 +55,8 @@ export interface Paper extends PaperText {
   position: number;
   /** The abstract as safe HTML (LaTeX leftovers cleaned, URLs linked), or null when missing. */
   abstractHtml: string | null;
+  /** The cleaned abstract as plain text (LaTeX leftovers turned into Unicode), or null. */
+  abstractText: string | null;
   /** Plain-text excerpt of the cleaned abstract, for lists and meta descriptions. */
   summary: string;
   sources: PaperSource[];

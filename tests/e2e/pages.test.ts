@@ -86,3 +86,62 @@ describe('home and paper pages', () => {
     await page.close();
   });
 });
+
+describe('paper page', () => {
+  const path = 'papers/improving-the-training-of-rectified-flows/';
+
+  it('copies the BibTeX citation and the link', async () => {
+    const context = await browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    const page = await context.newPage();
+    await page.goto(server.url + path);
+    await page.getByRole('button', { name: 'Copy BibTeX' }).click();
+    await expect.poll(() => page.locator('#copy-status').textContent()).toBe('BibTeX copied to the clipboard.');
+    const bibtex = await page.evaluate(() => navigator.clipboard.readText());
+    expect(bibtex).toMatch(/^@misc\{[a-z0-9]+/);
+    expect(bibtex).toContain('Improving the Training of Rectified Flows');
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`https://example.org/reading-list/${path}`);
+    await context.close();
+  });
+
+  it('moves to the previous and next paper with the arrow keys', async () => {
+    const { page } = await openPage(path);
+    const next = await page.locator('.pager a[rel="next"]').getAttribute('href');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForURL((u) => u.pathname === next);
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForURL((u) => u.pathname.endsWith(path));
+    // Typing in the search box must not navigate.
+    await page.locator('input[type="search"]').first().focus();
+    await page.keyboard.press('ArrowRight');
+    expect(new URL(page.url()).pathname).toBe(`/reading-list/${path}`);
+    await page.close();
+  });
+
+  it('follows the system colour scheme', async () => {
+    const { page } = await openPage(path);
+    const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    await page.emulateMedia({ colorScheme: 'light' });
+    const light = await background();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dark = await background();
+    expect(light).toBe('rgb(253, 253, 252)');
+    expect(dark).toBe('rgb(20, 21, 24)');
+    await page.close();
+  });
+
+  it('carries citation metadata, OpenGraph tags and schema.org JSON-LD', async () => {
+    const { page } = await openPage(path);
+    const meta = (selector: string) => page.locator(selector).getAttribute('content');
+    expect(await meta('meta[name="citation_title"]')).toBe('Improving the Training of Rectified Flows');
+    expect(await meta('meta[property="og:url"]')).toBe(`https://example.org/reading-list/${path}`);
+    expect(await meta('meta[property="og:description"]')).toMatch(/^Diffusion models have shown great promise/);
+    expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(`https://example.org/reading-list/${path}`);
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+    expect(jsonLd).toMatchObject({ '@type': 'ScholarlyArticle', headline: 'Improving the Training of Rectified Flows' });
+    const lookups = await page.locator('a', { hasText: 'Semantic Scholar' }).getAttribute('href');
+    expect(lookups).toBe('https://www.semanticscholar.org/search?q=Improving%20the%20Training%20of%20Rectified%20Flows');
+    await page.close();
+  });
+});

@@ -119,6 +119,7 @@ export function expandAcronyms(words: Word[], corpus: ReadonlyMap<string, readon
   if (corpus.size === 0 && own.size === 0) return words;
   return words.map((word) => {
     const surface = word.surface;
+    if (surface === word.lower) return word; // acronyms have capitals
     const direct = own.get(surface) ?? corpus.get(surface);
     const plural = surface.endsWith('s') ? (own.get(surface.slice(0, -1)) ?? corpus.get(surface.slice(0, -1))) : undefined;
     const longForm = direct ?? plural;

@@ -44,9 +44,11 @@ const PURE_NUMBER = /^\p{N}+$/u;
 
 const URL = /\b(?:https?:\/\/|www\.)[^\s)\]]+|\b[\w.-]+\.(?:com|org|io|net|ai)\/[^\s)\]]*/giu;
 
+const MAYBE_URL = /:\/\/|www\.|\.(?:com|org|io|net|ai)\//i;
+
 /** Web addresses are not words ("https", "github", "com" would become terms): a clause break instead. */
 export function withoutUrls(text: string): string {
-  return text.replace(URL, ' ; ');
+  return MAYBE_URL.test(text) ? text.replace(URL, ' ; ') : text;
 }
 
 /** Stemming dominates the cost of reading text; a corpus repeats its words, so memoise. */

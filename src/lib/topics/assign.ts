@@ -76,7 +76,7 @@ export function assignPapers(corpus: Corpus, drafts: readonly TopicDraft[], sett
     centroids = new Map();
     for (const d of active) {
       const draft = drafts[d]!;
-      const { members, centroid } = membersFromHits(hits[d]!, papers, settings, draft.pinned);
+      const { members, centroid } = membersFromHits(hits[d]!, papers, { ...settings, alwaysScore: true }, draft.pinned);
       candidates.set(d, draft.capped ? members.slice(0, settings.maxSize) : members);
       if (centroid !== null) centroids.set(d, centroid);
     }

@@ -42,64 +42,109 @@ export interface CandidateStats {
   plainVotes: number;
 }
 
-/** `modifies`: the span is followed by a content word in the same clause ("real-world robots"). */
-type SpanVisitor = (key: string, stemCount: number, singleUnit: Unit | null, modifies: boolean) => void;
+/**
+ * Called for every candidate span: `hash` identifies its key (see `extendHash`), `start` and
+ * `end` are its first and last unit, `modifies` says a content word follows in the same clause
+ * ("real-world robots").
+ */
+type SpanVisitor = (hash: number, start: number, end: number, stemCount: number, modifies: boolean) => void;
 
 /** Is this unit a content word a preceding phrase could modify? */
 export function isContentHead(unit: Unit | undefined): boolean {
   return unit !== undefined && !unit.breakBefore && !unit.stop && !unit.generic && !unit.minor;
 }
 
-/** Calls `visit` for every candidate span of a field. */
-export function forEachSpan(units: readonly Unit[], visit: SpanVisitor): void {
+/**
+ * A 53-bit hash of a stem-id sequence, extended one stem at a time, so a phrase hashes the
+ * same whether it is written as one hyphenated unit or as separate words. Hashes only
+ * pre-count papers; collisions can only over-count, and exact counts use the key strings.
+ */
+function extendHash(high: number, low: number, stemId: number): [number, number] {
+  return [Math.imul(high ^ stemId, 0x9e3779b1) ^ (low >>> 13), Math.imul(low + stemId + 1, 0x85ebca77) ^ (high >>> 11)];
+}
+
+function combineHash(high: number, low: number): number {
+  return (high >>> 0) * 0x200000 + ((low >>> 0) & 0x1fffff);
+}
+
+/** The key of units[start..end]: their stems joined by spaces. */
+export function spanKey(units: readonly Unit[], start: number, end: number): string {
+  let key = units[start]!.key;
+  for (let i = start + 1; i <= end; i++) key += ` ${units[i]!.key}`;
+  return key;
+}
+
+/**
+ * Calls `visit` for every candidate span of a field. Spans stop at a unit `usable` rejects
+ * (one with a rare stem: no phrase containing it can be frequent).
+ */
+export function forEachSpan(units: readonly Unit[], visit: SpanVisitor, usable: (unit: Unit) => boolean = () => true): void {
   for (let start = 0; start < units.length; start++) {
     const first = units[start]!;
-    if (first.stop || first.generic || first.minor) continue;
-    let key = '';
+    if (first.stop || first.generic || first.minor || !usable(first)) continue;
+    let high = 0;
+    let low = 0;
     let stemCount = 0;
     let innerStops = 0;
     for (let end = start; end < units.length && end - start < MAX_PHRASE_UNITS; end++) {
       const unit = units[end]!;
-      if (end > start && unit.breakBefore) break;
-      stemCount += unit.stems.length;
+      if (end > start && (unit.breakBefore || !usable(unit))) break;
+      stemCount += unit.stemIds.length;
       if (stemCount > MAX_PHRASE_STEMS) break;
-      key = end === start ? unit.key : `${key} ${unit.key}`;
+      for (const id of unit.stemIds) [high, low] = extendHash(high, low, id);
       if (unit.stop) {
         if (!unit.connector || innerStops > 0) break;
         innerStops++;
         continue;
       }
       if (unit.generic || unit.minor) continue;
-      visit(key, stemCount, end === start ? unit : null, isContentHead(units[end + 1]));
+      visit(combineHash(high, low), start, end, stemCount, isContentHead(units[end + 1]));
     }
   }
 }
 
 /**
- * Statistics of every candidate that occurs in at least `minPapers` papers. Two passes (count
- * papers per key, then collect hits for the frequent keys only) keep memory proportional to
- * the frequent phrases rather than to every phrase ever written.
+ * Statistics of every candidate that occurs in at least `minPapers` papers. Three cheap passes
+ * keep time and memory proportional to the frequent phrases rather than to every phrase ever
+ * written: papers per stem (a phrase is never in more papers than its rarest stem), papers per
+ * phrase hash, then exact statistics for the phrases that may be frequent.
  */
-export function collectCandidates(corpus: readonly FieldUnits[], minPapers: number): Map<string, CandidateStats> {
-  // Papers per key; `last` makes a paper count once however often it repeats the key.
-  const counts = new Map<string, { papers: number; last: number }>();
+export function collectCandidates(corpus: readonly FieldUnits[], minPapers: number, vocabularySize: number): Map<string, CandidateStats> {
+  const stemPapers = new Int32Array(vocabularySize);
+  const stemLast = new Int32Array(vocabularySize).fill(-1);
   corpus.forEach((fields, index) => {
-    const count = (key: string) => {
-      const entry = counts.get(key);
-      if (entry === undefined) counts.set(key, { papers: 1, last: index });
-      else if (entry.last !== index) {
-        entry.papers++;
-        entry.last = index;
+    for (const units of [fields.title, fields.abstract]) {
+      for (const unit of units) {
+        for (const id of unit.stemIds) {
+          if (stemLast[id] !== index) {
+            stemLast[id] = index;
+            stemPapers[id]!++;
+          }
+        }
       }
-    };
-    forEachSpan(fields.title, count);
-    forEachSpan(fields.abstract, count);
+    }
   });
+  const usable = (unit: Unit) => unit.stemIds.every((id) => stemPapers[id]! >= minPapers);
+
+  // Papers per phrase hash, packed as papers · 2^24 + last paper index in one number.
+  const PACK = 0x1000000;
+  const hashPapers = new Map<number, number>();
+  corpus.forEach((fields, index) => {
+    const count = (hash: number) => {
+      const packed = hashPapers.get(hash);
+      if (packed === undefined) hashPapers.set(hash, PACK + (index % PACK));
+      else if (packed % PACK !== index % PACK) hashPapers.set(hash, (Math.floor(packed / PACK) + 1) * PACK + (index % PACK));
+    };
+    forEachSpan(fields.title, count, usable);
+    forEachSpan(fields.abstract, count, usable);
+  });
+  const mayBeFrequent = (hash: number) => Math.floor(hashPapers.get(hash)! / PACK) >= minPapers;
 
   const stats = new Map<string, CandidateStats>();
   corpus.forEach((fields, index) => {
-    const record = (inTitle: boolean) => (key: string, stemCount: number, single: Unit | null, modifies: boolean) => {
-      if (counts.get(key)!.papers < minPapers) return;
+    const record = (units: readonly Unit[], inTitle: boolean) => (hash: number, start: number, end: number, stemCount: number, modifies: boolean) => {
+      if (!mayBeFrequent(hash)) return;
+      const key = spanKey(units, start, end);
       let entry = stats.get(key);
       if (entry === undefined) {
         entry = {
@@ -117,6 +162,7 @@ export function collectCandidates(corpus: readonly FieldUnits[], minPapers: numb
         };
         stats.set(key, entry);
       }
+      const single = start === end ? units[start]! : null;
       entry.occurrences++;
       if (modifies) entry.modifierOccurrences++;
       if (modifies && single !== null && !single.expanded && single.stems.length > 1) entry.compoundModifierOccurrences++;
@@ -133,9 +179,11 @@ export function collectCandidates(corpus: readonly FieldUnits[], minPapers: numb
       if (inTitle) entry.titleHits[last]!++;
       else entry.abstractHits[last]!++;
     };
-    forEachSpan(fields.title, record(true));
-    forEachSpan(fields.abstract, record(false));
+    forEachSpan(fields.title, record(fields.title, true), usable);
+    forEachSpan(fields.abstract, record(fields.abstract, false), usable);
   });
+  // Hash collisions may have let a rare phrase through: keep only the truly frequent.
+  for (const [key, entry] of stats) if (entry.papers.length < minPapers) stats.delete(key);
   return stats;
 }
 

@@ -6,7 +6,7 @@
 import type { PaperText } from '../types.ts';
 import { analysePaper, StemCache, type AnalysedPaper } from './analyse.ts';
 import { corpusAcronyms, expandAcronyms } from './acronyms.ts';
-import { toUnits, type Unit } from './units.ts';
+import { toUnits, Vocabulary, type Unit } from './units.ts';
 import { documentFrequencies, tfidfVector, type TermVector } from './vectors.ts';
 import { hasMarkedCase } from './naming.ts';
 
@@ -28,6 +28,8 @@ export interface Corpus {
   stemSurfaces: Map<string, string>;
   /** Term id → stem, for vectors. */
   termNames: string[];
+  /** Stems of key phrases, as ids. */
+  vocabulary: Vocabulary;
 }
 
 function compareStrings(a: string, b: string): number {
@@ -63,17 +65,18 @@ export function buildCorpus(input: readonly PaperText[]): Corpus {
   const documents = analysed.map((paper) => paper.terms.map(internTerm));
   const df = documentFrequencies(documents);
 
+  const vocabulary = new Vocabulary();
   const papers = analysed.map((paper, i): CorpusPaper => {
     const own = new Map(paper.definitions.map((definition) => [definition.acronym, definition.longForm]));
     return {
       id: paper.id,
       index: paper.index,
-      title: toUnits(expandAcronyms(paper.title, acronyms, own), true),
-      abstract: toUnits(expandAcronyms(paper.abstract, acronyms, own), false),
+      title: toUnits(expandAcronyms(paper.title, acronyms, own), true, vocabulary),
+      abstract: toUnits(expandAcronyms(paper.abstract, acronyms, own), false, vocabulary),
       vector: tfidfVector(documents[i]!, df, analysed.length),
     };
   });
-  return { papers, acronyms, casing: corpusCasing(analysed), stemSurfaces: stemSurfaces(analysed), termNames };
+  return { papers, acronyms, casing: corpusCasing(analysed), stemSurfaces: stemSurfaces(analysed), termNames, vocabulary };
 }
 
 /**

@@ -102,7 +102,7 @@ function automaticDrafts(
 ): { drafts: TopicDraft[]; candidates: ReturnType<typeof collectCandidates>; minPapers: number } {
   let minPapers = settings.minPapers;
   for (;;) {
-    const candidates = collectCandidates(corpus.papers, minPapers);
+    const candidates = collectCandidates(corpus.papers, minPapers, corpus.vocabulary.size);
     const groups = selectTopics(candidates, corpus.papers, { ...settings, minPapers, minGain: minPapers * 0.35 });
     if (groups.length > 0 || minPapers <= 1 || corpus.papers.length >= settings.minPapers * 3) {
       const surfaces = collectSurfaces(corpus, groups.map((group) => group.keys[0]!));

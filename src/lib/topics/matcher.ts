@@ -54,17 +54,24 @@ export class PhraseMatcher {
     if (at >= units.length) return;
     const unit = units[at]!;
     if (at > start && unit.breakBefore) return;
-    const readings: [readonly string[], boolean][] = [[unit.stems, expanded || unit.expanded]];
-    if (unit.rawStems !== null) readings.push([unit.rawStems, expanded]);
-    for (const [stems, usedExpansion] of readings) {
-      let current: TrieNode | undefined = node;
-      for (const stem of stems) {
-        current = current.children.get(stem);
-        if (current === undefined) break;
-      }
-      if (current === undefined) continue;
-      if (current.key !== null) onMatch(current.key, start, at, usedExpansion);
-      if (current.children.size > 0) this.walk(units, start, at + 1, current, usedExpansion, onMatch);
-    }
+    this.follow(units, start, at, node, unit.stems, expanded || unit.expanded, onMatch);
+    if (unit.rawStems !== null) this.follow(units, start, at, node, unit.rawStems, expanded, onMatch);
+  }
+
+  /** Follows one reading of the unit at `at` down the trie, then goes on to the next unit. */
+  private follow(
+    units: readonly Unit[],
+    start: number,
+    at: number,
+    node: TrieNode,
+    stems: readonly string[],
+    expanded: boolean,
+    onMatch: (key: string, start: number, end: number, expanded: boolean) => void,
+  ): void {
+    let current: TrieNode | undefined = node;
+    for (let i = 0; i < stems.length && current !== undefined; i++) current = current.children.get(stems[i]!);
+    if (current === undefined) return;
+    if (current.key !== null) onMatch(current.key, start, at, expanded);
+    if (current.children.size > 0) this.walk(units, start, at + 1, current, expanded, onMatch);
   }
 }

@@ -33,6 +33,8 @@ export interface MembershipSettings {
   defaultSimilarity: number;
   /** Terms kept in a centroid (the heaviest); bounds the cost of a similarity. */
   centroidTerms: number;
+  /** Compute centroid and similarities even when no member needs judging (for final ordering). */
+  alwaysScore?: boolean;
 }
 
 export interface Membership {
@@ -64,7 +66,10 @@ export function membersFromHits(
   const weak = hits.filter((hit) => !isStrongHit(hit));
   const members: Member[] = [];
   let centroid: Centroid | null = null;
-  if (strong.length > 0) {
+  if (strong.length > 0 && weak.length === 0 && !settings.alwaysScore) {
+    // Nothing to judge by similarity: skip the centroid (most candidates, during selection).
+    for (const hit of strong) members.push({ paper: hit.paper, strength: strengthOf(hit, 0), strong: true, inTitle: hit.title > 0 });
+  } else if (strong.length > 0) {
     const vectors = strong.map((hit) => papers[hit.paper]!.vector);
     centroid = centroidOf(vectors, settings.centroidTerms);
     const typical = typicalSimilarity(vectors, settings.defaultSimilarity);

@@ -13,6 +13,8 @@ export interface Unit {
   stems: readonly string[];
   /** `stems` joined by spaces. */
   key: string;
+  /** `stems` as ids in the corpus vocabulary. */
+  stemIds: readonly number[];
   /** Stems as written, when they differ from `stems` (an expanded acronym); else null. */
   rawStems: readonly string[] | null;
   /** Words as written, hyphen-joined. */
@@ -37,12 +39,32 @@ export interface Unit {
 const CONNECTORS: ReadonlySet<string> = new Set(['of', 'from', 'for', 'in', 'on', 'with', 'to', 'via', 'by']);
 const MINOR = /^(?:\p{N}+|\p{L})$/u;
 
+/** Stem → id, shared by a corpus. */
+export class Vocabulary {
+  private readonly ids = new Map<string, number>();
+  readonly stems: string[] = [];
+
+  id(stem: string): number {
+    let id = this.ids.get(stem);
+    if (id === undefined) {
+      id = this.stems.length;
+      this.ids.set(stem, id);
+      this.stems.push(stem);
+    }
+    return id;
+  }
+
+  get size(): number {
+    return this.stems.length;
+  }
+}
+
 /** Groups words into units. `inTitle`: title case says nothing about a word being a name. */
-export function toUnits(words: readonly Word[], inTitle: boolean): Unit[] {
+export function toUnits(words: readonly Word[], inTitle: boolean, vocabulary: Vocabulary): Unit[] {
   const units: Unit[] = [];
   let group: Word[] = [];
   const close = () => {
-    if (group.length > 0) units.push(makeUnit(group, inTitle));
+    if (group.length > 0) units.push(makeUnit(group, inTitle, vocabulary));
     group = [];
   };
   for (const word of words) {
@@ -53,7 +75,7 @@ export function toUnits(words: readonly Word[], inTitle: boolean): Unit[] {
   return units;
 }
 
-function makeUnit(words: readonly Word[], inTitle: boolean): Unit {
+function makeUnit(words: readonly Word[], inTitle: boolean, vocabulary: Vocabulary): Unit {
   const first = words[0]!;
   const single = words.length === 1 ? first : null;
   const expanded = words.some((word) => word.expansion !== undefined);
@@ -65,6 +87,7 @@ function makeUnit(words: readonly Word[], inTitle: boolean): Unit {
   return {
     stems,
     key: stems.join(' '),
+    stemIds: stems.map((stem) => vocabulary.id(stem)),
     rawStems: expanded ? words.map((word) => word.stem) : null,
     surface: single !== null ? single.surface : words.map((word) => word.surface).join('-'),
     stop: single !== null && single.stop && !expanded,

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { citationMetaNames, lookupLinks, openGraphProperties, scholarlyArticleJsonLd, type CitablePaper } from '../../src/lib/citation.ts';
+
+const paper: CitablePaper = {
+  title: 'Flow Straight & Fast: </script><script>alert(1)</script>',
+  abstract: 'We present rectified flow. It is < 1 step & "fast".\u2028',
+  url: 'https://example.org/list/papers/flow-straight-and-fast/',
+  keywords: ['Rectified Flow', 'Diffusion Models'],
+};
+
+describe('lookupLinks', () => {
+  it('searches the exact title on four services, URL-encoded', () => {
+    const links = lookupLinks('Flow Matching in Latent Space');
+    expect(links.map((l) => l.name)).toEqual(['arXiv', 'Semantic Scholar', 'Hugging Face Papers', 'Google Scholar']);
+    expect(links[0].url).toBe('https://arxiv.org/search/?searchtype=title&query=Flow%20Matching%20in%20Latent%20Space');
+    expect(links[3].url).toBe('https://scholar.google.com/scholar?q=%22Flow%20Matching%20in%20Latent%20Space%22');
+    expect(lookupLinks('A & B?')[1].url).toBe('https://www.semanticscholar.org/search?q=A%20%26%20B%3F');
+  });
+});
+
+describe('citation metadata', () => {
+  it('gives Highwire, Twitter and OpenGraph tags with the abstract as description', () => {
+    const names = Object.fromEntries(citationMetaNames(paper, 'My List'));
+    expect(names.citation_title).toBe(paper.title);
+    expect(names.citation_abstract_html_url).toBe(paper.url);
+    expect(names.citation_keywords).toBe('Rectified Flow; Diffusion Models');
+    expect(names['twitter:description']).toBe(paper.abstract);
+    const og = Object.fromEntries(openGraphProperties(paper, 'My List'));
+    expect(og).toMatchObject({ 'og:type': 'article', 'og:title': paper.title, 'og:url': paper.url, 'og:description': paper.abstract });
+  });
+  it('leaves out descriptions when the abstract is missing', () => {
+    const bare = { ...paper, abstract: '', keywords: [] };
+    expect(citationMetaNames(bare, 'x').map(([n]) => n)).not.toContain('citation_abstract');
+    expect(openGraphProperties(bare, 'x').map(([n]) => n)).not.toContain('og:description');
+  });
+});
+
+describe('scholarlyArticleJsonLd', () => {
+  it('is valid JSON-LD that cannot close its script element', () => {
+    const json = scholarlyArticleJsonLd(paper, 'My List');
+    expect(json).not.toMatch(/<|>|&|\u2028/);
+    const data = JSON.parse(json);
+    expect(data).toMatchObject({ '@type': 'ScholarlyArticle', headline: paper.title, abstract: paper.abstract, url: paper.url, keywords: paper.keywords });
+  });
+});
