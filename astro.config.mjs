@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
+import offline from './src/integrations/offline.ts';
 
 /** "/reading-list" or "reading-list/" → "/reading-list/"; unset → "/". */
 function normalizeBase(base = '/') {
@@ -16,7 +17,8 @@ export default defineConfig({
   base: normalizeBase(process.env.SITE_BASE),
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
-  // Pagefind last: it indexes what the other integrations have written.
-  integrations: [mdx(), sitemap(), pagefind()],
+  // Pagefind after the others: it indexes what they have written. Offline after Pagefind: its
+  // service worker precaches the finished site, search index included.
+  integrations: [mdx(), sitemap(), pagefind(), offline()],
   devToolbar: { enabled: false },
 });

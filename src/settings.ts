@@ -7,6 +7,6 @@ export const siteSettings = {
   seedsDir: process.env.SEEDS_DIR || 'seeds',
   /** Shown in the header and page titles. */
   title: process.env.SITE_TITLE || 'Reading List',
-  /** Folder of curator topic files. */
-  topicsDir: 'src/content/topics',
+  /** Folder of curator topic files (MDX), relative to the project root. */
+  topicsDir: process.env.TOPICS_DIR || 'src/content/topics',
 };

@@ -2,6 +2,9 @@
  * Indexes the built site with Pagefind once the build is done (Astro `astro:build:done`).
  * What gets indexed is decided in the pages: only elements inside `data-pagefind-body`
  * (paper pages), with titles weighted above abstracts and navigation marked to be ignored.
+ * Paper pages also carry hidden acronym/long-form terms (src/lib/search/index-terms.ts) and an
+ * `id="abstract"` anchor that the client uses to take excerpts from the abstract
+ * (src/lib/search/excerpt.ts). The offline integration runs after this one and precaches the index.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';

@@ -21,6 +21,8 @@ interface ExportedPaper {
 const fixture = inject('fixtureSite');
 const real = inject('realSite');
 const exported = (site: { outDir: string }) => JSON.parse(readText(site.outDir, 'papers.json')) as ExportedPaper[];
+const decodeEntities = (text: string) =>
+  text.replace(/&(#39|quot|lt|gt|amp);/g, (_, name: string) => ({ '#39': "'", quot: '"', lt: '<', gt: '>', amp: '&' })[name]!);
 const paperPage = (site: { outDir: string }, id: string) => readText(site.outDir, `papers/${id}/index.html`);
 
 describe('fixture site (edge cases, under a sub-path)', () => {
@@ -80,7 +82,7 @@ describe('fixture site (edge cases, under a sub-path)', () => {
     for (const page of listFiles(fixture.outDir).filter((f) => f.endsWith('.html'))) {
       // Inside a quoted attribute value `<` is harmless; outside one it would be markup.
       const outsideAttributes = readText(fixture.outDir, page).replace(/="[^"]*"/g, '=""');
-      expect(outsideAttributes, page).not.toMatch(/<script>alert|<img src=x|onerror=alert\(\d\)>/);
+      expect(outsideAttributes, page).not.toMatch(/<script>alert|<img[^>]*onerror/);
     }
   });
 
@@ -97,6 +99,25 @@ describe('fixture site (edge cases, under a sub-path)', () => {
       expect(paper.abstract).toBeNull();
       expect(paperPage(fixture, paper.id)).toContain('abstract of this paper is missing');
     }
+  });
+
+  it('applies curator topic files: rename, describe (MDX body), alias and pin', () => {
+    const topics = JSON.parse(readText(fixture.outDir, 'topics.json')) as { id: string; name: string; url: string; papers: string[] }[];
+    const curated = topics.find((t) => t.id === 'rectified-flow')!;
+    expect(curated.name).toBe('Rectified Flows (curated)');
+    expect(curated.url).toBe('/reading-list/topics/rectified-flow/');
+    expect(readText(fixture.outDir, 'topics/rectified-flow/index.html')).toContain('paths between noise and data are <em>straight</em>');
+    const pinned = topics.find((t) => t.id === 'robot-flow-matching')!;
+    expect(pinned.name).toBe('Flow Matching for Robot Policies');
+    const pinnedTitles = pinned.papers.map((id) => papers.find((p) => p.id === id)!.title).sort();
+    expect(pinnedTitles).toEqual(['Flow Matching for Robots?', 'Flow: Matching for Robots']);
+    // Every paper page links its topics, and every topic page links its papers.
+    for (const topic of topics) {
+      const page = readText(fixture.outDir, `topics/${topic.id}/index.html`);
+      for (const id of topic.papers) expect(page).toContain(`href="/reading-list/papers/${id}/"`);
+      for (const id of topic.papers) expect(paperPage(fixture, id)).toContain(`href="/reading-list/topics/${topic.id}/"`);
+    }
+    for (const paper of papers) expect(paper.topics.length).toBeGreaterThan(0);
   });
 
   it('has no broken internal links under the sub-path', () => {
@@ -127,7 +148,7 @@ describe('real seeds', () => {
     for (const paper of papers) {
       expect(paper.abstract).toBe(expected.get(paper.title.toLowerCase()));
       const html = paperPage(real, paper.id);
-      expect(html).toContain(`<title>${paper.title.replaceAll('&', '&amp;')}`);
+      expect(decodeEntities(html.match(/<title>([^<]*)<\/title>/)![1])).toBe(`${paper.title} · Reading List`);
       expect(html).toMatch(/<div class="abstract"[^>]*>/);
     }
     const pages = listFiles(join(real.outDir, 'papers')).filter((f) => f.endsWith('index.html'));

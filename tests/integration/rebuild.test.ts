@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite, projectRoot } from '../support/build-site.ts';
 import { listFiles } from '../support/site-files.ts';
+import { fixtureSiteBuild } from '../support/fixtures.ts';
 
 const fixture = inject('fixtureSite');
 
@@ -15,7 +16,7 @@ describe('rebuilds', () => {
   it('gives byte-identical output for the same seeds', async () => {
     const outDir = await mkdtemp(join(tmpdir(), 'reading-list-again-'));
     try {
-      await buildSite({ seedsDir: join(projectRoot, 'tests/fixtures/site/seeds'), outDir, base: fixture.base });
+      await buildSite(fixtureSiteBuild(outDir));
       const first = listFiles(fixture.outDir);
       expect(listFiles(outDir)).toEqual(first);
       for (const file of first) {

@@ -22,11 +22,20 @@ export interface BuildOutput {
   ms: number;
 }
 
+/**
+ * The parent's environment minus what Vite/vitest put there for its own modules (BASE_URL,
+ * MODE, DEV, PROD, SSR): passed on, they would override the child build's settings.
+ */
+function inheritedEnv(): NodeJS.ProcessEnv {
+  const { BASE_URL, MODE, DEV, PROD, SSR, ...rest } = process.env;
+  return rest;
+}
+
 export async function buildSite({ seedsDir, outDir, base = '/', siteUrl = 'https://example.org', env = {} }: SiteBuild): Promise<BuildOutput> {
   const start = performance.now();
   const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
     cwd: projectRoot,
-    env: { ...process.env, SEEDS_DIR: seedsDir, SITE_BASE: base, SITE_URL: siteUrl, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
+    env: { ...inheritedEnv(), SEEDS_DIR: seedsDir, SITE_BASE: base, SITE_URL: siteUrl, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -1,6 +1,6 @@
 /**
  * Builds the sites the integration and browser suites inspect, once per test run:
- * - `fixture`: the edge-case fixture seeds, hosted under a sub-path (/reading-list/);
+ * - `fixture`: the edge-case fixture seeds and curator topic files, hosted under a sub-path (/reading-list/);
  * - `real`: the project's own seeds at the root.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, projectRoot } from './build-site.ts';
+import { fixtureSiteBuild } from './fixtures.ts';
 
-export const FIXTURE_BASE = '/reading-list/';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,11 +20,11 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const workDir = await mkdtemp(join(tmpdir(), 'reading-list-tests-'));
-  const fixture = { seedsDir: join(projectRoot, 'tests/fixtures/site/seeds'), outDir: join(workDir, 'fixture'), base: FIXTURE_BASE };
+  const fixture = fixtureSiteBuild(join(workDir, 'fixture'));
   const real = { seedsDir: join(projectRoot, 'seeds'), outDir: join(workDir, 'real'), base: '/' };
   const fixtureBuild = await buildSite(fixture);
   const realBuild = await buildSite(real);
-  project.provide('fixtureSite', { outDir: fixture.outDir, base: fixture.base, log: fixtureBuild.log });
+  project.provide('fixtureSite', { outDir: fixture.outDir, base: fixture.base!, log: fixtureBuild.log });
   project.provide('realSite', { outDir: real.outDir, base: real.base, log: realBuild.log });
   return async () => {
     await rm(workDir, { recursive: true, force: true });

@@ -36,6 +36,9 @@ describe('bibtexKey', () => {
     expect(keyWord('Αλγόριθμοι Μάθησης')).toBe('paper');
     expect(keyWord('A')).toBe('a');
     expect(keyWord('3D Gaussians')).toBe('3d');
+    expect(keyWord("What's the Magic Word?")).toBe('whats');
+    expect(keyWord('<script>alert("title")</script> & Robots')).toBe('script');
+    expect(keyWord('A B-Spline Survey')).toBe('spline');
   });
   it('is stable: depends only on the paper', () => {
     const p = paper('x-y', 'Deep 学習 for Robots');
@@ -84,6 +87,9 @@ describe('escapeBibtex', () => {
       '\\{a\\} \\textbackslash{} 100\\% R\\&D \\$5 \\#1 x\\_i a\\textasciicircum{}b \\textasciitilde{} \\textless{}i\\textgreater{}',
     );
   });
+  it('breaks up TeX ligatures so dashes and quotes stay as typed', () => {
+    expect(escapeBibtex("A -- B --- C ''q'' ``r`` ?` !`")).toBe("A -{}- B -{}-{}- C '{}'q'{}' `{}`r`{}` ?{}` !{}`");
+  });
   it('folds white space and keeps non-ASCII as UTF-8', () => {
     expect(escapeBibtex('  Schrödinger\n\n 大規模\tαβγ ')).toBe('Schrödinger 大規模 αβγ');
   });
@@ -124,7 +130,7 @@ describe('bibtexEntry', () => {
   });
 
   it('round-trips special characters through a BibTeX parser', () => {
-    const title = 'Braces {x}, 100% & $5 #1 x_i a^b ~ back\\slash: Schrödinger “quotes” αβγ 大規模 <script>';
+    const title = "Braces {x}, 100% & $5 #1 x_i a^b ~ back\\slash: Schrödinger “quotes” ''two'' ``ticks`` A -- B --- C αβγ 大規模 <script>";
     const abstract = 'Costs $10 & 50% of {all} #tags, with x_1^2 ~ \\alpha. Ünïcödé 日本語 "quoted" <b>';
     const [entry] = parseBib(bibtexEntry(paper('special', title, abstract), 'special-1', { note: 'A & B 100%' }));
     expect(entry.type).toBe('misc');

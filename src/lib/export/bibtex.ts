@@ -45,10 +45,18 @@ function asciiWord(word: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-/** The first significant title word as an ASCII key prefix; `paper` when the title has none (e.g. CJK). */
+/**
+ * The first significant title word as an ASCII key prefix: not a stop word, more than one letter
+ * (`What's` counts as `whats`); `paper` when the title has no ASCII-foldable word (e.g. CJK).
+ */
 export function keyWord(title: string): string {
-  const words = title.split(/[\s\-–—/:;,.!?()[\]{}"'“”‘’]+/u).map(asciiWord).filter((w) => /[a-z]/.test(w));
-  const word = words.find((w) => !KEY_STOPWORDS.has(w)) ?? words[0] ?? 'paper';
+  const words = title
+    .replace(/['’‘]/gu, '')
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .map(asciiWord)
+    .filter((w) => /[a-z]/.test(w));
+  const significant = (w: string) => !KEY_STOPWORDS.has(w);
+  const word = words.find((w) => w.length > 1 && significant(w)) ?? words.find(significant) ?? words[0] ?? 'paper';
   return word.slice(0, KEY_WORD_MAX);
 }
 
@@ -107,7 +115,7 @@ const SPECIAL: Record<string, string> = {
 };
 
 /**
- * Plain text as the inside of a braced BibTeX field: LaTeX specials escaped, white space
+ * Plain text as the inside of a braced BibTeX field: LaTeX specials escaped, ligatures broken, white space
  * folded to single spaces (a field must not hold blank lines), control characters dropped.
  * Non-ASCII stays as UTF-8, which biber and bibtex8/bibtexu read.
  */
@@ -117,7 +125,11 @@ export function escapeBibtex(text: string): string {
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
     .replace(/\s+/gu, ' ')
     .trim()
-    .replace(/[\\{}%&$#_^~<>]/g, (c) => SPECIAL[c]);
+    .replace(/[\\{}%&$#_^~<>]/g, (c) => SPECIAL[c])
+    // TeX ligatures would turn `--` into a dash, `''` into a quote and ?` into ¿: break them up.
+    .replace(/-(?=-)/g, '-{}')
+    .replace(/'(?=')/g, "'{}")
+    .replace(/([`!?])(?=`)/g, '$1{}');
 }
 
 /**

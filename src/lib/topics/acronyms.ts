@@ -112,17 +112,13 @@ export function corpusAcronyms(definitionsByPaper: readonly (readonly AcronymDef
 }
 
 /**
- * Marks every word that is a known acronym (or its plural) with the long form it stands for.
- * Case-sensitive: "VLA" and "VLAs" expand, "vla" does not.
+ * The long form a written word stands for, if it is a known acronym or its plural. The
+ * paper's own definitions come first. Case-sensitive: "VLA" and "VLAs" expand, "vla" does not.
  */
-export function expandAcronyms(words: Word[], corpus: ReadonlyMap<string, readonly string[]>, own: ReadonlyMap<string, readonly string[]>): Word[] {
-  if (corpus.size === 0 && own.size === 0) return words;
-  return words.map((word) => {
-    const surface = word.surface;
-    if (surface === word.lower) return word; // acronyms have capitals
-    const direct = own.get(surface) ?? corpus.get(surface);
-    const plural = surface.endsWith('s') ? (own.get(surface.slice(0, -1)) ?? corpus.get(surface.slice(0, -1))) : undefined;
-    const longForm = direct ?? plural;
-    return longForm === undefined ? word : { ...word, expansion: longForm };
-  });
+export function acronymLookup(
+  corpus: ReadonlyMap<string, readonly string[]>,
+  own: ReadonlyMap<string, readonly string[]>,
+): (written: string) => readonly string[] | undefined {
+  const find = (acronym: string) => own.get(acronym) ?? corpus.get(acronym);
+  return (written) => find(written) ?? (written.endsWith('s') ? find(written.slice(0, -1)) : undefined);
 }

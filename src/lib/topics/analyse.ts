@@ -8,21 +8,27 @@ import { tokenize } from '../text/tokenize.ts';
 import { stem } from '../text/stem.ts';
 import { isGenericTerm, isStopWord } from '../text/stopwords.ts';
 import { findAcronymDefinitions, type AcronymDefinition } from './acronyms.ts';
+import { Vocabulary } from './units.ts';
 
 export interface Word {
   /** As written (NFKC, apostrophes removed). */
   surface: string;
+  /** Offsets in the field's normalised text. */
+  start: number;
+  end: number;
   lower: string;
   stem: string;
+  stemId: number;
   stop: boolean;
+  generic: boolean;
+  minor: boolean;
+  content: boolean;
   /** Glued to the previous word by a hyphen: part of the same compound ("few-shot"). */
   hyphenated: boolean;
   /** Punctuation (or the start of the field) lies before this word: no phrase crosses it. */
   breakBefore: boolean;
   /** First word of a sentence (its capital says nothing about the word). */
   sentenceStart: boolean;
-  /** Set when the word is a defined acronym: the stems of its long form. */
-  expansion?: readonly string[];
 }
 
 export interface AnalysedPaper {
@@ -31,8 +37,11 @@ export interface AnalysedPaper {
   index: number;
   title: Word[];
   abstract: Word[];
-  /** Content terms (stems) for similarity; title terms count twice. */
-  terms: string[];
+  /** The normalised texts the word offsets index. */
+  titleText: string;
+  abstractText: string;
+  /** Content terms (stem ids) for similarity; title terms count twice. */
+  terms: number[];
   /** Acronyms this paper defines itself, by acronym without plural "s". */
   definitions: AcronymDefinition[];
 }
@@ -51,21 +60,57 @@ export function withoutUrls(text: string): string {
   return MAYBE_URL.test(text) ? text.replace(URL, ' ; ') : text;
 }
 
-/** Stemming dominates the cost of reading text; a corpus repeats its words, so memoise. */
-export class StemCache {
-  private readonly cache = new Map<string, string>();
-  get(lower: string): string {
-    let stemmed = this.cache.get(lower);
-    if (stemmed === undefined) {
-      stemmed = stem(lower);
-      this.cache.set(lower, stemmed);
+/** What topic discovery needs to know about a lowercase word, worked out once per corpus. */
+export interface LexicalEntry {
+  stem: string;
+  /** The stem's id in the corpus vocabulary. */
+  stemId: number;
+  stop: boolean;
+  /** A generic academic word ("novel", "results"), by stem. */
+  generic: boolean;
+  /** A number or a single letter. */
+  minor: boolean;
+  /** Worth keeping as a term for similarity. */
+  content: boolean;
+}
+
+const MINOR_WORD = /^(?:\p{N}+|\p{L})$/u;
+
+/**
+ * Stemming and word tests dominate the cost of reading text, and a corpus repeats its words:
+ * each distinct lowercase word is looked at once.
+ */
+export class Lexicon {
+  private readonly entries = new Map<string, LexicalEntry>();
+  readonly vocabulary: Vocabulary;
+
+  constructor(vocabulary: Vocabulary = new Vocabulary()) {
+    this.vocabulary = vocabulary;
+  }
+
+  entry(lower: string): LexicalEntry {
+    let entry = this.entries.get(lower);
+    if (entry === undefined) {
+      const stemmed = stem(lower);
+      const stop = isStopWord(lower);
+      const generic = isGenericTerm(stemmed);
+      const minor = MINOR_WORD.test(lower);
+      entry = {
+        stem: stemmed,
+        stemId: this.vocabulary.id(stemmed),
+        stop,
+        generic,
+        minor,
+        content: !stop && !generic && lower.length > 1 && !PURE_NUMBER.test(lower),
+      };
+      this.entries.set(lower, entry);
     }
-    return stemmed;
+    return entry;
   }
 }
 
 /** Words of one field, with the punctuation between tokens turned into flags. */
-export function readWords(text: string, stems: StemCache): { words: Word[]; gaps: string[] } {
+export function readWords(text: string, lexicon: Lexicon): { words: Word[]; gaps: string[]; text: string } {
   const normalized = text.normalize('NFKC');
   const tokens = tokenize(normalized);
   const words: Word[] = [];
@@ -73,39 +118,44 @@ export function readWords(text: string, stems: StemCache): { words: Word[]; gaps
   let previousEnd = 0;
   tokens.forEach((token, i) => {
     const gap = normalized.slice(previousEnd, token.start);
-    const trimmed = gap.trim();
     gaps.push(gap);
+    // Most gaps are one space: no break, no hyphen, no sentence end.
+    const plain = gap === ' ';
+    const hyphenated = !plain && i > 0 && HYPHENS.test(gap);
+    const trimmed = plain ? '' : gap.trim();
+    const entry = lexicon.entry(token.lower);
     words.push({
       surface: token.text,
+      start: token.start,
+      end: token.end,
       lower: token.lower,
-      stem: stems.get(token.lower),
-      stop: isStopWord(token.lower),
-      hyphenated: i > 0 && HYPHENS.test(gap),
-      breakBefore: i === 0 || !(trimmed === '' || HYPHENS.test(gap) || POSSESSIVE_REST.test(trimmed)),
-      sentenceStart: i === 0 || SENTENCE_END.test(gap),
+      stem: entry.stem,
+      stemId: entry.stemId,
+      stop: entry.stop,
+      generic: entry.generic,
+      minor: entry.minor,
+      content: entry.content,
+      hyphenated,
+      breakBefore: i === 0 || !(trimmed === '' || hyphenated || POSSESSIVE_REST.test(trimmed)),
+      sentenceStart: i === 0 || (!plain && SENTENCE_END.test(gap)),
     });
     previousEnd = token.end;
   });
   gaps.push(normalized.slice(previousEnd));
-  return { words, gaps };
+  return { words, gaps, text: normalized };
 }
 
-/** Is this stemmed word a content term for similarity? */
-export function isContentTerm(word: Word): boolean {
-  return !word.stop && word.lower.length > 1 && !PURE_NUMBER.test(word.lower) && !isGenericTerm(word.stem);
-}
-
-function contentTerms(words: readonly Word[]): string[] {
-  return words.filter(isContentTerm).map((word) => word.stem);
+function contentTerms(words: readonly Word[]): number[] {
+  return words.filter((word) => word.content).map((word) => word.stemId);
 }
 
 /**
  * Reads one paper. Parenthesised acronym definitions ("Vision-Language-Action (VLA) models")
  * are recorded and removed from the abstract, so the phrase around them reads on unbroken.
  */
-export function analysePaper(paper: PaperText, index: number, stems: StemCache): AnalysedPaper {
-  const title = readWords(withoutUrls(paper.title), stems);
-  const abstract = readWords(withoutUrls(paper.abstract ?? ''), stems);
+export function analysePaper(paper: PaperText, index: number, lexicon: Lexicon): AnalysedPaper {
+  const title = readWords(withoutUrls(paper.title), lexicon);
+  const abstract = readWords(withoutUrls(paper.abstract ?? ''), lexicon);
   const titleDefinitions = findAcronymDefinitions(title.words, title.gaps);
   const abstractDefinitions = findAcronymDefinitions(abstract.words, abstract.gaps);
   const titleWords = removeDefinitionSites(title.words, title.gaps, titleDefinitions);
@@ -116,6 +166,8 @@ export function analysePaper(paper: PaperText, index: number, stems: StemCache):
     index,
     title: titleWords,
     abstract: abstractWords,
+    titleText: title.text,
+    abstractText: abstract.text,
     terms: [...titleTerms, ...titleTerms, ...contentTerms(abstractWords)],
     definitions: [...titleDefinitions, ...abstractDefinitions],
   };

@@ -6,7 +6,8 @@
 import type { Corpus, CorpusPaper } from './corpus.ts';
 import { PhraseMatcher } from './matcher.ts';
 import { byStrength, membersFromHits, type Hits, type Member, type MembershipSettings } from './membership.ts';
-import { centroidOf, cosineToCentroid, type Centroid } from './vectors.ts';
+import { centroidOf, cosineToCentroidWithout, type Centroid } from './vectors.ts';
+import { appendTo } from './collections.ts';
 
 /** A topic before it has members: what it is called and which phrases find its papers. */
 export interface TopicDraft {
@@ -38,12 +39,13 @@ export interface Assignment {
 }
 
 /** Where each draft's phrases occur: hits per paper, counting each position once. */
-export function findHits(papers: readonly CorpusPaper[], drafts: readonly TopicDraft[]): Hits[][] {
+export function findHits(corpus: Corpus, drafts: readonly TopicDraft[]): Hits[][] {
+  const papers = corpus.papers;
   const draftsByKey = new Map<string, number[]>();
   drafts.forEach((draft, d) => {
-    for (const key of new Set(draft.matchers)) draftsByKey.set(key, [...(draftsByKey.get(key) ?? []), d]);
+    for (const key of new Set(draft.matchers)) appendTo(draftsByKey, key, d);
   });
-  const matcher = new PhraseMatcher(draftsByKey.keys());
+  const matcher = new PhraseMatcher(draftsByKey.keys(), corpus.vocabulary);
   const hits: Hits[][] = drafts.map(() => []);
   for (const paper of papers) {
     const positions = new Map<number, { title: Set<number>; abstract: Set<number> }>();
@@ -65,7 +67,7 @@ export function findHits(papers: readonly CorpusPaper[], drafts: readonly TopicD
 
 export function assignPapers(corpus: Corpus, drafts: readonly TopicDraft[], settings: AssignmentSettings): Assignment {
   const papers = corpus.papers;
-  const hits = findHits(papers, drafts);
+  const hits = findHits(corpus, drafts);
   let active = drafts.map((_, d) => d);
   let kept: Map<number, Member[]> = new Map();
   let centroids = new Map<number, Centroid>();
@@ -137,7 +139,14 @@ function centroidFor(
   papers: readonly CorpusPaper[],
   settings: MembershipSettings,
 ): Centroid {
-  return centroids.get(d) ?? centroidOf((kept.get(d) ?? []).map((member) => papers[member.paper]!.vector), settings.centroidTerms);
+  return (
+    centroids.get(d) ??
+    centroidOf(
+      (kept.get(d) ?? []).map((member) => papers[member.paper]!.vector),
+      settings.centroidTerms,
+      settings.accumulator,
+    )
+  );
 }
 
 /**
@@ -172,16 +181,22 @@ function placeOrphans(
   }
   const sorted = [...active].sort((a, b) => compareIds(drafts[a]!.id, drafts[b]!.id));
   const centres = new Map(sorted.map((d) => [d, centroidFor(d, kept, centroids, papers, settings)]));
+  // A topic's own name words do not count: "imitation" in an art-style paper must not pull
+  // it into Imitation Learning.
+  const termIds = new Map(corpus.termNames.map((name, id) => [name, id]));
+  const nameTerms = new Map(
+    sorted.map((d) => [d, new Set(drafts[d]!.matchers.flatMap((key) => key.split(' ')).map((stem) => termIds.get(stem) ?? -1))]),
+  );
+  const hasRoom = (d: number) => !drafts[d]!.capped || (kept.get(d)?.length ?? 0) < settings.maxSize;
   for (const paper of orphans) {
     const named = mentioned.get(paper.index);
-    const choices = named !== undefined ? sorted.filter((d) => named.has(d)) : sorted;
-    let best: { topic: number; similarity: number; full: boolean } | null = null;
+    const open = sorted.filter(hasRoom);
+    const namedOpen = named !== undefined ? open.filter((d) => named.has(d)) : [];
+    const choices = namedOpen.length > 0 ? namedOpen : open.length > 0 ? open : sorted;
+    let best: { topic: number; similarity: number } | null = null;
     for (const d of choices) {
-      const similarity = cosineToCentroid(paper.vector, centres.get(d)!);
-      const full = drafts[d]!.capped && (kept.get(d)?.length ?? 0) >= settings.maxSize;
-      if (best === null || (best.full && !full) || (best.full === full && similarity > best.similarity)) {
-        best = { topic: d, similarity, full };
-      }
+      const similarity = cosineToCentroidWithout(paper.vector, centres.get(d)!, nameTerms.get(d)!);
+      if (best === null || similarity > best.similarity) best = { topic: d, similarity };
     }
     kept.get(best!.topic)!.push({ paper: paper.index, strength: best!.similarity, strong: false, inTitle: false });
   }

@@ -7,8 +7,9 @@
  * Keys are stems joined by spaces, the same as `normalizePhrase`, so surface variants
  * ("Rectified Flows", "rectified flow") count together.
  */
-import type { Unit } from './units.ts';
+import type { Field, Vocabulary } from './units.ts';
 
+/** Words in a key phrase, not counting its connecting stop word ("Reinforcement Learning from Human Feedback" has 4). */
 export const MAX_PHRASE_UNITS = 4;
 export const MAX_PHRASE_STEMS = 8;
 /**
@@ -18,9 +19,9 @@ export const MAX_PHRASE_STEMS = 8;
  */
 export const MAX_COMPOUND_MODIFIER_SHARE = 0.5;
 
-export interface FieldUnits {
-  title: readonly Unit[];
-  abstract: readonly Unit[];
+export interface PaperFields {
+  title: Field;
+  abstract: Field;
 }
 
 export interface CandidateStats {
@@ -43,148 +44,226 @@ export interface CandidateStats {
 }
 
 /**
- * Called for every candidate span: `hash` identifies its key (see `extendHash`), `start` and
- * `end` are its first and last unit, `modifies` says a content word follows in the same clause
- * ("real-world robots").
+ * Called for every candidate span: `first` and `second` are two independent 32-bit hashes of
+ * its stem sequence (see `mix`), `start` and `end` its first and last unit, `modifies` says
+ * a content word follows in the same clause ("real-world robots").
  */
-type SpanVisitor = (hash: number, start: number, end: number, stemCount: number, modifies: boolean) => void;
-
-/** Is this unit a content word a preceding phrase could modify? */
-export function isContentHead(unit: Unit | undefined): boolean {
-  return unit !== undefined && !unit.breakBefore && !unit.stop && !unit.generic && !unit.minor;
-}
+type SpanVisitor = (first: number, second: number, start: number, end: number, stemCount: number, modifies: boolean) => void;
 
 /**
- * A 53-bit hash of a stem-id sequence, extended one stem at a time, so a phrase hashes the
- * same whether it is written as one hyphenated unit or as separate words. Hashes only
- * pre-count papers; collisions can only over-count, and exact counts use the key strings.
+ * Extends a 32-bit hash by one stem id. Applied stem by stem, so a phrase hashes the same
+ * whether it is written as one hyphenated unit or as separate words.
  */
-function extendHash(high: number, low: number, stemId: number): [number, number] {
-  return [Math.imul(high ^ stemId, 0x9e3779b1) ^ (low >>> 13), Math.imul(low + stemId + 1, 0x85ebca77) ^ (high >>> 11)];
+function mix(hash: number, stemId: number, multiplier: number): number {
+  const h = Math.imul(hash ^ (stemId + 1), multiplier);
+  return h ^ (h >>> 15);
 }
 
-function combineHash(high: number, low: number): number {
-  return (high >>> 0) * 0x200000 + ((low >>> 0) & 0x1fffff);
-}
-
-/** The key of units[start..end]: their stems joined by spaces. */
-export function spanKey(units: readonly Unit[], start: number, end: number): string {
-  let key = units[start]!.key;
-  for (let i = start + 1; i <= end; i++) key += ` ${units[i]!.key}`;
-  return key;
-}
+const FIRST_MULTIPLIER = 0x9e3779b1;
+const SECOND_MULTIPLIER = 0x85ebca77;
 
 /**
  * Calls `visit` for every candidate span of a field. Spans stop at a unit `usable` rejects
  * (one with a rare stem: no phrase containing it can be frequent).
  */
-export function forEachSpan(units: readonly Unit[], visit: SpanVisitor, usable: (unit: Unit) => boolean = () => true): void {
-  for (let start = 0; start < units.length; start++) {
-    const first = units[start]!;
-    if (first.stop || first.generic || first.minor || !usable(first)) continue;
-    let high = 0;
-    let low = 0;
-    let stemCount = 0;
+export function forEachSpan(field: Field, visit: SpanVisitor, usable: (field: Field, unit: number) => boolean = () => true): void {
+  const { stems, stemOffsets } = field;
+  for (let start = 0; start < field.length; start++) {
+    if (!field.canBoundPhrase(start) || !usable(field, start)) continue;
+    let hash1 = 0;
+    let hash2 = 0x2545f491;
     let innerStops = 0;
-    for (let end = start; end < units.length && end - start < MAX_PHRASE_UNITS; end++) {
-      const unit = units[end]!;
-      if (end > start && (unit.breakBefore || !usable(unit))) break;
-      stemCount += unit.stemIds.length;
+    for (let end = start; end < field.length && end - start - innerStops < MAX_PHRASE_UNITS; end++) {
+      if (end > start && (field.breaksBefore(end) || !usable(field, end))) break;
+      const stemCount = stemOffsets[end + 1]! - stemOffsets[start]!;
       if (stemCount > MAX_PHRASE_STEMS) break;
-      for (const id of unit.stemIds) [high, low] = extendHash(high, low, id);
-      if (unit.stop) {
-        if (!unit.connector || innerStops > 0) break;
+      for (let s = stemOffsets[end]!; s < stemOffsets[end + 1]!; s++) {
+        hash1 = mix(hash1, stems[s]!, FIRST_MULTIPLIER);
+        hash2 = mix(hash2, stems[s]!, SECOND_MULTIPLIER);
+      }
+      if (field.isStop(end)) {
+        if (!field.isConnector(end) || innerStops > 0) break;
         innerStops++;
         continue;
       }
-      if (unit.generic || unit.minor) continue;
-      visit(combineHash(high, low), start, end, stemCount, isContentHead(units[end + 1]));
+      if (!field.canBoundPhrase(end)) continue;
+      visit(hash1, hash2, start, end, stemCount, field.isContentHead(end + 1));
     }
   }
 }
 
+/** Stem ids of units start..end, in order. */
+function spanStemIds(field: Field, start: number, end: number): number[] {
+  return Array.from(field.stems.subarray(field.stemOffsets[start]!, field.stemOffsets[end + 1]!));
+}
+
+/** Do units start..end spell exactly these stem ids? */
+function spellsStemIds(field: Field, start: number, end: number, ids: readonly number[]): boolean {
+  const from = field.stemOffsets[start]!;
+  const to = field.stemOffsets[end + 1]!;
+  if (to - from !== ids.length) return false;
+  for (let s = from; s < to; s++) if (field.stems[s] !== ids[s - from]) return false;
+  return true;
+}
+
+/** A hash cut to 30 bits: small integers make fast map keys. */
+function smallHash(hash: number): number {
+  return hash & 0x3fffffff;
+}
+
 /**
- * Statistics of every candidate that occurs in at least `minPapers` papers. Three cheap passes
- * keep time and memory proportional to the frequent phrases rather than to every phrase ever
- * written: papers per stem (a phrase is never in more papers than its rarest stem), papers per
- * phrase hash, then exact statistics for the phrases that may be frequent.
+ * Papers per phrase, over-estimated: a count-min sketch (two rows of counters indexed by the two
+ * hashes, each counting a paper once). A phrase's true count is at most the smaller of its two
+ * counters, so phrases under both thresholds are certainly rare; the rest are counted exactly.
  */
-export function collectCandidates(corpus: readonly FieldUnits[], minPapers: number, vocabularySize: number): Map<string, CandidateStats> {
-  const stemPapers = new Int32Array(vocabularySize);
-  const stemLast = new Int32Array(vocabularySize).fill(-1);
+class PaperSketch {
+  private readonly mask: number;
+  private readonly counts: [Int32Array, Int32Array];
+  private readonly lastPaper: [Int32Array, Int32Array];
+
+  constructor(expectedKeys: number) {
+    let size = 1 << 12;
+    while (size < 2 * expectedKeys && size < 1 << 22) size <<= 1;
+    this.mask = size - 1;
+    this.counts = [new Int32Array(size), new Int32Array(size)];
+    this.lastPaper = [new Int32Array(size).fill(-1), new Int32Array(size).fill(-1)];
+  }
+
+  add(first: number, second: number, paper: number): void {
+    this.addTo(0, first & this.mask, paper);
+    this.addTo(1, second & this.mask, paper);
+  }
+
+  private addTo(row: 0 | 1, slot: number, paper: number): void {
+    if (this.lastPaper[row][slot] === paper) return;
+    this.lastPaper[row][slot] = paper;
+    this.counts[row][slot]!++;
+  }
+
+  atLeast(first: number, second: number, minimum: number): boolean {
+    return this.counts[0][first & this.mask]! >= minimum && this.counts[1][second & this.mask]! >= minimum;
+  }
+}
+
+/**
+ * Statistics of every candidate that some title uses and that occurs in at least `minPapers`
+ * papers. (A phrase no title uses is a passing expression, not a subject: it names no topic.)
+ * Cheap passes keep time and memory proportional to the frequent title phrases rather than to
+ * every phrase ever written: papers per stem (a phrase is never in more papers than its rarest
+ * stem), the hashes of title phrases, papers per phrase estimated from hashes, then exact
+ * statistics for the phrases that may qualify.
+ */
+export function collectCandidates(corpus: readonly PaperFields[], minPapers: number, vocabulary: Vocabulary): Map<string, CandidateStats> {
+  const stemPapers = new Int32Array(vocabulary.size);
+  const stemLast = new Int32Array(vocabulary.size).fill(-1);
   corpus.forEach((fields, index) => {
-    for (const units of [fields.title, fields.abstract]) {
-      for (const unit of units) {
-        for (const id of unit.stemIds) {
-          if (stemLast[id] !== index) {
-            stemLast[id] = index;
-            stemPapers[id]!++;
-          }
+    for (const field of [fields.title, fields.abstract]) {
+      for (const id of field.stems) {
+        if (stemLast[id] !== index) {
+          stemLast[id] = index;
+          stemPapers[id]!++;
         }
       }
     }
   });
-  const usable = (unit: Unit) => unit.stemIds.every((id) => stemPapers[id]! >= minPapers);
+  const usable = (field: Field, unit: number) => {
+    for (let s = field.stemOffsets[unit]!; s < field.stemOffsets[unit + 1]!; s++) if (stemPapers[field.stems[s]!]! < minPapers) return false;
+    return true;
+  };
 
-  // Papers per phrase hash, packed as papers · 2^24 + last paper index in one number.
-  const PACK = 0x1000000;
-  const hashPapers = new Map<number, number>();
+  // Title phrases by hash (a collision only lets an extra phrase through to the exact count).
+  const inTitles = new Set<number>();
+  for (const fields of corpus) forEachSpan(fields.title, (first) => inTitles.add(smallHash(first)), usable);
+
+  const sketch = new PaperSketch(inTitles.size);
   corpus.forEach((fields, index) => {
-    const count = (hash: number) => {
-      const packed = hashPapers.get(hash);
-      if (packed === undefined) hashPapers.set(hash, PACK + (index % PACK));
-      else if (packed % PACK !== index % PACK) hashPapers.set(hash, (Math.floor(packed / PACK) + 1) * PACK + (index % PACK));
+    const count = (first: number, second: number) => {
+      if (inTitles.has(smallHash(first))) sketch.add(first, second, index);
     };
     forEachSpan(fields.title, count, usable);
     forEachSpan(fields.abstract, count, usable);
   });
-  const mayBeFrequent = (hash: number) => Math.floor(hashPapers.get(hash)! / PACK) >= minPapers;
 
-  const stats = new Map<string, CandidateStats>();
+  // Exact statistics, found by hash and confirmed by stem ids (hashes may collide).
+  const byHash = new Map<number, { ids: number[]; stats: CandidateStats }[]>();
   corpus.forEach((fields, index) => {
-    const record = (units: readonly Unit[], inTitle: boolean) => (hash: number, start: number, end: number, stemCount: number, modifies: boolean) => {
-      if (!mayBeFrequent(hash)) return;
-      const key = spanKey(units, start, end);
-      let entry = stats.get(key);
-      if (entry === undefined) {
-        entry = {
-          key,
-          stemCount,
-          papers: [],
-          titleHits: [],
-          abstractHits: [],
-          occurrences: 0,
-          compoundModifierOccurrences: 0,
-          modifierOccurrences: 0,
-          phraseLike: false,
-          namedVotes: 0,
-          plainVotes: 0,
-        };
-        stats.set(key, entry);
+    const record = (field: Field, inTitle: boolean) => (first: number, second: number, start: number, end: number, stemCount: number, modifies: boolean) => {
+      const hash = smallHash(first);
+      if (!inTitles.has(hash) || !sketch.atLeast(first, second, minPapers)) return;
+      let bucket = byHash.get(hash);
+      if (bucket === undefined) {
+        bucket = [];
+        byHash.set(hash, bucket);
       }
-      const single = start === end ? units[start]! : null;
-      entry.occurrences++;
-      if (modifies) entry.modifierOccurrences++;
-      if (modifies && single !== null && !single.expanded && single.stems.length > 1) entry.compoundModifierOccurrences++;
-      if (single === null || single.expanded) entry.phraseLike = true;
-      else if (single.named) entry.namedVotes++;
-      else if (!single.caseUninformative) entry.plainVotes++;
-      let last = entry.papers.length - 1;
-      if (last < 0 || entry.papers[last] !== index) {
-        entry.papers.push(index);
-        entry.titleHits.push(0);
-        entry.abstractHits.push(0);
-        last++;
+      let found: { ids: number[]; stats: CandidateStats } | undefined;
+      for (const entry of bucket) {
+        if (spellsStemIds(field, start, end, entry.ids)) {
+          found = entry;
+          break;
+        }
       }
-      if (inTitle) entry.titleHits[last]!++;
-      else entry.abstractHits[last]!++;
+      if (found === undefined) {
+        found = { ids: spanStemIds(field, start, end), stats: emptyStats(stemCount) };
+        bucket.push(found);
+      }
+      recordOccurrence(found.stats, field, start, end, modifies, inTitle, index);
     };
     forEachSpan(fields.title, record(fields.title, true), usable);
     forEachSpan(fields.abstract, record(fields.abstract, false), usable);
   });
-  // Hash collisions may have let a rare phrase through: keep only the truly frequent.
-  for (const [key, entry] of stats) if (entry.papers.length < minPapers) stats.delete(key);
+
+  const stats = new Map<string, CandidateStats>();
+  for (const bucket of byHash.values()) {
+    for (const { ids, stats: entry } of bucket) {
+      if (entry.papers.length < minPapers || !entry.titleHits.some((hits) => hits > 0)) continue;
+      entry.key = vocabulary.key(ids);
+      stats.set(entry.key, entry);
+    }
+  }
   return stats;
+}
+
+function emptyStats(stemCount: number): CandidateStats {
+  return {
+    key: '',
+    stemCount,
+    papers: [],
+    titleHits: [],
+    abstractHits: [],
+    occurrences: 0,
+    compoundModifierOccurrences: 0,
+    modifierOccurrences: 0,
+    phraseLike: false,
+    namedVotes: 0,
+    plainVotes: 0,
+  };
+}
+
+function recordOccurrence(
+  entry: CandidateStats,
+  field: Field,
+  start: number,
+  end: number,
+  modifies: boolean,
+  inTitle: boolean,
+  paper: number,
+): void {
+  const single = start === end;
+  entry.occurrences++;
+  if (modifies) entry.modifierOccurrences++;
+  if (modifies && single && !field.isExpanded(start) && field.stemCount(start) > 1) entry.compoundModifierOccurrences++;
+  if (!single || field.isExpanded(start)) entry.phraseLike = true;
+  else if (field.isNamed(start)) entry.namedVotes++;
+  else if (!field.isCaseUninformative(start)) entry.plainVotes++;
+  let last = entry.papers.length - 1;
+  if (last < 0 || entry.papers[last] !== paper) {
+    entry.papers.push(paper);
+    entry.titleHits.push(0);
+    entry.abstractHits.push(0);
+    last++;
+  }
+  if (inTitle) entry.titleHits[last]!++;
+  else entry.abstractHits[last]!++;
 }
 
 /**

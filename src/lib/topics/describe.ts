@@ -3,13 +3,15 @@
  * key terms, and related topics.
  */
 import type { CandidateStats } from './candidates.ts';
-import { isContentHead, isEligible } from './candidates.ts';
+import { isEligible } from './candidates.ts';
 import type { Corpus } from './corpus.ts';
 import { mostFrequent } from './corpus.ts';
 import { PhraseMatcher } from './matcher.ts';
 import type { Member } from './membership.ts';
 import { titleCase } from './naming.ts';
+import { casingFor, stemForms } from './forms.ts';
 import type { Centroid } from './vectors.ts';
+import { appendTo } from './collections.ts';
 
 /**
  * A phrase written before a noun ("gravitational wave detectors") counts less toward the
@@ -23,20 +25,18 @@ const MODIFIER_FORM_WEIGHT = 0.3;
  * expanded acronym do not count ("VLA models" is not a way of writing the long form).
  */
 export function collectSurfaces(corpus: Corpus, keys: Iterable<string>): Map<string, Map<string, number>> {
-  const matcher = new PhraseMatcher(keys);
+  const matcher = new PhraseMatcher(keys, corpus.vocabulary);
   const surfaces = new Map<string, Map<string, number>>();
   for (const paper of corpus.papers) {
-    for (const units of [paper.title, paper.abstract]) {
-      matcher.scan(units, (key, start, end, expanded) => {
+    for (const field of [paper.title, paper.abstract]) {
+      matcher.scan(field, (key, start, end, expanded) => {
         if (expanded) return;
-        const surface = units
-          .slice(start, end + 1)
-          .map((unit) => unit.surface)
-          .join(' ')
-          .toLowerCase();
+        let surface = field.surface(start);
+        for (let i = start + 1; i <= end; i++) surface += ` ${field.surface(i)}`;
         const counts = surfaces.get(key) ?? new Map<string, number>();
-        const weight = isContentHead(units[end + 1]) ? MODIFIER_FORM_WEIGHT : 1;
-        counts.set(surface, (counts.get(surface) ?? 0) + weight);
+        const weight = field.isContentHead(end + 1) ? MODIFIER_FORM_WEIGHT : 1;
+        const lower = surface.toLowerCase();
+        counts.set(lower, (counts.get(lower) ?? 0) + weight);
         surfaces.set(key, counts);
       });
     }
@@ -44,10 +44,17 @@ export function collectSurfaces(corpus: Corpus, keys: Iterable<string>): Map<str
   return surfaces;
 }
 
-/** The name of a key: its most frequent surface, title-cased; the acronym or the key itself as a fallback. */
-export function nameFor(key: string, surfaces: ReadonlyMap<string, Map<string, number>>, corpus: Corpus): string {
-  const form = mostFrequent(surfaces.get(key) ?? new Map()) ?? acronymFor(key, corpus) ?? key;
-  return titleCase(form, corpus.casing);
+/** The usual way of writing a key: its most frequent surface, else its acronym, else the key. */
+function formOf(key: string, surfaces: ReadonlyMap<string, Map<string, number>>, corpus: Corpus): string {
+  return mostFrequent(surfaces.get(key) ?? new Map()) ?? acronymFor(key, corpus) ?? key;
+}
+
+/** Names for keys: each key's usual form, title-cased, keeping the corpus's capitals ("LLMs"). */
+export function namesFor(corpus: Corpus, keys: readonly string[]): string[] {
+  const surfaces = collectSurfaces(corpus, keys);
+  const forms = keys.map((key) => formOf(key, surfaces, corpus));
+  const casing = casingFor(corpus, forms.flatMap((form) => form.toLowerCase().split(/[\s\-/]+/)));
+  return forms.map((form) => titleCase(form, casing));
 }
 
 /** The acronym whose long form this key is (or starts with): "vision languag action model" → "VLA". */
@@ -103,55 +110,55 @@ export function chooseKeyTerms(
   limit: number,
 ): Map<string, string[]> {
   const paperCount = corpus.papers.length;
-  const topicsOfPaper: string[][] = corpus.papers.map(() => []);
-  for (const [topic, list] of members) for (const member of list) topicsOfPaper[member.paper]!.push(topic);
-
-  const phraseCounts = new Map<string, Map<string, number>>([...members.keys()].map((topic) => [topic, new Map()]));
-  for (const candidate of candidates.values()) {
-    if (!isEligible(candidate) || candidate.stemCount < 2) continue;
-    for (const paper of candidate.papers) {
-      for (const topic of topicsOfPaper[paper]!) {
-        const counts = phraseCounts.get(topic)!;
-        counts.set(candidate.key, (counts.get(candidate.key) ?? 0) + 1);
-      }
-    }
-  }
-  const termDf = new Map<number, number>();
-  for (const paper of corpus.papers) for (const term of paper.vector.terms) termDf.set(term, (termDf.get(term) ?? 0) + 1);
-
+  const phrases = keyTermPhrases(candidates);
+  // Which candidate phrases (by index) and title terms each paper has, built once.
+  const phrasesOfPaper: number[][] = corpus.papers.map(() => []);
+  phrases.forEach((candidate, c) => {
+    for (const paper of candidate.papers) phrasesOfPaper[paper]!.push(c);
+  });
+  const termIdOfStem = new Map(corpus.termNames.map((name, id) => [name, id]));
+  const titleTerms = corpus.papers.map((paper) => new Set(Array.from(paper.title.stems, (id) => termIdOfStem.get(corpus.vocabulary.stems[id]!) ?? -1)));
+  const termDf = new Int32Array(corpus.termNames.length);
+  for (const paper of corpus.papers) for (const term of paper.vector.terms) termDf[term]!++;
   // Acronyms count through their long forms; as words they would say the same twice.
   const acronymWords = new Set([...corpus.acronyms.keys()].flatMap((acronym) => [acronym.toLowerCase(), `${acronym.toLowerCase()}s`]));
+
+  const phraseCounts = new Int32Array(phrases.length);
+  const wordCounts = new Int32Array(corpus.termNames.length);
   const result = new Map<string, string[]>();
   for (const [topic, list] of members) {
     const size = Math.max(1, list.length);
     const minCount = Math.max(size >= 3 ? 2 : 1, Math.ceil(MIN_TERM_SHARE * size));
     const ownStems = new Set((matchers.get(topic) ?? []).flatMap((key) => key.split(' ')));
-    const choices: TermChoice[] = [];
-    for (const [key, count] of phraseCounts.get(topic)!) {
-      if (count < minCount || key.split(' ').every((stem) => ownStems.has(stem))) continue;
-      const candidate = candidates.get(key)!;
-      // A phrase no title uses is usually an expression ("project page"), not a term.
-      if (count < 3 && !candidate.titleHits.some((hits) => hits > 0)) continue;
-      if (key.split(' ').some((stem) => BOILERPLATE_STEMS.has(stem))) continue;
-      // Mostly the first half of a longer phrase ("few-shot class-incremental" learning).
-      if (candidate.modifierOccurrences > MAX_TERM_MODIFIER_SHARE * candidate.occurrences) continue;
-      choices.push({ key, score: 1.3 * distinctiveness(count / size, candidate.papers.length / paperCount), phrase: true });
-    }
-    // Words: present in members' abstracts, and more telling in their titles.
-    const wordCounts = new Map<number, number>();
+    // Count in typed arrays, remembering what was touched to reset it cheaply.
+    const touchedPhrases: number[] = [];
+    const touchedTerms: number[] = [];
     for (const member of list) {
-      const paper = corpus.papers[member.paper]!;
-      const inTitle = new Set(paper.title.flatMap((unit) => unit.stems));
-      for (const term of paper.vector.terms) {
-        const weight = inTitle.has(corpus.termNames[term]!) ? 2 : 1;
-        wordCounts.set(term, (wordCounts.get(term) ?? 0) + weight);
+      for (const c of phrasesOfPaper[member.paper]!) if (phraseCounts[c]!++ === 0) touchedPhrases.push(c);
+      // Words: present in members' abstracts, and more telling in their titles.
+      const inTitle = titleTerms[member.paper]!;
+      for (const term of corpus.papers[member.paper]!.vector.terms) {
+        if (wordCounts[term] === 0) touchedTerms.push(term);
+        wordCounts[term]! += inTitle.has(term) ? 2 : 1;
       }
     }
-    for (const [term, count] of wordCounts) {
+    const choices: TermChoice[] = [];
+    for (const c of touchedPhrases) {
+      const count = phraseCounts[c]!;
+      phraseCounts[c] = 0;
+      const candidate = phrases[c]!;
+      if (count < minCount || candidate.key.split(' ').every((stem) => ownStems.has(stem))) continue;
+      // A phrase no title uses is usually an expression ("project page"), not a term.
+      if (count < 3 && !candidate.titleHits.some((hits) => hits > 0)) continue;
+      choices.push({ key: candidate.key, score: 1.3 * distinctiveness(count / size, candidate.papers.length / paperCount), phrase: true });
+    }
+    for (const term of touchedTerms) {
+      const count = wordCounts[term]!;
+      wordCounts[term] = 0;
       const key = corpus.termNames[term]!;
       if (count < minCount + 1 || ownStems.has(key) || key.length < 3 || /\d/.test(key)) continue;
       if (BOILERPLATE_STEMS.has(key) || PREFIX_STEMS.has(key) || acronymWords.has(key)) continue;
-      choices.push({ key, score: distinctiveness(Math.min(1, count / (2 * size)), termDf.get(term)! / paperCount), phrase: false });
+      choices.push({ key, score: distinctiveness(Math.min(1, count / (2 * size)), termDf[term]! / paperCount), phrase: false });
     }
     choices.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const picked: string[] = [];
@@ -166,15 +173,36 @@ export function chooseKeyTerms(
   return result;
 }
 
-/** Text for key-term keys: a phrase as the corpus most often writes it, a word in its usual form. */
-export function surfaceTerms(keys: readonly string[], surfaces: ReadonlyMap<string, Map<string, number>>, corpus: Corpus): string[] {
-  return keys.map((key) => {
-    const form = mostFrequent(surfaces.get(key) ?? new Map()) ?? corpus.stemSurfaces.get(key) ?? key;
-    return form
+/** Candidate phrases that may serve as key terms, in key order. */
+function keyTermPhrases(candidates: ReadonlyMap<string, CandidateStats>): CandidateStats[] {
+  return [...candidates.values()]
+    .filter(
+      (candidate) =>
+        isEligible(candidate) &&
+        candidate.stemCount >= 2 &&
+        !candidate.key.split(' ').some((stem) => BOILERPLATE_STEMS.has(stem)) &&
+        // Mostly the first half of a longer phrase ("few-shot class-incremental" learning).
+        candidate.modifierOccurrences <= MAX_TERM_MODIFIER_SHARE * candidate.occurrences,
+    )
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/**
+ * Text for key-term keys: a phrase as the corpus most often writes it, a word in its usual
+ * form, with the corpus's capitals ("LLMs", "GPT-4").
+ */
+export function keyTermTexts(corpus: Corpus, keyLists: readonly (readonly string[])[]): string[][] {
+  const keys = keyLists.flat();
+  const surfaces = collectSurfaces(corpus, keys);
+  const words = stemForms(corpus, keys.filter((key) => !surfaces.has(key)));
+  const forms = new Map(keys.map((key) => [key, mostFrequent(surfaces.get(key) ?? new Map()) ?? words.get(key) ?? key]));
+  const casing = casingFor(corpus, [...forms.values()].flatMap((form) => form.split(/[\s\-/]+/)));
+  const withCase = (form: string) =>
+    form
       .split(/([\s\-/]+)/)
-      .map((part) => corpus.casing.get(part) ?? part)
+      .map((part) => casing.get(part) ?? part)
       .join('');
-  });
+  return keyLists.map((list) => list.map((key) => withCase(forms.get(key)!)));
 }
 
 /** Terms of a centroid used to compare topics: the heaviest, enough to tell topics apart. */
@@ -210,7 +238,7 @@ export function relatedTopics(
   // Shared papers per pair, counted from each paper's (few) topics: no pass over all pairs of papers.
   const topicsOfPaper = new Map<number, number[]>();
   ids.forEach((id, i) => {
-    for (const member of members.get(id)!) topicsOfPaper.set(member.paper, [...(topicsOfPaper.get(member.paper) ?? []), i]);
+    for (const member of members.get(id)!) appendTo(topicsOfPaper, member.paper, i);
   });
   const shared = new Map<number, number>();
   for (const topics of topicsOfPaper.values()) {

@@ -14,8 +14,9 @@ import { normalizePhrase } from '../text/tokenize.ts';
 import { assignPapers, type TopicDraft } from './assign.ts';
 import { collectCandidates } from './candidates.ts';
 import { buildCorpus, type Corpus } from './corpus.ts';
-import { acronymFor, chooseKeyTerms, collectSurfaces, nameFor, relatedTopics, surfaceTerms } from './describe.ts';
+import { acronymFor, chooseKeyTerms, keyTermTexts, namesFor, relatedTopics } from './describe.ts';
 import { slugify } from './naming.ts';
+import { TermAccumulator } from './vectors.ts';
 import { applyOverrides, type TopicOverride } from './overrides.ts';
 import { selectTopics, type TopicGroup } from './select.ts';
 
@@ -56,7 +57,6 @@ interface Settings {
   minSimilarity: number;
   defaultSimilarity: number;
   centroidTerms: number;
-  minGain: number;
   keyTerms: number;
   relatedTopics: number;
 }
@@ -74,7 +74,6 @@ function settingsFor(paperCount: number, options: TopicOptions): Settings {
     minSimilarity: options.minSimilarity ?? 0.08,
     defaultSimilarity: 0.25,
     centroidTerms: 200,
-    minGain: minPapers * 0.35,
     keyTerms: options.keyTerms ?? 5,
     relatedTopics: options.relatedTopics ?? 5,
   };
@@ -102,11 +101,10 @@ function automaticDrafts(
 ): { drafts: TopicDraft[]; candidates: ReturnType<typeof collectCandidates>; minPapers: number } {
   let minPapers = settings.minPapers;
   for (;;) {
-    const candidates = collectCandidates(corpus.papers, minPapers, corpus.vocabulary.size);
-    const groups = selectTopics(candidates, corpus.papers, { ...settings, minPapers, minGain: minPapers * 0.35 });
+    const candidates = collectCandidates(corpus.papers, minPapers, corpus.vocabulary);
+    const groups = selectTopics(candidates, corpus.papers, { ...settings, minPapers });
     if (groups.length > 0 || minPapers <= 1 || corpus.papers.length >= settings.minPapers * 3) {
-      const surfaces = collectSurfaces(corpus, groups.map((group) => group.keys[0]!));
-      const names = groups.map((group) => nameFor(group.keys[0]!, surfaces, corpus));
+      const names = namesFor(corpus, groups.map((group) => group.keys[0]!));
       const ids = assignIds(groups, names);
       const drafts = groups.map((group, i) => ({ id: ids[i]!, name: names[i]!, matchers: [...group.keys], pinned: false, capped: true }));
       return { drafts, candidates, minPapers };
@@ -117,19 +115,19 @@ function automaticDrafts(
 
 export function discoverTopics(papers: readonly PaperText[], overrides: readonly TopicOverride[] = [], options: TopicOptions = {}): TopicResult {
   const corpus = buildCorpus(papers);
-  const settings = settingsFor(corpus.papers.length, options);
+  const settings = { ...settingsFor(corpus.papers.length, options), accumulator: new TermAccumulator(corpus.termNames.length) };
   const { drafts: automatic, candidates, minPapers } = automaticDrafts(corpus, settings);
   const drafts = applyOverrides(automatic, overrides, normalizePhrase);
   const assignment = assignPapers(corpus, drafts, { ...settings, minPapers });
 
   const matchers = new Map(assignment.drafts.map((draft) => [draft.id, draft.matchers]));
   const termKeys = chooseKeyTerms(corpus, candidates, assignment.members, matchers, settings.keyTerms);
-  const surfaces = collectSurfaces(corpus, [...termKeys.values()].flat());
+  const termTexts = keyTermTexts(corpus, assignment.drafts.map((draft) => termKeys.get(draft.id) ?? []));
   const related = relatedTopics(assignment.members, assignment.centroids, settings.relatedTopics);
 
-  const topics = assignment.drafts.map((draft): Topic => {
+  const topics = assignment.drafts.map((draft, i): Topic => {
     const acronym = draft.matchers.map((key) => acronymFor(key, corpus)).find((found) => found !== null) ?? null;
-    const terms = surfaceTerms(termKeys.get(draft.id) ?? [], surfaces, corpus);
+    const terms = termTexts[i]!;
     const keyTerms = [...new Set([...(acronym !== null ? [acronym] : []), ...terms])].slice(0, settings.keyTerms);
     return {
       id: draft.id,

@@ -3,10 +3,11 @@
  * A match starts and ends on unit boundaries and never crosses punctuation. A defined acronym
  * matches both as its long form and as written (so a curator's alias "VLA" works too).
  */
-import type { Unit } from './units.ts';
+import type { Field, Vocabulary } from './units.ts';
 
 interface TrieNode {
-  children: Map<string, TrieNode>;
+  /** By stem id. */
+  children: Map<number, TrieNode>;
   /** The key that ends here, if any. */
   key: string | null;
 }
@@ -14,19 +15,22 @@ interface TrieNode {
 export class PhraseMatcher {
   private readonly root: TrieNode = { children: new Map(), key: null };
 
-  constructor(keys: Iterable<string>) {
-    for (const key of keys) this.add(key);
+  /** Keys with a stem the corpus never uses cannot match and are left out. */
+  constructor(keys: Iterable<string>, vocabulary: Vocabulary) {
+    for (const key of keys) this.add(key, vocabulary);
   }
 
-  private add(key: string): void {
+  private add(key: string, vocabulary: Vocabulary): void {
     const stems = key.split(' ').filter((stem) => stem !== '');
     if (stems.length === 0) return;
+    const ids = stems.map((stem) => vocabulary.find(stem));
+    if (ids.includes(-1)) return;
     let node = this.root;
-    for (const stem of stems) {
-      let child = node.children.get(stem);
+    for (const id of ids) {
+      let child = node.children.get(id);
       if (child === undefined) {
         child = { children: new Map(), key: null };
-        node.children.set(stem, child);
+        node.children.set(id, child);
       }
       node = child;
     }
@@ -37,41 +41,42 @@ export class PhraseMatcher {
    * Calls `onMatch(key, startUnit, endUnit)` for every occurrence (end inclusive). `expanded`
    * tells whether the match used an acronym's long form (its surface is then not the phrase).
    */
-  scan(units: readonly Unit[], onMatch: (key: string, start: number, end: number, expanded: boolean) => void): void {
-    for (let start = 0; start < units.length; start++) {
-      this.walk(units, start, start, this.root, false, onMatch);
-    }
+  scan(field: Field, onMatch: (key: string, start: number, end: number, expanded: boolean) => void): void {
+    for (let start = 0; start < field.length; start++) this.walk(field, start, start, this.root, false, onMatch);
   }
 
   private walk(
-    units: readonly Unit[],
+    field: Field,
     start: number,
     at: number,
     node: TrieNode,
     expanded: boolean,
     onMatch: (key: string, start: number, end: number, expanded: boolean) => void,
   ): void {
-    if (at >= units.length) return;
-    const unit = units[at]!;
-    if (at > start && unit.breakBefore) return;
-    this.follow(units, start, at, node, unit.stems, expanded || unit.expanded, onMatch);
-    if (unit.rawStems !== null) this.follow(units, start, at, node, unit.rawStems, expanded, onMatch);
+    if (at >= field.length) return;
+    if (at > start && field.breaksBefore(at)) return;
+    // The unit as it stands (an acronym: its long form), then an acronym as written.
+    let current: TrieNode | undefined = node;
+    for (let s = field.stemOffsets[at]!; s < field.stemOffsets[at + 1]! && current !== undefined; s++) current = current.children.get(field.stems[s]!);
+    if (current !== undefined) this.arrive(field, start, at, current, expanded || field.isExpanded(at), onMatch);
+    const raw = field.isExpanded(at) ? field.rawStems.get(at) : undefined;
+    if (raw !== undefined) {
+      current = node;
+      for (let s = 0; s < raw.length && current !== undefined; s++) current = current.children.get(raw[s]!);
+      if (current !== undefined) this.arrive(field, start, at, current, expanded, onMatch);
+    }
   }
 
-  /** Follows one reading of the unit at `at` down the trie, then goes on to the next unit. */
-  private follow(
-    units: readonly Unit[],
+  /** Reports a key ending at unit `at`, then goes on to the next unit. */
+  private arrive(
+    field: Field,
     start: number,
     at: number,
     node: TrieNode,
-    stems: readonly string[],
     expanded: boolean,
     onMatch: (key: string, start: number, end: number, expanded: boolean) => void,
   ): void {
-    let current: TrieNode | undefined = node;
-    for (let i = 0; i < stems.length && current !== undefined; i++) current = current.children.get(stems[i]!);
-    if (current === undefined) return;
-    if (current.key !== null) onMatch(current.key, start, at, expanded);
-    if (current.children.size > 0) this.walk(units, start, at + 1, current, expanded, onMatch);
+    if (node.key !== null) onMatch(node.key, start, at, expanded);
+    if (node.children.size > 0) this.walk(field, start, at + 1, node, expanded, onMatch);
   }
 }

@@ -6,7 +6,7 @@
  * once in its abstract and the paper's terms are close to the strong members' centroid.
  */
 import type { CorpusPaper } from './corpus.ts';
-import { centroidOf, cosineToCentroid, type Centroid, type TermVector } from './vectors.ts';
+import { centroidOf, cosineToCentroid, TermAccumulator, type Centroid, type TermVector } from './vectors.ts';
 
 /** Key-phrase hits of one topic in one paper. */
 export interface Hits {
@@ -35,12 +35,23 @@ export interface MembershipSettings {
   centroidTerms: number;
   /** Compute centroid and similarities even when no member needs judging (for final ordering). */
   alwaysScore?: boolean;
+  /** Scratch space for sums over the corpus's terms (faster centroids). */
+  accumulator?: TermAccumulator;
 }
 
 export interface Membership {
   members: Member[];
   strongCount: number;
   centroid: Centroid | null;
+}
+
+/** Strong members sampled for a centroid: enough to fix a topic's centre at any corpus size. */
+const CENTROID_SAMPLE = 150;
+
+/** The `limit` hits naming the topic most clearly: in the title, then most often; ties by paper. */
+function clearestHits(hits: readonly Hits[], limit: number): Hits[] {
+  if (hits.length <= limit) return [...hits];
+  return [...hits].sort((a, b) => b.title - a.title || b.abstract - a.abstract || a.paper - b.paper).slice(0, limit);
 }
 
 export function isStrongHit(hits: Hits): boolean {
@@ -70,11 +81,12 @@ export function membersFromHits(
     // Nothing to judge by similarity: skip the centroid (most candidates, during selection).
     for (const hit of strong) members.push({ paper: hit.paper, strength: strengthOf(hit, 0), strong: true, inTitle: hit.title > 0 });
   } else if (strong.length > 0) {
-    const vectors = strong.map((hit) => papers[hit.paper]!.vector);
-    centroid = centroidOf(vectors, settings.centroidTerms);
-    const typical = typicalSimilarity(vectors, settings.defaultSimilarity);
-    strong.forEach((hit, i) => {
-      const similarity = cosineToCentroid(vectors[i]!, centroid!);
+    // The clearest members define the topic's centre; a sample of them is as good as all.
+    const sample = clearestHits(strong, CENTROID_SAMPLE).map((hit) => papers[hit.paper]!.vector);
+    centroid = centroidOf(sample, settings.centroidTerms, settings.accumulator);
+    const typical = typicalSimilarity(sample, settings.defaultSimilarity, settings.accumulator);
+    strong.forEach((hit) => {
+      const similarity = cosineToCentroid(papers[hit.paper]!.vector, centroid!);
       members.push({ paper: hit.paper, strength: strengthOf(hit, similarity), strong: true, inTitle: hit.title > 0 });
     });
     const threshold = Math.max(settings.minSimilarity, settings.weakMatchFactor * typical);
@@ -94,18 +106,21 @@ export function membersFromHits(
  * each vector to the sum of the others. (A member's similarity to a centroid that includes
  * itself is inflated, the more so the fewer members there are.)
  */
-export function typicalSimilarity(vectors: readonly TermVector[], fallback: number): number {
+export function typicalSimilarity(vectors: readonly TermVector[], fallback: number, accumulator?: TermAccumulator): number {
   if (vectors.length < 2) return fallback;
-  const sum = new Map<number, number>();
-  for (const vector of vectors) {
-    vector.terms.forEach((term, i) => sum.set(term, (sum.get(term) ?? 0) + vector.weights[i]!));
-  }
-  let sumSquared = 0;
-  for (const weight of sum.values()) sumSquared += weight * weight;
+  let largestTerm = 0;
+  for (const vector of vectors) for (const term of vector.terms) largestTerm = Math.max(largestTerm, term);
+  const sums = accumulator ?? new TermAccumulator(largestTerm + 1);
+  for (const vector of vectors) sums.add(vector);
   let total = 0;
-  for (const vector of vectors) {
+  const dots = vectors.map((vector) => {
     let dot = 0;
-    vector.terms.forEach((term, i) => (dot += vector.weights[i]! * sum.get(term)!));
+    vector.terms.forEach((term, i) => (dot += vector.weights[i]! * sums.get(term)));
+    return dot;
+  });
+  let sumSquared = 0;
+  for (const [, weight] of sums.drain()) sumSquared += weight * weight;
+  for (const dot of dots) {
     // Unit vectors: |S − v|² = |S|² − 2 v·S + 1, and v·(S − v) = v·S − 1.
     const rest = Math.sqrt(Math.max(sumSquared - 2 * dot + 1, 1e-12));
     total += (dot - 1) / rest;

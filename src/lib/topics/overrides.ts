@@ -5,6 +5,7 @@
  */
 import type { TopicDraft } from './assign.ts';
 import { titleCase } from './naming.ts';
+import { appendTo } from './collections.ts';
 
 export interface TopicOverride {
   /** The slug (file name); the topic's stable address /topics/<id>/. */
@@ -65,7 +66,7 @@ export function applyOverrides(
   }
 
   const folded = new Map<string, string[]>();
-  const fold = (targetId: string, draft: TopicDraft) => folded.set(targetId, [...(folded.get(targetId) ?? []), ...draft.matchers]);
+  const fold = (targetId: string, draft: TopicDraft) => appendTo(folded, targetId, ...draft.matchers);
   const result: TopicDraft[] = [];
   const autoIds = new Set(automatic.map((draft) => draft.id));
 

@@ -6,14 +6,17 @@
  *    specific phrase: "rectified flow models" ⊂ "rectified flow" keeps "rectified flow" unless
  *    the longer phrase covers nearly all of its papers; "few-shot class-incremental learning"
  *    absorbs "class-incremental learning" when it covers nearly all of them.
- * 3. Greedy selection with diminishing returns: a topic is worth the papers it holds, weighted
- *    by how many topics each paper already has, by how topical the phrase is (papers naming it
- *    in the title or repeatedly, not in passing) and by how specific it is (words in it).
+ * 3. Greedy selection with diminishing returns: a topic is worth the papers it holds, each
+ *    weighted by how it names the topic (in its title, repeatedly, in passing) and divided by
+ *    the number of topics the paper already has, times how specific the phrase is. A phrase
+ *    nested in a chosen topic's phrase with mostly the same papers joins that topic instead.
+ *    Selection stops when no topic is worth enough; topics are capped at `maxSize` papers.
  */
 import type { CandidateStats } from './candidates.ts';
 import { isEligible } from './candidates.ts';
 import type { CorpusPaper } from './corpus.ts';
 import { membersFromHits, type Hits, type Member, type MembershipSettings } from './membership.ts';
+import { appendTo } from './collections.ts';
 
 export interface SelectionSettings extends MembershipSettings {
   minPapers: number;
@@ -22,8 +25,6 @@ export interface SelectionSettings extends MembershipSettings {
   maxTopics: number;
   /** A longer phrase covering this share of a shorter one's papers takes its place. */
   nestedCoverage: number;
-  /** Stop when the best remaining topic is worth less than this many fresh papers. */
-  minGain: number;
 }
 
 export interface TopicGroup {
@@ -31,15 +32,26 @@ export interface TopicGroup {
   keys: string[];
   stemCount: number;
   members: Member[];
-  strongCount: number;
   /** Named single word (not a phrase): less specific than a phrase. */
   singleWord: boolean;
 }
+
+/**
+ * Selection stops when the best remaining topic is worth less than this share of a minimum-size
+ * topic of fresh papers named in their titles.
+ */
+const MIN_GAIN_PER_PAPER = 0.35;
 
 /** A candidate nested in a chosen topic's phrase and sharing this share of its papers joins that topic. */
 const NESTED_FOLD_SHARE = 0.5;
 /** A folded, more specific phrase covering this share of the topic's papers names the topic. */
 const RENAME_SHARE = 0.6;
+
+/** A candidate phrase with its members. */
+interface Evaluated {
+  candidate: CandidateStats;
+  members: Member[];
+}
 
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -59,22 +71,25 @@ function hitsOf(candidates: readonly CandidateStats[]): Hits[] {
   return [...byPaper.values()].sort((a, b) => a.paper - b.paper);
 }
 
-/** Eligible candidates with enough members, as one-phrase groups. */
+/**
+ * Eligible candidates that some title uses, with their members. Small ones are kept too: a
+ * longer phrase with few members of its own may still name a group it covers.
+ */
 function evaluateCandidates(
   stats: ReadonlyMap<string, CandidateStats>,
   papers: readonly CorpusPaper[],
   settings: SelectionSettings,
-): Map<string, { candidate: CandidateStats; members: Member[]; strongCount: number }> {
-  const evaluated = new Map<string, { candidate: CandidateStats; members: Member[]; strongCount: number }>();
+): Map<string, Evaluated> {
+  const evaluated = new Map<string, Evaluated>();
   const keys = [...stats.keys()].sort(compareStrings);
   for (const key of keys) {
     const candidate = stats.get(key)!;
     if (candidate.papers.length < settings.minPapers || !isEligible(candidate)) continue;
     // A phrase no paper puts in its title is a passing expression, not a subject.
     if (!candidate.titleHits.some((hits) => hits > 0)) continue;
-    const { members, strongCount } = membersFromHits(hitsOf([candidate]), papers, settings);
-    if (members.length < settings.minPapers || !members.some((member) => member.inTitle)) continue;
-    evaluated.set(key, { candidate, members, strongCount });
+    const { members } = membersFromHits(hitsOf([candidate]), papers, settings);
+    if (members.length === 0) continue;
+    evaluated.set(key, { candidate, members });
   }
   return evaluated;
 }
@@ -96,7 +111,7 @@ function overlap(a: readonly Member[], b: readonly Member[]): number {
 
 /** Folds each phrase into the most specific longer phrase that covers nearly all its papers. */
 function mergeNested(
-  evaluated: ReadonlyMap<string, { candidate: CandidateStats; members: Member[]; strongCount: number }>,
+  evaluated: ReadonlyMap<string, Evaluated>,
   papers: readonly CorpusPaper[],
   settings: SelectionSettings,
 ): TopicGroup[] {
@@ -104,14 +119,16 @@ function mergeNested(
   const supersets = new Map<string, string[]>();
   for (const key of evaluated.keys()) {
     for (const sub of subPhrases(key)) {
-      if (evaluated.has(sub)) supersets.set(sub, [...(supersets.get(sub) ?? []), key]);
+      if (evaluated.has(sub)) appendTo(supersets, sub, key);
     }
   }
   for (const [sub, supers] of supersets) {
     const shorter = evaluated.get(sub)!;
     let best: { key: string; coverage: number; stems: number } | null = null;
     for (const key of supers) {
-      const coverage = overlap(shorter.members, evaluated.get(key)!.members) / shorter.members.length;
+      // Where the longer phrase occurs at all, mentioned in passing or not.
+      const longerPapers = new Set(evaluated.get(key)!.candidate.papers);
+      const coverage = shorter.members.filter((member) => longerPapers.has(member.paper)).length / shorter.members.length;
       if (coverage < settings.nestedCoverage) continue;
       const stems = evaluated.get(key)!.candidate.stemCount;
       if (
@@ -132,21 +149,20 @@ function mergeNested(
   const groups = new Map<string, string[]>();
   for (const key of evaluated.keys()) {
     const root = rootOf(key);
-    groups.set(root, [...(groups.get(root) ?? []), key]);
+    appendTo(groups, root, key);
   }
-  return [...groups.entries()].map(([root, keys]) => {
+  const merged = [...groups.entries()].map(([root, keys]): TopicGroup => {
     const ordered = [root, ...keys.filter((key) => key !== root).sort(compareStrings)];
     const candidates = ordered.map((key) => evaluated.get(key)!.candidate);
-    const { members, strongCount } =
-      ordered.length === 1 ? evaluated.get(root)! : membersFromHits(hitsOf(candidates), papers, settings);
+    const { members } = ordered.length === 1 ? evaluated.get(root)! : membersFromHits(hitsOf(candidates), papers, settings);
     return {
       keys: ordered,
       stemCount: evaluated.get(root)!.candidate.stemCount,
       members,
-      strongCount,
       singleWord: !evaluated.get(root)!.candidate.phraseLike,
     };
   });
+  return merged.filter((group) => group.members.length >= settings.minPapers && group.members.some((member) => member.inTitle));
 }
 
 /** How specific a phrase is: lone names least, then two-word phrases, longer ones a little more. */
@@ -210,21 +226,17 @@ export function selectTopics(
       queue.push({ group: head.group, value });
       continue;
     }
-    if (value < settings.minGain) {
-      if (process.env.TOPICS_DEBUG) console.log('stop at', head.group.keys[0], value);
-      break;
-    }
+    if (value < MIN_GAIN_PER_PAPER * settings.minPapers) break;
     const host = selected.find(
       (topic) =>
         head.group.keys.some((key) => topic.keys.some((other) => nested(key, other))) &&
         overlap(head.group.members, topic.members) >= NESTED_FOLD_SHARE * head.group.members.length,
     );
     if (host !== undefined) {
-      if (process.env.TOPICS_DEBUG) console.log('fold', head.group.keys[0], '->', host.keys[0]);
       foldInto(host, head.group);
       continue;
     }
-    if (process.env.TOPICS_DEBUG) console.log('select', head.group.keys.join('|'), value.toFixed(2), head.group.members.length, head.group.strongCount);
+
     selected.push(head.group);
     for (const member of head.group.members.slice(0, settings.maxSize)) topicsPerPaper[member.paper]!++;
   }

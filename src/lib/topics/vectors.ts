@@ -43,13 +43,49 @@ export function tfidfVector(
   return { terms, weights: weights.map((weight) => weight / norm) };
 }
 
-/** Mean of unit vectors, renormalised; optionally keeps only the heaviest `limit` terms. */
-export function centroidOf(vectors: readonly TermVector[], limit = Infinity): Centroid {
-  const sum = new Map<number, number>();
-  for (const vector of vectors) {
-    vector.terms.forEach((term, i) => sum.set(term, (sum.get(term) ?? 0) + vector.weights[i]));
+/**
+ * Sums sparse vectors into a dense scratch array, remembering which terms it touched. One per
+ * corpus, reused for every centroid: far cheaper than a map per sum.
+ */
+export class TermAccumulator {
+  private readonly sums: Float64Array;
+  private readonly touched: number[] = [];
+
+  constructor(termCount: number) {
+    this.sums = new Float64Array(termCount);
   }
-  let entries = [...sum.entries()];
+
+  add(vector: TermVector, factor = 1): void {
+    vector.terms.forEach((term, i) => {
+      if (this.sums[term] === 0) this.touched.push(term);
+      this.sums[term]! += factor * vector.weights[i]!;
+    });
+  }
+
+  get(term: number): number {
+    return this.sums[term]!;
+  }
+
+  /** Touched terms and their sums, in first-touch order; then the accumulator is empty again. */
+  drain(): [number, number][] {
+    const entries = this.touched.map((term): [number, number] => [term, this.sums[term]!]);
+    for (const term of this.touched) this.sums[term] = 0;
+    this.touched.length = 0;
+    return entries.filter(([, weight]) => weight !== 0);
+  }
+}
+
+/** Mean of unit vectors, renormalised; optionally keeps only the heaviest `limit` terms. */
+export function centroidOf(vectors: readonly TermVector[], limit = Infinity, accumulator?: TermAccumulator): Centroid {
+  let entries: [number, number][];
+  if (accumulator !== undefined) {
+    for (const vector of vectors) accumulator.add(vector);
+    entries = accumulator.drain();
+  } else {
+    const sum = new Map<number, number>();
+    for (const vector of vectors) vector.terms.forEach((term, i) => sum.set(term, (sum.get(term) ?? 0) + vector.weights[i]!));
+    entries = [...sum.entries()];
+  }
   if (entries.length > limit) {
     entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     entries = entries.slice(0, limit);
@@ -67,12 +103,13 @@ export function cosineToCentroid(vector: TermVector, centroid: Centroid): number
   return dot;
 }
 
-export function cosineBetweenCentroids(a: Centroid, b: Centroid): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+/** Cosine leaving out some terms (a topic's own name words, which may be used in another sense). */
+export function cosineToCentroidWithout(vector: TermVector, centroid: Centroid, excluded: ReadonlySet<number>): number {
   let dot = 0;
-  for (const [term, weight] of small) {
-    const other = large.get(term);
-    if (other !== undefined) dot += weight * other;
-  }
+  vector.terms.forEach((term, i) => {
+    if (excluded.has(term)) return;
+    const weight = centroid.get(term);
+    if (weight !== undefined) dot += weight * vector.weights[i];
+  });
   return dot;
 }

@@ -1,0 +1,434 @@
+/**
+ * `npm run bench`: builds synthetic reading lists of growing size end to end and reports
+ * where the time, memory and bytes go. Writes the table to docs/benchmarks.md.
+ *
+ *   npm run bench                 # 1,000 and 10,000 papers
+ *   npm run bench -- --100k       # also 100,000 papers (minutes)
+ *   BENCH_SIZES=2000,5000 npm run bench
+ *   npm run bench -- --keep       # keep the temp dirs (seeds, dist, cache) for inspection
+ *
+ * Each size gets its own seeds, output and Astro cache dir under
+ * node_modules/.cache/reading-list-bench/, so a benchmark never touches the project's dist/ or
+ * its shared cache (node_modules/.astro), and can run while other builds do.
+ * Timings come from the build's own log (pipeline phases, page generation, Pagefind) and a
+ * wall clock; peak memory from /usr/bin/time -v (largest process) and from sampling the RSS of
+ * the whole process tree in /proc.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { syntheticPapers, type SeedText } from '../src/lib/text/bench-data.ts';
+import { syntheticListings } from '../src/lib/bench/synthetic-listings.ts';
+import { parseListing } from '../src/lib/seeds/parse.ts';
+import { projectRoot } from '../tests/support/build-site.ts';
+import { serveStatic } from '../tests/support/static-server.ts';
+import { launchBrowser } from '../tests/support/browser.ts';
+import { listFiles } from '../tests/support/site-files.ts';
+
+const QUERY = 'diffusion policy';
+/** Result fragments a search UI loads for its first page of results. */
+const RESULTS_SHOWN = 10;
+const PAPERS_PER_FILE = 500;
+const BENCH_DIR = join(projectRoot, 'node_modules/.cache/reading-list-bench');
+
+interface BuildRun {
+  wallMs: number;
+  /** User + system CPU time of the build's processes, from /usr/bin/time -v; null without it. */
+  cpuMs: number | null;
+  log: string;
+  /** Largest single process (kB → bytes), from /usr/bin/time -v; null without it. */
+  maxRssBytes: number | null;
+  /** Peak of the summed RSS of the build's process tree, sampled every 100 ms. */
+  treeRssBytes: number;
+}
+
+interface SizeResult {
+  size: number;
+  files: number;
+  papers: number;
+  pages: number;
+  build: BuildRun;
+  phases: Record<string, number | null>;
+  outputBytes: number;
+  outputFiles: number;
+  homeBytes: number;
+  paperHtml: { medianRaw: number; maxRaw: number; medianGzip: number; maxGzip: number };
+  pagefindBytes: number;
+  pagefindRequests: number;
+  queryResults: number;
+  rebuild: { wallMs: number; cpuMs: number | null; unchanged: number | null; files: number };
+}
+
+// ---------------------------------------------------------------------------------------
+// Running a build
+
+class BuildFailure extends Error {
+  log: string;
+  wallMs: number;
+  constructor(message: string, log: string, wallMs: number) {
+    super(message);
+    this.log = log;
+    this.wallMs = wallMs;
+  }
+}
+
+/** A size whose build failed: what the log said before it did. */
+interface SizeFailure {
+  size: number;
+  message: string;
+  /** The first error line of the build log. */
+  error: string;
+  phases: Record<string, number | null>;
+}
+
+/** Sum of VmRSS over `rootPid` and its descendants, in bytes. */
+function treeRss(rootPid: number): number {
+  const parents = new Map<number, number>();
+  const rss = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+      parents.set(Number(entry), Number(/^PPid:\s+(\d+)/m.exec(status)?.[1] ?? 0));
+      rss.set(Number(entry), Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  let total = 0;
+  for (const [pid, bytes] of rss) {
+    for (let p: number | undefined = pid; p; p = parents.get(p)) {
+      if (p === rootPid) {
+        total += bytes;
+        break;
+      }
+    }
+  }
+  return total;
+}
+
+/** `astro build` through its JS API, so the benchmark can give it a cache dir of its own. */
+async function runBuild(seedsDir: string, outDir: string, cacheDir: string): Promise<BuildRun> {
+  // The work dir is inside the project (see benchSize), so Astro writes its prerender bundle
+  // below outDir, where it still resolves the project's packages, rather than in the shared
+  // `.astro/` that it uses for an outDir outside the working directory.
+  const script =
+    `const { build } = await import(${JSON.stringify(import.meta.resolve('astro'))});` +
+    `await build({ root: ${JSON.stringify(projectRoot)}, outDir: ${JSON.stringify(outDir)}, cacheDir: ${JSON.stringify(cacheDir)}, logLevel: 'info' });`;
+  const nodeArgs = ['--input-type=module', '-e', script];
+  const timeFile = join(cacheDir, '..', 'time.txt');
+  const useTime = existsSync('/usr/bin/time');
+  const [command, args] = useTime ? ['/usr/bin/time', ['-v', '-o', timeFile, process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
+  const start = performance.now();
+  const child = spawn(command, args, {
+    cwd: projectRoot,
+    env: { ...process.env, SEEDS_DIR: seedsDir, SITE_BASE: '/', SITE_URL: 'https://example.org', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout.on('data', (chunk) => (log += chunk));
+  child.stderr.on('data', (chunk) => (log += chunk));
+  let treeRssBytes = 0;
+  const sampler = setInterval(() => (treeRssBytes = Math.max(treeRssBytes, treeRss(child.pid!))), 100);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  clearInterval(sampler);
+  const wallMs = Math.round(performance.now() - start);
+  if (code !== 0) throw new BuildFailure(`build failed (exit ${code}) after ${seconds(wallMs)}`, log, wallMs);
+  const timeReport = useTime ? await readFile(timeFile, 'utf8') : '';
+  const timeField = (label: string) => {
+    const match = new RegExp(`${label}: ([\\d.]+)`).exec(timeReport);
+    return match ? Number(match[1]) : null;
+  };
+  const maxRssKb = timeField('Maximum resident set size \\(kbytes\\)');
+  const user = timeField('User time \\(seconds\\)');
+  const system = timeField('System time \\(seconds\\)');
+  return {
+    wallMs,
+    cpuMs: user === null || system === null ? null : Math.round((user + system) * 1000),
+    log,
+    maxRssBytes: maxRssKb === null ? null : maxRssKb * 1024,
+    treeRssBytes,
+  };
+}
+
+/** Astro's durations: `830ms`, `5.18s`, `1m 5s`. */
+function parseDuration(text: string): number {
+  const match = /^(?:(\d+)m )?(\d+(?:\.\d+)?)(ms|s)$/.exec(text.trim());
+  if (!match) throw new Error(`unreadable duration "${text}"`);
+  const [, minutes = '0', amount, unit] = match;
+  return Math.round(Number(minutes) * 60_000 + Number(amount) * (unit === 'ms' ? 1 : 1000));
+}
+
+/** Phase timings in ms from a build log; null where the log does not say. */
+export function phasesFromLog(log: string): Record<string, number | null> {
+  const pipeline = /pipeline: (.*)/.exec(log)?.[1] ?? '';
+  const phase = (name: string) => {
+    const match = new RegExp(`\\b${name} (\\d+) ms`).exec(pipeline);
+    return match ? Number(match[1]) : null;
+  };
+  const duration = (pattern: RegExp) => {
+    const match = pattern.exec(log);
+    return match ? parseDuration(match[1]!) : null;
+  };
+  return {
+    // Config, Vite, content sync (which runs the pipeline) and type generation.
+    setup: duration(/Collecting build info\.\.\.\s*\n.*✓ Completed in ([^\n]+?)\.\n/),
+    parse: phase('parse'),
+    merge: phase('merge'),
+    render: phase('render'),
+    topics: phase('topics'),
+    related: phase('related'),
+    pages: duration(/generating static routes[\s\S]*?✓ Completed in ([^\n]+?)\.\n/),
+    index: (() => {
+      const match = /\[reading-list:pagefind\] indexed \d+ page\(s\) in (\d+) ms/.exec(log);
+      return match ? Number(match[1]) : null;
+    })(),
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Measuring the output
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
+}
+
+function measureOutput(outDir: string) {
+  const files = listFiles(outDir);
+  let outputBytes = 0;
+  for (const file of files) outputBytes += statSync(join(outDir, file)).size;
+  const raw: number[] = [];
+  const gzip: number[] = [];
+  for (const file of files.filter((f) => /^papers\/[^/]+\/index\.html$/.test(f))) {
+    const html = readFileSync(join(outDir, file));
+    raw.push(html.length);
+    gzip.push(gzipSync(html).length);
+  }
+  return {
+    outputBytes,
+    outputFiles: files.length,
+    homeBytes: statSync(join(outDir, 'index.html')).size,
+    paperHtml: { medianRaw: median(raw), maxRaw: Math.max(...raw), medianGzip: median(gzip), maxGzip: Math.max(...gzip) },
+  };
+}
+
+/** Bytes of every Pagefind file a reader's browser fetches for a first query and its first results. */
+async function measureFirstQuery(outDir: string): Promise<{ bytes: number; requests: number; results: number }> {
+  const server = await serveStatic(outDir, '/');
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    const bodies: Promise<number>[] = [];
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname.startsWith('/pagefind/')) bodies.push(response.body().then((body) => body.length));
+    });
+    // A small page of the site (the 404 page) as the starting point: the JS API is the same everywhere.
+    await page.goto(server.url + 'bench-start/');
+    const results = await page.evaluate(
+      async ({ base, query, shown }) => {
+        const pagefind = await import(`${base}pagefind/pagefind.js`);
+        await pagefind.init();
+        const search = await pagefind.search(query);
+        await Promise.all(search.results.slice(0, shown).map((result: { data(): Promise<unknown> }) => result.data()));
+        return search.results.length as number;
+      },
+      { base: '/', query: QUERY, shown: RESULTS_SHOWN },
+    );
+    await page.close();
+    const sizes = await Promise.all(bodies);
+    return { bytes: sizes.reduce((a, b) => a + b, 0), requests: sizes.length, results };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// One size, end to end
+
+function realSeedTexts(): SeedText[] {
+  const seedsDir = join(projectRoot, 'seeds');
+  const texts = new Map<string, SeedText>();
+  for (const name of readdirSync(seedsDir).filter((n) => !n.startsWith('.')).sort()) {
+    for (const record of parseListing(readFileSync(join(seedsDir, name)), name).records) {
+      if (record.abstract !== null && !texts.has(record.title)) texts.set(record.title, { title: record.title, abstract: record.abstract });
+    }
+  }
+  return [...texts.values()];
+}
+
+async function benchSize(size: number, seedTexts: SeedText[], keep: boolean): Promise<SizeResult> {
+  // Inside the project (gitignored), not the system temp dir: see runBuild.
+  const workDir = await mkdtemp(join(BENCH_DIR, `${size}-`));
+  const seedsDir = join(workDir, 'seeds');
+  const outDir = join(workDir, 'dist');
+  const cacheDir = join(workDir, 'cache');
+  try {
+    await mkdir(seedsDir);
+    const listings = syntheticListings(syntheticPapers(size, seedTexts), PAPERS_PER_FILE);
+    for (const file of listings) await writeFile(join(seedsDir, file.name), file.text);
+
+    log(`${size}: building ${listings.length} seed file(s) in ${workDir}`);
+    const build = await runBuild(seedsDir, outDir, cacheDir).catch(async (error) => {
+      if (error instanceof BuildFailure) await writeFile(join(workDir, 'build.log'), error.log);
+      throw error;
+    });
+    await writeFile(join(workDir, 'build.log'), build.log);
+    const phases = phasesFromLog(build.log);
+    const papers = Number(/→ (\d+) paper\(s\)/.exec(build.log)?.[1] ?? NaN);
+    const pages = Number(/(\d+) page\(s\) built in/.exec(build.log)?.[1] ?? NaN);
+    log(`${size}: built ${pages} page(s) in ${build.wallMs} ms; measuring output`);
+    const output = measureOutput(outDir);
+    const query = await measureFirstQuery(outDir);
+
+    // Rebuild with the same cache after adding one paper to one seed file.
+    const edited = join(seedsDir, listings[0]!.name);
+    const extra = seedTexts[0]!;
+    await writeFile(edited, `${await readFile(edited, 'utf8')}\nRebuild Benchmark: ${extra.title}\n\n${extra.abstract}\n`);
+    log(`${size}: rebuilding after editing ${listings[0]!.name}`);
+    const rebuild = await runBuild(seedsDir, outDir, cacheDir);
+    await writeFile(join(workDir, 'rebuild.log'), rebuild.log);
+    const unchanged = /\((\d+) unchanged file\(s\) not reparsed\)/.exec(rebuild.log)?.[1];
+
+    return {
+      size,
+      files: listings.length,
+      papers,
+      pages,
+      build,
+      phases,
+      ...output,
+      pagefindBytes: query.bytes,
+      pagefindRequests: query.requests,
+      queryResults: query.results,
+      rebuild: { wallMs: rebuild.wallMs, cpuMs: rebuild.cpuMs, unchanged: unchanged === undefined ? null : Number(unchanged), files: listings.length },
+    };
+  } finally {
+    if (keep) log(`kept ${workDir}`);
+    else await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Report
+
+const int = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const seconds = (ms: number | null) => (ms === null ? 'n/a' : `${(ms / 1000).toFixed(2)} s`);
+const mib = (bytes: number | null) => (bytes === null ? 'n/a' : `${(bytes / 1024 / 1024).toFixed(1)} MiB`);
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+export function reportTable(results: SizeResult[]): string {
+  if (results.length === 0) return '(no size built)';
+  const rows: [string, (r: SizeResult) => string][] = [
+    ['papers (pages)', (r) => `${int(r.papers)} (${int(r.pages)})`],
+    ['build, end to end', (r) => seconds(r.build.wallMs)],
+    ['· CPU time (user + system)', (r) => seconds(r.build.cpuMs)],
+    ['pages per second', (r) => int(r.pages / (r.build.wallMs / 1000))],
+    ['· setup + content sync', (r) => seconds(r.phases.setup ?? null)],
+    ['·· parse', (r) => seconds(r.phases.parse ?? null)],
+    ['·· merge', (r) => seconds(r.phases.merge ?? null)],
+    ['·· render abstracts', (r) => seconds(r.phases.render ?? null)],
+    ['·· topics', (r) => seconds(r.phases.topics ?? null)],
+    ['·· related', (r) => seconds(r.phases.related ?? null)],
+    ['· pages (Astro)', (r) => seconds(r.phases.pages ?? null)],
+    ['· search index (Pagefind)', (r) => seconds(r.phases.index ?? null)],
+    ['peak RSS, largest process', (r) => mib(r.build.maxRssBytes)],
+    ['peak RSS, process tree (sampled)', (r) => mib(r.build.treeRssBytes)],
+    ['output (dist/)', (r) => `${mib(r.outputBytes)}, ${int(r.outputFiles)} files`],
+    ['home page HTML', (r) => kib(r.homeBytes)],
+    ['paper page HTML, median / max', (r) => `${kib(r.paperHtml.medianRaw)} / ${kib(r.paperHtml.maxRaw)}`],
+    ['paper page gzip, median / max', (r) => `${kib(r.paperHtml.medianGzip)} / ${kib(r.paperHtml.maxGzip)}`],
+    [`first query "${QUERY}": Pagefind bytes`, (r) => `${kib(r.pagefindBytes)} in ${r.pagefindRequests} requests (${int(r.queryResults)} results)`],
+    ['rebuild after editing 1 seed file', (r) => seconds(r.rebuild.wallMs)],
+    ['· CPU time (user + system)', (r) => seconds(r.rebuild.cpuMs)],
+    ['· seed files not reparsed', (r) => (r.rebuild.unchanged === null ? 'n/a' : `${r.rebuild.unchanged} of ${r.rebuild.files}`)],
+  ];
+  const header = `| | ${results.map((r) => `${int(r.size)} papers`).join(' | ')} |`;
+  const rule = `| --- | ${results.map(() => '---:').join(' | ')} |`;
+  return [header, rule, ...rows.map(([label, cell]) => `| ${label} | ${results.map(cell).join(' | ')} |`)].join('\n');
+}
+
+function machineInfo(): string {
+  const cpus = os.cpus();
+  return `${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB memory, Node ${process.version}, ${os.platform()} ${os.arch()}`;
+}
+
+/** Failed sizes, with the phases their log reported before the failure. */
+function failureNotes(failures: SizeFailure[]): string {
+  return failures
+    .map((f) => {
+      const phases = Object.entries(f.phases).flatMap(([phase, ms]) => (ms === null ? [] : [`${phase} ${seconds(ms)}`]));
+      return `- ${int(f.size)} papers: ${f.message}: \`${f.error}\`${phases.length ? `; logged before that: ${phases.join(', ')}` : ''}.\n`;
+    })
+    .join('');
+}
+
+function markdown(results: SizeResult[], failures: SizeFailure[]): string {
+  return `# Benchmarks
+
+Written by \`npm run bench\` (scripts/bench.ts); do not edit by hand. Figures vary from run to
+run by a few percent; the shape matters more than the last digit.
+
+Machine: ${machineInfo()}.
+
+${reportTable(results)}
+${failures.length ? `\nBuilds that failed:\n\n${failureNotes(failures)}` : ''}
+How it is measured:
+
+- Seeds: synthetic papers (\`syntheticPapers\` in src/lib/text/bench-data.ts: sentences and title
+  words of the real seeds mixed with invented rare words, fixed PRNG seed), written as listing
+  files in the real format, ${PAPERS_PER_FILE} papers a file. About 3% lack an abstract and a few
+  titles repeat, so there are slightly fewer papers than listings.
+- Build: \`astro build\` through its JS API with its own output and cache dir (a cold build:
+  empty cache). "End to end" is the wall clock of the whole process; the phases are read from
+  the build log: setup + content sync (config, Vite, the loaders running the pipeline, type
+  generation), the pipeline's own phases inside it, page generation, and Pagefind indexing.
+  The rest is Vite bundling, the sitemap and process start and exit.
+- Peak RSS: the largest single process (\`/usr/bin/time -v\`) and the sum over the build's process
+  tree (Node and Pagefind), sampled every 100 ms.
+- First query: the site served over loopback, Chromium imports \`pagefind/pagefind.js\`, searches
+  "${QUERY}" and loads the first ${RESULTS_SHOWN} results; bytes are the bodies of every
+  \`/pagefind/\` response (JS, WebAssembly, metadata, index chunks, fragments).
+- Rebuild: one paper appended to one seed file, built again with the same cache and output dir.
+`;
+}
+
+function log(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const sizes = process.env.BENCH_SIZES
+    ? process.env.BENCH_SIZES.split(',').map((s) => Number(s.trim()))
+    : [1_000, 10_000, ...(args.includes('--100k') ? [100_000] : [])];
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`BENCH_SIZES must be positive integers, got "${process.env.BENCH_SIZES}"`);
+  const seedTexts = realSeedTexts();
+  await mkdir(BENCH_DIR, { recursive: true });
+  const results: SizeResult[] = [];
+  const failures: SizeFailure[] = [];
+  for (const size of sizes) {
+    try {
+      results.push(await benchSize(size, seedTexts, args.includes('--keep')));
+    } catch (error) {
+      if (!(error instanceof BuildFailure)) throw error;
+      const firstError = error.log.split('\n').find((line) => /\[ERROR\]|^\w*Error\b/.test(line)) ?? '';
+      failures.push({ size, message: error.message, error: firstError.trim(), phases: phasesFromLog(error.log) });
+      log(`${size}: ${error.message}\n${error.log.slice(-3000)}`);
+    }
+  }
+  console.log(`\n${machineInfo()}\n\n${reportTable(results)}\n${failureNotes(failures)}`);
+  const out = join(projectRoot, 'docs/benchmarks.md');
+  await mkdir(join(projectRoot, 'docs'), { recursive: true });
+  await writeFile(out, markdown(results, failures));
+  log(`wrote ${out}`);
+}
+
+await main();

@@ -1,0 +1,60 @@
+/**
+ * Offline reading: after the build (and after Pagefind has written its index, so this
+ * integration comes after it in astro.config.mjs), hashes every file of the site, plans the
+ * precache (src/lib/search/precache.ts) and writes the service worker `sw.js` at the base path.
+ * It also adds the tiny inline script that registers the worker to every built page.
+ * The precache limit comes from the `precacheLimitBytes` option or `OFFLINE_PRECACHE_MB`.
+ */
+import type { AstroIntegration } from 'astro';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { contentHash, limitFromEnv, planPrecache, type PrecachePlan, type SiteFile } from '../lib/search/precache.ts';
+import { serviceWorkerScript } from './service-worker.ts';
+
+async function siteFiles(outDir: string): Promise<SiteFile[]> {
+  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
+  const files = await Promise.all(
+    entries
+      .filter((entry) => entry.isFile())
+      .map(async (entry) => {
+        const full = join(entry.parentPath, entry.name);
+        const content = await readFile(full);
+        return { path: relative(outDir, full).split(sep).join('/'), size: content.byteLength, hash: contentHash(content) };
+      }),
+  );
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Plans the precache for a built site and writes its `sw.js`. Exported for tests (a "new deploy"). */
+export async function writeServiceWorker(outDir: string, base: string, limitBytes = limitFromEnv(process.env.OFFLINE_PRECACHE_MB)): Promise<PrecachePlan> {
+  const plan = planPrecache(await siteFiles(outDir), base, limitBytes);
+  await writeFile(join(outDir, 'sw.js'), serviceWorkerScript({ version: plan.version, base, mode: plan.mode, urls: plan.urls }));
+  return plan;
+}
+
+export default function offlineIntegration(options: { precacheLimitBytes?: number } = {}): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'reading-list:offline',
+    hooks: {
+      'astro:config:setup': ({ command, config, injectScript }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        // Built sites only: `astro dev` has no sw.js, and a worker left from a preview would
+        // serve stale pages there. Registered after load, so precaching never delays the page.
+        if (command !== 'build') return;
+        const worker = JSON.stringify(`${base}sw.js`);
+        injectScript('head-inline', `if('serviceWorker'in navigator)addEventListener('load',()=>navigator.serviceWorker.register(${worker},{scope:${JSON.stringify(base)}}).catch(()=>{}));`);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const plan = await writeServiceWorker(fileURLToPath(dir), base, options.precacheLimitBytes ?? limitFromEnv(process.env.OFFLINE_PRECACHE_MB));
+        const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+        logger.info(
+          plan.mode === 'full'
+            ? `service worker ${plan.version}: precaches the whole site, ${plan.urls.length} file(s), ${mb(plan.bytes)}`
+            : `service worker ${plan.version}: site is ${mb(plan.siteBytes)}, above the precache limit; precaches the shell and search index, ${plan.urls.length} file(s), ${mb(plan.bytes)}; pages are cached when visited`,
+        );
+      },
+    },
+  };
+}

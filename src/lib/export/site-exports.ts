@@ -1,0 +1,119 @@
+/**
+ * The site's export files from its papers and topics: what the endpoints in src/pages
+ * (`feed.xml`, `papers.bib`, `papers.csl.json`, `reading-list.md`…) return. Pure: the caller
+ * passes the collections and how to make absolute URLs.
+ */
+import type { Paper, Topic } from '../types.ts';
+import { addedDates, newestFirst } from './added.ts';
+import { atomFeed } from './atom.ts';
+import { bibtexEntries } from './bibtex.ts';
+import { cslItem, cslJson } from './csl-json.ts';
+import { readingListMarkdown, sectionsByFirstTopic } from './markdown.ts';
+
+export interface ExportSite {
+  title: string;
+  /** Every paper, in listing order. */
+  papers: Paper[];
+  topics: Topic[];
+  /** Citation keys of the whole list (`bibtexKeys`), so every file agrees. */
+  keys: Map<string, string>;
+  /** Absolute URL of a site path that already includes the base (`url.paper(id)` etc.). */
+  absolute: (path: string) => string;
+  paperPath: (id: string) => string;
+  topicPath: (id: string) => string;
+  homePath: string;
+  /** Reference year for day lines without one (see added.ts). */
+  feedYear: number;
+}
+
+/** An ExportSite from what src/data.ts provides (`url` helpers include the base path). */
+export function exportSite(options: {
+  title: string;
+  papers: Paper[];
+  topics: Topic[];
+  keys: Map<string, string>;
+  url: { home: string; paper: (id: string) => string; topic: (id: string) => string };
+  /** The public origin (`Astro.site`, from SITE_URL). */
+  site: URL | string;
+  feedYear: number;
+}): ExportSite {
+  const { url, site, ...rest } = options;
+  return {
+    ...rest,
+    absolute: (path) => new URL(path, site).href,
+    paperPath: url.paper,
+    topicPath: url.topic,
+    homePath: url.home,
+  };
+}
+
+const feedPath = (pagePath: string) => `${pagePath}feed.xml`;
+
+/** The Atom feed of the whole list (`topicId` absent) or of one topic. */
+export function siteFeed(site: ExportSite, topicId?: string): string {
+  const topic = topicId ? site.topics.find((t) => t.id === topicId) : undefined;
+  if (topicId && !topic) throw new Error(`unknown topic ${topicId}`);
+  const members = topic ? new Set(topic.papers) : null;
+  const papers = members ? site.papers.filter((p) => members.has(p.id)) : site.papers;
+  const dates = addedDates(site.papers, site.feedYear);
+  const topicName = new Map(site.topics.map((t) => [t.id, t.name]));
+  const pagePath = topic ? site.topicPath(topic.id) : site.homePath;
+  return atomFeed({
+    title: topic ? `${topic.name} · ${site.title}` : site.title,
+    subtitle: topic ? `Papers on ${topic.name}, newest additions first.` : 'Every paper on the list, newest additions first.',
+    feedUrl: site.absolute(feedPath(pagePath)),
+    pageUrl: site.absolute(pagePath),
+    author: site.title,
+    entries: newestFirst(papers).map((paper) => ({
+      url: site.absolute(site.paperPath(paper.id)),
+      title: paper.title,
+      updated: dates.get(paper.id)!,
+      summary: paper.summary || undefined,
+      contentHtml: paper.abstractHtml,
+      categories: paper.topics.flatMap((id) => (topicName.has(id) ? [{ term: id, label: topicName.get(id)! }] : [])),
+    })),
+  });
+}
+
+/** BibTeX of the whole list (`topicId` absent) or of one topic's papers, in listing order. */
+export function siteBibtex(site: ExportSite, topicId?: string): string {
+  const members = topicId ? new Set(site.topics.find((t) => t.id === topicId)?.papers ?? []) : null;
+  const papers = members ? site.papers.filter((p) => members.has(p.id)) : site.papers;
+  return bibtexEntries(
+    papers.map((p) => ({ id: p.id, title: p.title, abstract: p.abstractText, url: site.absolute(site.paperPath(p.id)) })),
+    { keys: site.keys },
+  );
+}
+
+export function siteCslJson(site: ExportSite): string {
+  const topicName = new Map(site.topics.map((t) => [t.id, t.name]));
+  return cslJson(
+    site.papers.map((p) =>
+      cslItem(
+        {
+          title: p.title,
+          abstract: p.abstractText,
+          url: site.absolute(site.paperPath(p.id)),
+          keywords: p.topics.flatMap((id) => topicName.get(id) ?? []),
+        },
+        site.keys.get(p.id)!,
+      ),
+    ),
+  );
+}
+
+/** The list as Markdown, each paper under its first topic (see markdown.ts). */
+export function siteMarkdown(site: ExportSite): string {
+  const papers = site.papers.map((p) => ({
+    id: p.id,
+    title: p.title,
+    url: site.absolute(site.paperPath(p.id)),
+    summary: p.summary,
+    topics: p.topics,
+  }));
+  return readingListMarkdown({
+    title: site.title,
+    siteUrl: site.absolute(site.homePath),
+    sections: sectionsByFirstTopic(papers, site.topics),
+  });
+}

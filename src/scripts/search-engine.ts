@@ -1,0 +1,96 @@
+/**
+ * The search engine, shared by the header box and the search page: loads Pagefind's JS API
+ * from the built site (`<base>pagefind/pagefind.js`) the first time it is needed, runs
+ * normalised queries, and returns plain result objects for the UI to render as text.
+ */
+import { abstractExcerpt, EXCERPT_WORDS, type ExcerptPart, type ExcerptSource } from '../lib/search/excerpt.ts';
+import { isSearchable, normaliseQuery } from '../lib/search/query.ts';
+
+/** The part of Pagefind's JS API we use (pagefind.js has no types of its own). */
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(term: string | null, options?: { filters?: Record<string, unknown> }): Promise<PagefindResponse>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+interface PagefindResponse {
+  results: { id: string; score: number; data(): Promise<PagefindData> }[];
+  unfilteredResultCount: number;
+  filters: Record<string, Record<string, number>>;
+  totalFilters: Record<string, Record<string, number>>;
+}
+interface PagefindData extends ExcerptSource {
+  url: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[] | undefined>;
+}
+
+export interface SearchHit {
+  url: string;
+  title: string;
+  /** From the abstract, matches marked (see excerpt.ts). */
+  excerpt: ExcerptPart[];
+  topics: string[];
+}
+
+export interface SearchOutcome {
+  /** What was searched, after normalisation ("" for a topic-only listing). */
+  query: string;
+  total: number;
+  /** Hits not yet loaded: call `more(n)` for the next n. */
+  more(count: number): Promise<SearchHit[]>;
+  /** Papers per topic name among the query's results, ignoring the topic filter. */
+  topicCounts: Record<string, number>;
+}
+
+const base = import.meta.env.BASE_URL;
+let loading: Promise<Pagefind> | null = null;
+let allTopicCounts: Promise<Record<string, number>> | null = null;
+
+/** Loads and initialises Pagefind once; a failed load (offline, no index) may be retried. */
+export function loadPagefind(): Promise<Pagefind> {
+  loading ??= (async () => {
+    const pagefind: Pagefind = await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`);
+    await pagefind.init();
+    return pagefind;
+  })().catch((error: unknown) => {
+    loading = null;
+    throw error;
+  });
+  return loading;
+}
+
+async function toHit(result: PagefindResponse['results'][number], excerptWords: number): Promise<SearchHit> {
+  const data = await result.data();
+  return { url: data.url, title: data.meta.title ?? data.url, excerpt: abstractExcerpt(data, excerptWords), topics: data.filters.topic ?? [] };
+}
+
+/**
+ * Searches for `rawQuery` among papers in any of `topics` (topic names; none = all papers),
+ * with excerpts of `excerptWords` words, and papers per topic if `topicCounts` is asked for.
+ * An empty query with topics lists those topics' papers. Returns null when there is nothing to search.
+ */
+export async function searchPapers(rawQuery: string, topics: readonly string[] = [], { excerptWords = EXCERPT_WORDS, topicCounts: withCounts = false } = {}): Promise<SearchOutcome | null> {
+  const query = normaliseQuery(rawQuery);
+  if (!isSearchable(query) && topics.length === 0) return null;
+  const pagefind = await loadPagefind();
+  // Pagefind counts results per filter value only once its filter index is loaded (filters()
+  // loads it, and gives every paper per topic, the counts for a topic-only listing).
+  if (withCounts || topics.length > 0) allTopicCounts ??= pagefind.filters().then((all) => all.topic ?? {}, () => ({}));
+  const everyTopic = (await allTopicCounts) ?? {};
+  const filters = topics.length > 0 ? { topic: { any: [...topics] } } : {};
+  const response = await pagefind.search(isSearchable(query) ? query : null, { filters });
+  // For a query: its results per topic, whatever topics are ticked.
+  const topicCounts = isSearchable(query) ? (response.totalFilters.topic ?? {}) : everyTopic;
+  let loaded = 0;
+  return {
+    query: isSearchable(query) ? query : '',
+    total: response.results.length,
+    topicCounts,
+    async more(count) {
+      const next = response.results.slice(loaded, loaded + count);
+      loaded += next.length;
+      return Promise.all(next.map((result) => toHit(result, excerptWords)));
+    },
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * The search page: runs the search in its address (`?q=…&topic=…`), re-runs it as the reader
+ * types or ticks topics, and keeps the address in step with history.replaceState so the current
+ * search can be shared. Results are built from text (search-render.ts).
+ */
+import { readSearchState, searchStateQuery, type SearchState } from '../lib/search/url-state.ts';
+import { searchPapers, type SearchOutcome, type SearchHit } from './search-engine.ts';
+import { element, excerptNodes, resultCount } from './search-render.ts';
+
+const PAGE_SIZE = 20;
+const DEBOUNCE_MS = 150;
+
+const form = document.querySelector<HTMLFormElement>('form[data-search-page]');
+const input = form?.querySelector<HTMLInputElement>('input[type="search"]');
+const status = document.querySelector<HTMLElement>('[data-search-status]');
+const list = document.querySelector<HTMLOListElement>('[data-search-results]');
+const moreButton = document.querySelector<HTMLButtonElement>('[data-search-more]');
+
+if (form && input && status && list && moreButton) {
+  const checkboxes = [...form.querySelectorAll<HTMLInputElement>('input[type="checkbox"][name="topic"]')];
+  const idleStatus = status.textContent;
+  let current: SearchOutcome | null = null;
+  let shown = 0;
+  let latest = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const readForm = (): SearchState => ({ query: input.value, topics: checkboxes.filter((c) => c.checked).map((c) => c.value) });
+
+  const writeForm = (state: SearchState) => {
+    input.value = state.query;
+    for (const checkbox of checkboxes) checkbox.checked = state.topics.includes(checkbox.value);
+  };
+
+  const appendHits = (hits: SearchHit[]) => {
+    for (const hit of hits) {
+      const item = element('li');
+      const heading = element('h2');
+      const link = element('a', undefined, hit.title);
+      link.href = hit.url;
+      heading.append(link);
+      item.append(heading);
+      if (hit.excerpt.length > 0) {
+        const excerpt = element('p');
+        excerpt.append(excerptNodes(hit.excerpt));
+        item.append(excerpt);
+      }
+      if (hit.topics.length > 0) item.append(element('p', 'topics muted', `Topics: ${hit.topics.join(', ')}`));
+      list.append(item);
+    }
+    shown += hits.length;
+    moreButton.hidden = !current || shown >= current.total;
+  };
+
+  const showCounts = (counts: Record<string, number> | null) => {
+    for (const checkbox of checkboxes) {
+      const count = checkbox.parentElement?.querySelector('[data-topic-count]');
+      const name = checkbox.dataset.topicName ?? '';
+      if (count && counts) count.textContent = `(${counts[name] ?? 0})`;
+    }
+  };
+
+  const describe = (outcome: SearchOutcome, topics: string[]) => {
+    const names = checkboxes.filter((c) => topics.includes(c.value)).map((c) => c.dataset.topicName);
+    const where = names.length > 0 ? ` in ${names.join(' or ')}` : '';
+    return outcome.query ? `${resultCount(outcome.total)} for “${outcome.query}”${where}.` : `${resultCount(outcome.total)}${where}.`;
+  };
+
+  const run = async (state: SearchState) => {
+    const id = ++latest;
+    const topicNames = checkboxes.filter((c) => state.topics.includes(c.value)).map((c) => c.dataset.topicName ?? c.value);
+    try {
+      const outcome = await searchPapers(state.query, topicNames, { topicCounts: true });
+      if (id !== latest) return;
+      current = outcome;
+      shown = 0;
+      if (!outcome) {
+        list.replaceChildren();
+        moreButton.hidden = true;
+        status.textContent = idleStatus;
+        return;
+      }
+      const hits = await outcome.more(PAGE_SIZE);
+      if (id !== latest) return;
+      list.replaceChildren();
+      appendHits(hits);
+      showCounts(outcome.topicCounts);
+      status.textContent = describe(outcome, state.topics);
+    } catch {
+      if (id === latest) status.textContent = 'Search is not available right now (the search index could not be loaded). Try again when you are online.';
+    }
+  };
+
+  /** The form changed: update the address (without a new history entry), then search. */
+  const update = () => {
+    const state = readForm();
+    history.replaceState(history.state, '', `${location.pathname}${searchStateQuery(state)}${location.hash}`);
+    clearTimeout(timer);
+    timer = setTimeout(() => run(state), DEBOUNCE_MS);
+  };
+
+  input.addEventListener('input', update);
+  for (const checkbox of checkboxes) checkbox.addEventListener('change', update);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    const state = readForm();
+    history.replaceState(history.state, '', `${location.pathname}${searchStateQuery(state)}${location.hash}`);
+    run(state);
+  });
+  moreButton.addEventListener('click', async () => {
+    const outcome = current;
+    if (!outcome) return;
+    const before = list.children.length;
+    appendHits(await outcome.more(PAGE_SIZE));
+    // Move the focus to the first new result, so keyboard readers continue from there.
+    list.children[before]?.querySelector('a')?.focus();
+  });
+
+  const initial = readSearchState(location.search);
+  writeForm(initial);
+  if (initial.query || initial.topics.length > 0) run(readForm());
+}

@@ -1,0 +1,21 @@
+/** Builds result DOM from untrusted text: text nodes and our own <mark> elements, never innerHTML. */
+import type { ExcerptPart } from '../lib/search/excerpt.ts';
+
+export function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** An excerpt as text nodes, with the matched words in <mark> elements. */
+export function excerptNodes(parts: readonly ExcerptPart[]): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  for (const part of parts) {
+    fragment.append(part.marked ? element('mark', undefined, part.text) : document.createTextNode(part.text));
+  }
+  return fragment;
+}
+
+/** "3 results", "1 result", "No results". */
+export const resultCount = (total: number) => (total === 0 ? 'No results' : `${total} result${total === 1 ? '' : 's'}`);

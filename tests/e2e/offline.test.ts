@@ -1,0 +1,194 @@
+/**
+ * Offline reading in a real Chromium: the service worker precaches the fixture site (under
+ * /reading-list/) on the first visit, then pages never visited and search work with the
+ * network off; a new build replaces the cache cleanly; the web app manifest is base-aware.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.ts';
+import { serveStatic, type RunningServer } from '../support/static-server.ts';
+import { writeServiceWorker } from '../../src/integrations/offline.ts';
+
+const fixture = inject('fixtureSite');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface WorkerStatus {
+  version: string;
+  mode: string;
+  precache: number;
+  stored: number;
+}
+
+/**
+ * Waits until an activated service worker controls the page: it installs only once the precache
+ * is complete, and is "activated" once old caches are deleted.
+ */
+async function waitForOfflineReady(page: Page): Promise<WorkerStatus> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', undefined, { timeout: 30_000 });
+  return page.evaluate(
+    () =>
+      new Promise<WorkerStatus>((resolve) => {
+        navigator.serviceWorker.addEventListener('message', (event) => resolve(event.data), { once: true });
+        navigator.serviceWorker.controller!.postMessage('offline-status');
+      }),
+  );
+}
+
+describe('offline reading', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await serveStatic(fixture.outDir, fixture.base);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('after a first visit, unvisited pages and search work with the network off', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    const foreign: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('request', (request) => {
+      if (!request.url().startsWith(server.origin) && !request.url().startsWith('data:')) foreign.push(request.url());
+    });
+    await page.goto(server.url);
+    const status = await waitForOfflineReady(page);
+    expect(status.mode).toBe('full');
+    expect(status.stored).toBeGreaterThanOrEqual(status.precache);
+    const registration = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope);
+    expect(registration).toBe(server.url);
+
+    await context.setOffline(true);
+    // A paper page never visited.
+    await page.goto(server.url + 'papers/a-bag-of-tricks-for-few-shot-class-incremental-learning/');
+    expect(await page.locator('h1').textContent()).toBe('A Bag of Tricks for Few-Shot Class-Incremental Learning');
+
+    // Search from the header box: Pagefind's code and index come from the cache.
+    await page.locator('#site-search-input').fill('slimflow');
+    await page.locator('#site-search-results [role="option"]').first().waitFor();
+    expect(await page.locator('#site-search-results .search-option-title').first().textContent()).toBe('SlimFlow: Training Smaller One-Step Diffusion Models with Rectified Flow');
+
+    // The search page, with a query in its address (the cached page answers any query string).
+    await page.goto(server.url + 'search/?q=imitation');
+    await page.locator('[data-search-results] > li').first().waitFor();
+    expect(await page.locator('[data-search-status]').textContent()).toMatch(/results? for “imitation”/);
+
+    // A page that does not exist says the reader is offline instead of failing.
+    const missing = await page.goto(server.url + 'papers/no-such-paper/');
+    expect(missing?.status()).toBe(503);
+    expect(await page.locator('h1').textContent()).toBe('You are offline');
+
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+
+  it('has an installable, base-aware web app manifest', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+    expect(href).toBe(`${fixture.base}manifest.webmanifest`);
+    const response = await page.request.get(server.origin + href);
+    expect(response.headers()['content-type']).toContain('application/manifest+json');
+    const manifest = await response.json();
+    expect(manifest).toMatchObject({ start_url: fixture.base, scope: fixture.base, display: 'standalone' });
+    expect(manifest.name).toBeTruthy();
+    for (const icon of manifest.icons) {
+      expect(icon.src.startsWith(fixture.base), icon.src).toBe(true);
+      expect((await page.request.get(server.origin + icon.src)).status(), icon.src).toBe(200);
+    }
+    expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+    await context.close();
+  });
+});
+
+describe('a new deploy', () => {
+  let siteDir: string;
+  let server: RunningServer;
+  beforeAll(async () => {
+    // A copy of the built site that this test can "redeploy".
+    siteDir = await mkdtemp(join(tmpdir(), 'reading-list-offline-'));
+    await cp(fixture.outDir, siteDir, { recursive: true });
+    server = await serveStatic(siteDir, fixture.base);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await rm(siteDir, { recursive: true, force: true });
+  });
+
+  it('replaces the cached site and deletes the old cache', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const before = await waitForOfflineReady(page);
+
+    // Deploy a changed home page with a service worker for the new build.
+    const home = join(siteDir, 'index.html');
+    await writeFile(home, (await readFile(home, 'utf8')).replace('<h1', '<p id="new-deploy">Freshly deployed.</p><h1'));
+    const plan = await writeServiceWorker(siteDir, fixture.base);
+    expect(plan.version).not.toBe(before.version);
+
+    // The browser checks for a new worker on navigation; ask now rather than wait.
+    await page.evaluate(async () => {
+      const changed = new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      await (await navigator.serviceWorker.getRegistration())!.update();
+      await changed;
+    });
+    const after = await waitForOfflineReady(page);
+    expect(after.version).toBe(plan.version);
+    expect(await page.evaluate(() => caches.keys())).toEqual([`reading-list:${fixture.base}:${plan.version}`]);
+
+    await context.setOffline(true);
+    await page.goto(server.url);
+    expect(await page.locator('#new-deploy').textContent()).toBe('Freshly deployed.');
+    await context.close();
+  });
+});
+
+describe('a site above the precache limit', () => {
+  let siteDir: string;
+  let server: RunningServer;
+  beforeAll(async () => {
+    // The fixture site with a worker planned for a 0-byte limit: only the shell and search index are precached.
+    siteDir = await mkdtemp(join(tmpdir(), 'reading-list-shell-'));
+    await cp(fixture.outDir, siteDir, { recursive: true });
+    const plan = await writeServiceWorker(siteDir, fixture.base, 0);
+    expect(plan.mode).toBe('shell');
+    server = await serveStatic(siteDir, fixture.base);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await rm(siteDir, { recursive: true, force: true });
+  });
+
+  it('keeps search and visited pages offline, and says so for pages never visited', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const status = await waitForOfflineReady(page);
+    expect(status.mode).toBe('shell');
+    await page.goto(server.url + 'papers/improving-the-training-of-rectified-flows/'); // visited online
+
+    await context.setOffline(true);
+    await page.goto(server.url + 'papers/improving-the-training-of-rectified-flows/');
+    expect(await page.locator('h1').textContent()).toBe('Improving the Training of Rectified Flows');
+    await page.locator('#site-search-input').fill('mamba');
+    await page.locator('#site-search-results [role="option"]').first().waitFor();
+    expect(await page.locator('#site-search-results .search-option-title').first().textContent()).toContain('Mamba-FSCIL');
+    const unvisited = await page.goto(server.url + 'papers/a-bag-of-tricks-for-few-shot-class-incremental-learning/');
+    expect(unvisited?.status()).toBe(503);
+    await context.close();
+  });
+});

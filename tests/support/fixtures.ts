@@ -1,0 +1,9 @@
+/** The fixture site's build settings, shared by the global setup and tests that rebuild it. */
+import { join } from 'node:path';
+import { projectRoot, type SiteBuild } from './build-site.ts';
+
+export const FIXTURE_BASE = '/reading-list/';
+
+export function fixtureSiteBuild(outDir: string, seedsDir = join(projectRoot, 'tests/fixtures/site/seeds')): SiteBuild {
+  return { seedsDir, outDir, base: FIXTURE_BASE, env: { TOPICS_DIR: join(projectRoot, 'tests/fixtures/site/topics') } };
+}

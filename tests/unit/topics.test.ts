@@ -1,0 +1,228 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { PaperText } from '../../src/lib/types.ts';
+import { discoverTopics, slugify, titleCase } from '../../src/lib/topics/index.ts';
+import { analysePaper, Lexicon } from '../../src/lib/topics/analyse.ts';
+import { looksLikeAcronym } from '../../src/lib/topics/acronyms.ts';
+
+function fixture(name: string): PaperText[] {
+  return JSON.parse(readFileSync(new URL(`../fixtures/topics/${name}`, import.meta.url), 'utf8')) as PaperText[];
+}
+
+/** Topic name → its paper ids, sorted, for comparing memberships regardless of rank. */
+function membership(result: ReturnType<typeof discoverTopics>): Record<string, string[]> {
+  return Object.fromEntries(result.topics.map((topic) => [topic.name, [...topic.papers].sort()]));
+}
+
+function topicNamed(result: ReturnType<typeof discoverTopics>, name: string) {
+  const topic = result.topics.find((candidate) => candidate.name === name);
+  if (topic === undefined) throw new Error(`no topic named ${name}; have ${result.topics.map((t) => t.name).join(', ')}`);
+  return topic;
+}
+
+/** Every paper has a topic, and `paperTopics` says the same as the topics' paper lists. */
+function expectConsistent(papers: readonly PaperText[], result: ReturnType<typeof discoverTopics>): void {
+  expect([...result.paperTopics.keys()].sort()).toEqual(papers.map((paper) => paper.id).sort());
+  for (const [paper, topics] of result.paperTopics) {
+    expect(topics.length, `${paper} has no topic`).toBeGreaterThan(0);
+    for (const id of topics) expect(result.topics.find((topic) => topic.id === id)!.papers).toContain(paper);
+  }
+  for (const topic of result.topics) {
+    for (const paper of topic.papers) expect(result.paperTopics.get(paper)).toContain(topic.id);
+  }
+}
+
+describe('discoverTopics on papers outside machine learning', () => {
+  const papers = fixture('mixed-fields.json');
+  const result = discoverTopics(papers);
+
+  it('finds the topics a researcher would name, with the obvious members', () => {
+    expect(membership(result)).toEqual({
+      'Gravitational Waves': ['astro-05', 'astro-06', 'astro-07', 'astro-08'],
+      'Labour Markets': ['econ-04', 'econ-05', 'econ-06', 'econ-07'],
+      'Loop Vectorization': ['comp-04', 'comp-05', 'comp-06'],
+      'Monetary Policy': ['econ-01', 'econ-02', 'econ-03'],
+      'Neutron Stars': ['astro-05', 'astro-08', 'astro-09'],
+      'Register Allocation': ['comp-01', 'comp-02', 'comp-03'],
+      'Transit Photometry': ['astro-01', 'astro-02', 'astro-03', 'astro-04'],
+    });
+  });
+
+  it('derives ids from names', () => {
+    for (const topic of result.topics) expect(topic.id).toBe(slugify(topic.name));
+    expect(topicNamed(result, 'Gravitational Waves').id).toBe('gravitational-waves');
+  });
+
+  it('does not let a word used in another sense pull a paper in', () => {
+    // "public transit" is not transit photometry; an "employer register" and the "allocation
+    // of workers" are not register allocation.
+    expect(result.paperTopics.get('econ-06')).not.toContain('transit-photometry');
+    expect(result.paperTopics.get('econ-04')).not.toContain('register-allocation');
+  });
+
+  it('counts a paper that only uses a defined acronym', () => {
+    // astro-08 says "GW events" only; astro-05 defines "gravitational waves (GWs)".
+    const waves = topicNamed(result, 'Gravitational Waves');
+    expect(waves.papers).toContain('astro-08');
+    expect(waves.keyTerms[0]).toBe('GW');
+  });
+
+  it('gives every paper a topic and keeps both views consistent', () => {
+    expectConsistent(papers, result);
+  });
+
+  it('ranks papers naming the topic in their title first', () => {
+    expect(topicNamed(result, 'Neutron Stars').papers[0]).toBe('astro-09');
+  });
+
+  it('relates topics that share papers', () => {
+    expect(topicNamed(result, 'Neutron Stars').related).toContain('gravitational-waves');
+    expect(topicNamed(result, 'Monetary Policy').related).not.toContain('register-allocation');
+  });
+
+  it('keeps topic ids when a paper is added', () => {
+    const more = discoverTopics([
+      ...papers,
+      { id: 'astro-10', title: 'Phase Curves of Hot Jupiters from Transit Photometry', abstract: 'We extract phase curves from transit photometry.' },
+    ]);
+    expect(more.topics.map((topic) => topic.id).sort()).toEqual(result.topics.map((topic) => topic.id).sort());
+    expect(more.paperTopics.get('astro-10')).toEqual(['transit-photometry']);
+  });
+
+  it('honours a smaller number of topics per paper', () => {
+    const single = discoverTopics(papers, [], { maxTopicsPerPaper: 1 });
+    for (const topics of single.paperTopics.values()) expect(topics).toHaveLength(1);
+    // astro-05 and astro-08 are about gravitational waves first, neutron stars second.
+    expect(single.paperTopics.get('astro-08')).toEqual(['gravitational-waves']);
+  });
+
+  it('does not depend on input order', () => {
+    const reordered = [...papers].reverse();
+    [reordered[0], reordered[5]] = [reordered[5]!, reordered[0]!];
+    const again = discoverTopics(reordered);
+    expect(again.topics).toEqual(result.topics);
+    expect([...again.paperTopics].sort()).toEqual([...result.paperTopics].sort());
+  });
+});
+
+describe('discoverTopics on a small machine-learning corpus', () => {
+  const papers = fixture('ml-small.json');
+  const result = discoverTopics(papers);
+
+  it('names topics by their key phrases, joined with their acronyms', () => {
+    const byName = membership(result);
+    expect(byName['Imitation Learning']).toEqual(['il-1', 'il-2', 'il-3', 'il-4']);
+    expect(byName['Vision-Language-Action Models']).toEqual(['vla-1', 'vla-2', 'vla-3']);
+    expect(byName['Few-Shot Class-Incremental Learning']).toEqual(['cil-1', 'cil-2', 'cil-3']);
+    expect(byName['Reinforcement Learning from Human Feedback']).toEqual(['rlhf-1', 'rlhf-2', 'rlhf-3']);
+  });
+
+  it('counts papers that only write the acronym', () => {
+    // il-4 writes "IL", vla-3 "VLAs", cil-3 "FSCIL", rlhf-2 "RLHF".
+    expect(result.paperTopics.get('il-4')).toContain('imitation-learning');
+    expect(result.paperTopics.get('vla-3')).toContain('vision-language-action-models');
+    expect(result.paperTopics.get('cil-3')).toContain('few-shot-class-incremental-learning');
+    expect(result.paperTopics.get('rlhf-2')).toContain('reinforcement-learning-from-human-feedback');
+  });
+
+  it('keeps imitation of art styles and the imitation game out of imitation learning', () => {
+    const imitation = topicNamed(result, 'Imitation Learning');
+    expect(imitation.papers).not.toContain('gogh');
+    expect(imitation.papers).not.toContain('game');
+    expect(result.paperTopics.get('game')).toContain('language-models');
+  });
+
+  it('never makes a catch-all topic and gives every paper a topic', () => {
+    expectConsistent(papers, result);
+    for (const topic of result.topics) expect(topic.papers.length).toBeLessThanOrEqual(Math.floor(papers.length / 3));
+  });
+
+  it('shows the acronym among the key terms', () => {
+    expect(topicNamed(result, 'Few-Shot Class-Incremental Learning').keyTerms[0]).toBe('FSCIL');
+    expect(topicNamed(result, 'Reinforcement Learning from Human Feedback').keyTerms[0]).toBe('RLHF');
+  });
+});
+
+describe('discoverTopics on degenerate input', () => {
+  it('returns nothing for no papers', () => {
+    const result = discoverTopics([]);
+    expect(result.topics).toEqual([]);
+    expect(result.paperTopics.size).toBe(0);
+  });
+
+  it('still gives each paper of a tiny corpus a topic', () => {
+    const papers = [
+      { id: 'a', title: 'Register Allocation via Graph Coloring', abstract: null },
+      { id: 'b', title: 'Monetary Policy Shocks', abstract: '' },
+    ];
+    const result = discoverTopics(papers);
+    expectConsistent(papers, result);
+  });
+
+  it('treats a repeated id as one paper', () => {
+    const result = discoverTopics([
+      { id: 'a', title: 'Register Allocation', abstract: null },
+      { id: 'a', title: 'Register Allocation', abstract: 'Register allocation again.' },
+    ]);
+    expect(result.topics.map((topic) => topic.papers)).toEqual([['a']]);
+  });
+});
+
+describe('acronym definitions', () => {
+  const definitionsIn = (abstract: string) =>
+    analysePaper({ id: 'x', title: 'T', abstract }, 0, new Lexicon()).definitions.map((definition) => [
+      definition.acronym,
+      definition.longForm.join(' '),
+    ]);
+
+  it('match the initials of the words just before the parentheses', () => {
+    expect(definitionsIn('We study few-shot class-incremental learning (FSCIL) here.')).toEqual([['FSCIL', 'few shot class increment learn']]);
+    expect(definitionsIn('Vision-Language-Action (VLA) models act.')).toEqual([['VLA', 'vision languag action']]);
+    expect(definitionsIn('Reinforcement Learning from Human Feedback (RLHF) aligns models.')).toEqual([
+      ['RLHF', 'reinforc learn from human feedback'],
+    ]);
+    expect(definitionsIn('Large Language Models (LLMs) write.')).toEqual([['LLM', 'larg languag model']]);
+    expect(definitionsIn('Video PreTraining (VPT) uses videos.')).toEqual([['VPT', 'video pretrain']]);
+  });
+
+  it('do not reach past the long form for a letter a stop word already gives', () => {
+    // "few" is a stop word but starts the compound "Few-Shot": the F is its, not "framework"'s.
+    expect(definitionsIn('We propose a framework for Few-Shot Class-Incremental Learning (FSCIL).')).toEqual([
+      ['FSCIL', 'few shot class increment learn'],
+    ]);
+  });
+
+  it('ignore parentheses that do not hold an acronym of the preceding words', () => {
+    expect(definitionsIn('The results (see Table 1) hold.')).toEqual([]);
+    expect(definitionsIn('Our model (GPT) is small.')).toEqual([]);
+    expect(definitionsIn('Imitation learning (ours) works.')).toEqual([]);
+  });
+
+  it('recognise acronym-like tokens', () => {
+    expect(looksLikeAcronym('VLA')).toBe(true);
+    expect(looksLikeAcronym('LLMs')).toBe(true);
+    expect(looksLikeAcronym('LfD')).toBe(true);
+    expect(looksLikeAcronym('FluidLab')).toBe(false);
+    expect(looksLikeAcronym('Table')).toBe(false);
+  });
+});
+
+describe('names and slugs', () => {
+  it('title-cases phrases the way researchers write headings', () => {
+    expect(titleCase('reinforcement learning from human feedback')).toBe('Reinforcement Learning from Human Feedback');
+    expect(titleCase('in-context learning')).toBe('In-Context Learning');
+    expect(titleCase('vision-language-action models')).toBe('Vision-Language-Action Models');
+    expect(titleCase('state-of-the-art methods')).toBe('State-of-the-Art Methods');
+  });
+
+  it('keeps the capitals the corpus uses for acronyms and names', () => {
+    expect(titleCase('llms as judges', new Map([['llms', 'LLMs']]))).toBe('LLMs as Judges');
+    expect(titleCase('ChatGPT prompting')).toBe('ChatGPT Prompting');
+  });
+
+  it('makes lowercase ASCII slugs', () => {
+    expect(slugify('Few-Shot Class-Incremental Learning')).toBe('few-shot-class-incremental-learning');
+    expect(slugify('Ünïcode Tópics & GPT-4')).toBe('unicode-topics-gpt-4');
+    expect(slugify('???')).toBe('topic');
+  });
+});
