@@ -419,8 +419,14 @@ async function main(): Promise<void> {
       results.push(await benchSize(size, seedTexts, args.includes('--keep')));
     } catch (error) {
       if (!(error instanceof BuildFailure)) throw error;
-      const firstError = error.log.split('\n').find((line) => /\[ERROR\]|^\w*Error\b/.test(line)) ?? '';
-      failures.push({ size, message: error.message, error: firstError.trim(), phases: phasesFromLog(error.log) });
+      // The first error the build logged: Astro's `[ERROR]` line and the exception's own message.
+      const lines = error.log.split('\n');
+      const errorLines = [lines.find((line) => /\[ERROR\]/.test(line)), lines.find((line) => /^\w*Error\b/.test(line))];
+      const firstError = errorLines
+        .filter(Boolean)
+        .map((line) => line!.replace(/^\d\d:\d\d:\d\d /, '').replaceAll(/\/\S*\/reading-list-bench\/\d+-\w+\//g, '').trim())
+        .join(' ');
+      failures.push({ size, message: error.message, error: firstError, phases: phasesFromLog(error.log) });
       log(`${size}: ${error.message}\n${error.log.slice(-3000)}`);
     }
   }

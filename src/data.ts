@@ -1,10 +1,12 @@
 /**
  * The collections, read once per build (module scope) and shared by every page.
  */
-import { getCollection } from 'astro:content';
+import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Paper, Topic } from './lib/types.ts';
 import { withBase, paperPath, topicPath } from './lib/urls.ts';
 import { bibtexKeys } from './lib/export/bibtex.ts';
+import { siteSettings } from './settings.ts';
+import { paginate, type ListPage } from './lib/pagination.ts';
 
 export const papers: Paper[] = (await getCollection('papers'))
   .map((entry) => entry.data as unknown as Paper)
@@ -16,6 +18,9 @@ export const topics: Topic[] = (await getCollection('topics'))
 
 export const paperById = new Map(papers.map((paper) => [paper.id, paper]));
 export const topicById = new Map(topics.map((topic) => [topic.id, topic]));
+
+/** The home list, page by page. */
+export const homePages = paginate(papers, siteSettings.pageSize);
 
 /** BibTeX keys, unique across the list: the same on paper pages and in every .bib export. */
 export const citationKeys = bibtexKeys(papers);
@@ -31,3 +36,25 @@ export const url = {
   search: withBase(base, 'search/'),
   asset: (path: string) => withBase(base, path),
 };
+
+/** A page of a topic's paper list, with the topic's curator note (MDX) if it has one. */
+export interface TopicPage extends ListPage<Paper> {
+  topic: Topic;
+  note: CollectionEntry<'topicNotes'> | undefined;
+  /** How many papers the topic has in all. */
+  total: number;
+}
+
+let topicPagesMemo: Promise<TopicPage[]> | undefined;
+
+/** Every page of every topic, computed once for the routes that need them. */
+export function topicPages(): Promise<TopicPage[]> {
+  topicPagesMemo ??= getCollection('topicNotes').then((entries) => {
+    const notes = new Map(entries.map((note) => [note.id, note]));
+    return topics.flatMap((topic) => {
+      const members = topic.papers.flatMap((id) => paperById.get(id) ?? []);
+      return paginate(members, siteSettings.pageSize).map((page) => ({ ...page, topic, note: notes.get(topic.id), total: members.length }));
+    });
+  });
+  return topicPagesMemo;
+}

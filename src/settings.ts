@@ -7,6 +7,8 @@ export const siteSettings = {
   seedsDir: process.env.SEEDS_DIR || 'seeds',
   /** Shown in the header and page titles. */
   title: process.env.SITE_TITLE || 'Reading List',
+  /** Papers per page on the home page and topic pages. */
+  pageSize: Number(process.env.LIST_PAGE_SIZE) || 250,
   /** Folder of curator topic files (MDX), relative to the project root. */
   topicsDir: process.env.TOPICS_DIR || 'src/content/topics',
 };

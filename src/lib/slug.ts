@@ -6,6 +6,7 @@
  * of the title, given to every colliding title but the one that sorts first.
  */
 import { createHash } from 'node:crypto';
+import { foldToAscii } from './text/ascii.ts';
 
 const MAX_SLUG_LENGTH = 80;
 
@@ -20,14 +21,7 @@ export function shortHash(text: string, length = 6): string {
  * so a title that loses any gets a hash of itself appended to stay unique and non-empty.
  */
 export function slugify(title: string): string {
-  const folded = title
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ß/g, 'ss')
-    .replace(/[æÆ]/g, 'ae')
-    .replace(/[øØ]/g, 'o')
-    .replace(/[łŁ]/g, 'l')
-    .toLowerCase();
+  const folded = foldToAscii(title);
   let slug = folded.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   if (slug.length > MAX_SLUG_LENGTH) {
     const cut = slug.slice(0, MAX_SLUG_LENGTH + 1);

@@ -1,14 +1,14 @@
 /**
  * Runs the pipeline once per set of inputs, however many collections ask for it, and keeps
- * parsed seed files in Astro's meta store so an unchanged file is not parsed again.
+ * parsed seed files in a cache so an unchanged file is not parsed again.
  */
 import type { LoaderContext } from 'astro/loaders';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCorpus, formatDiagnostic, formatReport, type Corpus, type SeedFile } from '../lib/pipeline.ts';
-import type { ParsedListing } from '../lib/seeds/parse.ts';
 import type { TopicOverride } from '../lib/topics/index.ts';
 import { readSeedFiles } from './read-seeds.ts';
+import { ParseCache } from './parse-cache.ts';
 import { readTopicOverrides } from './topic-overrides.ts';
 
 export interface CorpusSource {
@@ -31,7 +31,7 @@ export async function loadCorpus(source: CorpusSource, context: LoaderContext): 
   const key = context.generateDigest({ seedsDir, digests: [...digests], overrides: JSON.stringify(overrides) });
   if (memo?.key !== key) {
     const input = { files, digests, overrides, seedsDir: relative(root, seedsDir) || '.' };
-    memo = { key, corpus: Promise.resolve().then(() => runPipeline(input, context)) };
+    memo = { key, corpus: runPipeline(input, context) };
   }
   return memo.corpus;
 }
@@ -44,24 +44,17 @@ interface PipelineInput {
   seedsDir: string;
 }
 
-function runPipeline({ files, digests, overrides, seedsDir }: PipelineInput, { meta, logger }: LoaderContext): Corpus {
-  let reused = 0;
+async function runPipeline({ files, digests, overrides, seedsDir }: PipelineInput, { config, logger }: LoaderContext): Promise<Corpus> {
+  const cache = await ParseCache.open(fileURLToPath(new URL('reading-list/parsed-seeds.json', config.cacheDir)));
   const corpus = buildCorpus(files, {
     topicOverrides: overrides,
     parseCache: {
-      get(file) {
-        const cached = meta.get(`parsed:${file.name}`);
-        if (!cached) return undefined;
-        const entry = JSON.parse(cached) as { digest: string; parsed: ParsedListing };
-        if (entry.digest !== digests.get(file.name)) return undefined;
-        reused++;
-        return entry.parsed;
-      },
-      set(file, parsed) {
-        meta.set(`parsed:${file.name}`, JSON.stringify({ digest: digests.get(file.name), parsed }));
-      },
+      get: (file) => cache.get(file.name, digests.get(file.name)!),
+      set: (file, parsed) => cache.set(file.name, digests.get(file.name)!, parsed),
     },
   });
+  await cache.save(files.map((file) => file.name));
+  const reused = cache.reused;
   for (const diagnostic of corpus.diagnostics) {
     const message = formatDiagnostic(diagnostic, seedsDir);
     if (diagnostic.severity === 'error') logger.error(message);

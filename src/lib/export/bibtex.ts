@@ -7,6 +7,7 @@
  * Pure and free of Node-only imports: the reader's list page (/my-list/) runs this in the browser.
  */
 import { hexHash } from './hash.ts';
+import { foldToAscii } from '../text/ascii.ts';
 
 /** What an entry is made from. `url` is the paper page's absolute address. */
 export interface BibtexPaper {
@@ -34,15 +35,7 @@ const KEY_STOPWORDS = new Set(
 
 /** ASCII letters and digits of a word: accents folded (é → e), everything else dropped. */
 function asciiWord(word: string): string {
-  return word
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ß/g, 'ss')
-    .replace(/[æÆ]/g, 'ae')
-    .replace(/[øØ]/g, 'o')
-    .replace(/[łŁ]/g, 'l')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
+  return foldToAscii(word).replace(/[^a-z0-9]/g, '');
 }
 
 /**

@@ -110,14 +110,57 @@ export function compoundParts(word: string): string[] {
   return parts.length > 1 && parts.every((part) => part.length >= 2) ? parts : [];
 }
 
-/** Does the text use this acronym as a word or a part of a compound ("OpenVLA"), plural included? */
-function usesAcronym(tokens: readonly Token[], acronym: string): boolean {
-  const plural = `${acronym}s`;
-  return tokens.some((t) => t.text === acronym || t.text === plural || (t.text.includes(acronym) && compoundParts(t.text).some((p) => p === acronym || p === plural)));
+/** Lookups over a glossary, built once per glossary, so a text costs time in its own length only. */
+interface GlossaryIndex {
+  acronymsByLongForm: Map<string, string[]>;
+  longestLongForm: number;
 }
 
-/** Does the text (as plainWords) contain this long form (or its plural) as whole words? */
-const usesLongForm = (plain: string, longForm: string) => plain.includes(` ${longForm} `) || plain.includes(` ${longForm}s `);
+const glossaryIndexes = new WeakMap<Glossary, GlossaryIndex>();
+
+function indexGlossary(glossary: Glossary): GlossaryIndex {
+  let index = glossaryIndexes.get(glossary);
+  if (!index) {
+    const acronymsByLongForm = new Map<string, string[]>();
+    let longestLongForm = 0;
+    for (const [acronym, longForms] of glossary) {
+      for (const longForm of longForms) {
+        acronymsByLongForm.set(longForm, [...(acronymsByLongForm.get(longForm) ?? []), acronym]);
+        longestLongForm = Math.max(longestLongForm, longForm.split(' ').length);
+      }
+    }
+    glossaryIndexes.set(glossary, (index = { acronymsByLongForm, longestLongForm }));
+  }
+  return index;
+}
+
+/** Acronyms a text uses as a word or a part of a compound ("OpenVLA"), plural included, singular as written. */
+function acronymsUsed(tokens: readonly Token[], glossary: Glossary): Set<string> {
+  const used = new Set<string>();
+  const consider = (word: string) => {
+    if (glossary.has(word)) used.add(word);
+    if (word.endsWith('s') && glossary.has(word.slice(0, -1))) used.add(word.slice(0, -1));
+  };
+  for (const token of tokens) {
+    consider(token.text);
+    for (const part of compoundParts(token.text)) consider(part);
+  }
+  return used;
+}
+
+/** Long forms a text contains as whole words (or with a plural "s" on the last word). */
+function longFormsUsed(words: readonly string[], index: GlossaryIndex): Set<string> {
+  const used = new Set<string>();
+  for (let start = 0; start < words.length; start++) {
+    let phrase = '';
+    for (let end = start; end < Math.min(words.length, start + index.longestLongForm); end++) {
+      phrase = end === start ? words[end]! : `${phrase} ${words[end]}`;
+      if (index.acronymsByLongForm.has(phrase)) used.add(phrase);
+      if (phrase.endsWith('s') && index.acronymsByLongForm.has(phrase.slice(0, -1))) used.add(phrase.slice(0, -1));
+    }
+  }
+  return used;
+}
 
 /**
  * The extra words for one text (a title or an abstract): compound parts of its own words
@@ -126,7 +169,6 @@ const usesLongForm = (plain: string, longForm: string) => plain.includes(` ${lon
  */
 export function extraTerms(text: string, glossary: Glossary, { compounds = false } = {}): string[] {
   const tokens = tokenize(text);
-  const plain = ` ${tokens.map((t) => t.lower).join(' ')} `;
   const terms: string[] = [];
   if (compounds) {
     for (const token of tokens) {
@@ -134,10 +176,14 @@ export function extraTerms(text: string, glossary: Glossary, { compounds = false
       if (parts.length > 0) terms.push(parts.join(' '));
     }
   }
-  for (const [acronym, longForms] of glossary) {
-    const hasAcronym = usesAcronym(tokens, acronym);
-    for (const longForm of longForms) {
-      const hasLongForm = usesLongForm(plain, longForm);
+  const index = indexGlossary(glossary);
+  const acronyms = acronymsUsed(tokens, glossary);
+  const longForms = longFormsUsed(tokens.map((t) => t.lower), index);
+  const relevant = new Set([...acronyms, ...[...longForms].flatMap((longForm) => index.acronymsByLongForm.get(longForm)!)]);
+  for (const acronym of [...relevant].sort()) {
+    const hasAcronym = acronyms.has(acronym);
+    for (const longForm of glossary.get(acronym)!) {
+      const hasLongForm = longForms.has(longForm);
       if (hasAcronym && !hasLongForm) terms.push(longForm);
       if (hasLongForm && !hasAcronym) terms.push(acronym);
     }

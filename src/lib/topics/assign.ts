@@ -198,10 +198,6 @@ function placeOrphans(
       const similarity = cosineToCentroidWithout(paper.vector, centres.get(d)!, nameTerms.get(d)!);
       if (best === null || similarity > best.similarity) best = { topic: d, similarity };
     }
-    if (process.env.TOPIC_DEBUG) {
-      const all = choices.map((d) => [drafts[d]!.name, cosineToCentroidWithout(paper.vector, centres.get(d)!, nameTerms.get(d)!)] as const).sort((a, b) => b[1] - a[1]).slice(0, 4);
-      console.error('ORPHAN', paper.id, paper.title.text.slice(0, 60), namedOpen.length, all.map(([n, s]) => `${n}:${s.toFixed(3)}`).join(' '));
-    }
     kept.get(best!.topic)!.push({ paper: paper.index, strength: best!.similarity, strong: false, inTitle: false });
   }
   for (const members of kept.values()) members.sort(byStrength);

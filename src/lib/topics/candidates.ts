@@ -7,7 +7,8 @@
  * Keys are stems joined by spaces, the same as `normalizePhrase`, so surface variants
  * ("Rectified Flows", "rectified flow") count together.
  */
-import type { Field, Vocabulary } from './units.ts';
+import { CONNECTORS, type Field, type Vocabulary } from './units.ts';
+import { isGenericPhrase } from './generic-phrases.ts';
 
 /** Words in a key phrase, not counting its connecting stop word ("Reinforcement Learning from Human Feedback" has 4). */
 export const MAX_PHRASE_UNITS = 4;
@@ -38,9 +39,17 @@ export interface CandidateStats {
   compoundModifierOccurrences: number;
   /** Occurrences directly followed by a content word, hyphenated or not. */
   modifierOccurrences: number;
-  /** Lone-unit occurrences whose case shows a name, and those that show an ordinary word. */
+  /**
+   * Papers that write a lone unit as a name (mostly), and papers that write it as an ordinary
+   * word: one vote per paper, so one paper repeating "Turing Machine" does not make "machine" a name.
+   */
   namedVotes: number;
   plainVotes: number;
+  /** The current (last) paper's lone-unit occurrences written as a name and as a plain word, not yet voted. */
+  namedHere: number;
+  plainHere: number;
+  /** Papers using the phrase's rarest word (connectors aside): how far that word narrows the corpus. */
+  rarestWordPapers: number;
 }
 
 /**
@@ -107,7 +116,7 @@ function spellsStemIds(field: Field, start: number, end: number, ids: readonly n
 }
 
 /** A hash cut to 30 bits: small integers make fast map keys. */
-function smallHash(hash: number): number {
+export function smallHash(hash: number): number {
   return hash & 0x3fffffff;
 }
 
@@ -121,9 +130,9 @@ class PaperSketch {
   private readonly counts: [Int32Array, Int32Array];
   private readonly lastPaper: [Int32Array, Int32Array];
 
-  constructor(expectedKeys: number) {
+  constructor(expectedKeys: number, maxSize = 1 << 22) {
     let size = 1 << 12;
-    while (size < 2 * expectedKeys && size < 1 << 22) size <<= 1;
+    while (size < 2 * expectedKeys && size < maxSize) size <<= 1;
     this.mask = size - 1;
     this.counts = [new Int32Array(size), new Int32Array(size)];
     this.lastPaper = [new Int32Array(size).fill(-1), new Int32Array(size).fill(-1)];
@@ -143,6 +152,32 @@ class PaperSketch {
   atLeast(first: number, second: number, minimum: number): boolean {
     return this.counts[0][first & this.mask]! >= minimum && this.counts[1][second & this.mask]! >= minimum;
   }
+
+  /** At least the true number of papers (more when other phrases share both counters). */
+  estimate(first: number, second: number): number {
+    return Math.min(this.counts[0][first & this.mask]!, this.counts[1][second & this.mask]!);
+  }
+}
+
+/**
+ * Slots per row of the sketch counting every phrase (not only title phrases): enough for a
+ * small error on a large corpus, 16 MB at most.
+ */
+const ALL_PHRASES_SKETCH_SIZE = 1 << 20;
+
+/** Key phrases that may name topics, plus corpus counts that key terms need. */
+export interface CandidatePool {
+  /** Candidates by key (see `collectCandidates`). */
+  stats: Map<string, CandidateStats>;
+  /** Papers per stem id. */
+  stemPapers: Int32Array;
+  /**
+   * Papers using a phrase, given the hashes `forEachSpan` reports for it: never fewer than the
+   * truth, rarely more. Known for phrases whose stems are each in at least two papers.
+   */
+  phrasePapers(first: number, second: number): number;
+  /** Does some title use the phrase with this first hash? (A collision may say yes wrongly: rare.) */
+  inSomeTitle(first: number): boolean;
 }
 
 /**
@@ -154,6 +189,15 @@ class PaperSketch {
  * statistics for the phrases that may qualify.
  */
 export function collectCandidates(corpus: readonly PaperFields[], minPapers: number, vocabulary: Vocabulary): Map<string, CandidateStats> {
+  return collectCandidatePool(corpus, minPapers, vocabulary).stats;
+}
+
+/**
+ * `collectCandidates`, and in the same pass over the text the papers per phrase of every
+ * phrase, title or not (a sketch: the key terms of a topic need to know how common a phrase
+ * is in the corpus).
+ */
+export function collectCandidatePool(corpus: readonly PaperFields[], minPapers: number, vocabulary: Vocabulary): CandidatePool {
   const stemPapers = new Int32Array(vocabulary.size);
   const stemLast = new Int32Array(vocabulary.size).fill(-1);
   corpus.forEach((fields, index) => {
@@ -166,22 +210,28 @@ export function collectCandidates(corpus: readonly PaperFields[], minPapers: num
       }
     }
   });
-  const usable = (field: Field, unit: number) => {
-    for (let s = field.stemOffsets[unit]!; s < field.stemOffsets[unit + 1]!; s++) if (stemPapers[field.stems[s]!]! < minPapers) return false;
+  const usableAt = (least: number) => (field: Field, unit: number) => {
+    for (let s = field.stemOffsets[unit]!; s < field.stemOffsets[unit + 1]!; s++) if (stemPapers[field.stems[s]!]! < least) return false;
     return true;
   };
+  const usable = usableAt(minPapers);
+  // Any phrase in two papers may be a key term of a small topic.
+  const usableForTerms = usableAt(Math.min(minPapers, 2));
 
   // Title phrases by hash (a collision only lets an extra phrase through to the exact count).
   const inTitles = new Set<number>();
-  for (const fields of corpus) forEachSpan(fields.title, (first) => inTitles.add(smallHash(first)), usable);
+  for (const fields of corpus) forEachSpan(fields.title, (first) => inTitles.add(smallHash(first)), usableForTerms);
 
   const sketch = new PaperSketch(inTitles.size);
+  const allPhrases = new PaperSketch(totalUnits(corpus), ALL_PHRASES_SKETCH_SIZE);
   corpus.forEach((fields, index) => {
     const count = (first: number, second: number) => {
+      allPhrases.add(first, second, index);
+      // A span with a rarer stem is never in `inTitles` but by a hash collision: harmless.
       if (inTitles.has(smallHash(first))) sketch.add(first, second, index);
     };
-    forEachSpan(fields.title, count, usable);
-    forEachSpan(fields.abstract, count, usable);
+    forEachSpan(fields.title, count, usableForTerms);
+    forEachSpan(fields.abstract, count, usableForTerms);
   });
 
   // Exact statistics, found by hash and confirmed by stem ids (hashes may collide).
@@ -216,11 +266,30 @@ export function collectCandidates(corpus: readonly PaperFields[], minPapers: num
   for (const bucket of byHash.values()) {
     for (const { ids, stats: entry } of bucket) {
       if (entry.papers.length < minPapers || !entry.titleHits.some((hits) => hits > 0)) continue;
+      castCaseVote(entry);
       entry.key = vocabulary.key(ids);
+      entry.rarestWordPapers = rarestWordPapers(ids, stemPapers, vocabulary);
       stats.set(entry.key, entry);
     }
   }
-  return stats;
+  return {
+    stats,
+    stemPapers,
+    phrasePapers: (first, second) => allPhrases.estimate(first, second),
+    inSomeTitle: (first) => inTitles.has(smallHash(first)),
+  };
+}
+
+function totalUnits(corpus: readonly PaperFields[]): number {
+  let units = 0;
+  for (const fields of corpus) units += fields.title.length + fields.abstract.length;
+  return units;
+}
+
+function rarestWordPapers(ids: readonly number[], stemPapers: Int32Array, vocabulary: Vocabulary): number {
+  let rarest = Infinity;
+  for (const id of ids) if (!CONNECTORS.has(vocabulary.stems[id]!)) rarest = Math.min(rarest, stemPapers[id]!);
+  return rarest;
 }
 
 function emptyStats(stemCount: number): CandidateStats {
@@ -236,6 +305,9 @@ function emptyStats(stemCount: number): CandidateStats {
     phraseLike: false,
     namedVotes: 0,
     plainVotes: 0,
+    namedHere: 0,
+    plainHere: 0,
+    rarestWordPapers: 0,
   };
 }
 
@@ -253,10 +325,9 @@ function recordOccurrence(
   if (modifies) entry.modifierOccurrences++;
   if (modifies && single && !field.isExpanded(start) && field.stemCount(start) > 1) entry.compoundModifierOccurrences++;
   if (!single || field.isExpanded(start)) entry.phraseLike = true;
-  else if (field.isNamed(start)) entry.namedVotes++;
-  else if (!field.isCaseUninformative(start)) entry.plainVotes++;
   let last = entry.papers.length - 1;
   if (last < 0 || entry.papers[last] !== paper) {
+    castCaseVote(entry);
     entry.papers.push(paper);
     entry.titleHits.push(0);
     entry.abstractHits.push(0);
@@ -264,13 +335,26 @@ function recordOccurrence(
   }
   if (inTitle) entry.titleHits[last]!++;
   else entry.abstractHits[last]!++;
+  if (!single || field.isExpanded(start)) return;
+  if (field.isNamed(start)) entry.namedHere++;
+  else if (!field.isCaseUninformative(start)) entry.plainHere++;
+}
+
+/** Turns the current paper's case evidence into its vote. */
+function castCaseVote(entry: CandidateStats): void {
+  if (entry.namedHere > entry.plainHere) entry.namedVotes++;
+  else if (entry.plainHere > 0) entry.plainVotes++;
+  entry.namedHere = 0;
+  entry.plainHere = 0;
 }
 
 /**
- * May this candidate name a topic? Phrases may; a lone word only when the corpus writes it as
- * a name more often than not (and never as an ordinary lowercase word more than half as often).
+ * May this candidate name a topic? Phrases may, unless generic ("latent space"); a lone word only
+ * when the corpus writes it as a name more often than not (and never as an ordinary lowercase
+ * word more than half as often).
  */
 export function isEligible(candidate: CandidateStats): boolean {
+  if (isGenericPhrase(candidate.key)) return false;
   // Mostly a hyphenated modifier of other nouns ("real-world tasks"): an adjective, not a subject.
   if (candidate.compoundModifierOccurrences > MAX_COMPOUND_MODIFIER_SHARE * candidate.occurrences) return false;
   if (candidate.phraseLike) return true;

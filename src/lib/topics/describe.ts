@@ -2,8 +2,9 @@
  * What a topic shows: its name (the corpus's most frequent way of writing the phrase), a few
  * key terms, and related topics.
  */
-import type { CandidateStats } from './candidates.ts';
-import { isEligible } from './candidates.ts';
+import { forEachSpan, smallHash, type CandidatePool } from './candidates.ts';
+import { isGenericPhrase } from './generic-phrases.ts';
+import { CONNECTORS, type Field } from './units.ts';
 import type { Corpus } from './corpus.ts';
 import { mostFrequent } from './corpus.ts';
 import { PhraseMatcher } from './matcher.ts';
@@ -12,6 +13,7 @@ import { titleCase } from './naming.ts';
 import { casingFor, stemForms } from './forms.ts';
 import type { Centroid } from './vectors.ts';
 import { appendTo } from './collections.ts';
+import { isGenericTerm } from '../text/stopwords.ts';
 
 /**
  * A phrase written before a noun ("gravitational wave detectors") counts less toward the
@@ -70,121 +72,197 @@ export function acronymFor(key: string, corpus: Corpus): string | null {
   return best;
 }
 
-/** A key term must be shared by at least this share of the topic's papers. */
-const MIN_TERM_SHARE = 0.25;
-
-/** Words of web chrome and code links, never a topic's key term. */
+/** Words of web chrome and code links, never in a topic's key term. */
 const BOILERPLATE_STEMS: ReadonlySet<string> = new Set(['project', 'page', 'websit', 'github', 'code', 'url', 'http', 'https', 'www', 'com']);
 /** First parts of hyphenated words ("multi-stage", "self-supervised"): not terms on their own. */
 const PREFIX_STEMS: ReadonlySet<string> = new Set(['multi', 'self', 'non', 'pre', 'post', 'co', 're', 'sub', 'semi', 'cross', 'inter', 'intra', 'single', 'part']);
-/** Key terms scoring under this share of the topic's best term, or under the floor, are left out: fewer terms beat filler. */
-const MIN_TERM_SCORE_SHARE = 0.3;
-const MIN_TERM_SCORE = 0.03;
-const MAX_TERM_MODIFIER_SHARE = 0.6;
+/** Phrases used mostly before another noun ("few-shot class-incremental" learning, "real-world" tasks) are not terms. */
+const MAX_TERM_MODIFIER_SHARE = 0.5;
+
+/** Phrases mostly preceded by another content word are the tail of longer phrases ("learning agents"), not terms. */
+const MAX_TERM_EXTENDING_SHARE = 0.5;
+/**
+ * A phrase no title in the corpus uses, and no acronym stands for, is often an expression
+ * ("impressive progress", "agent learns") rather than a term: it must then be in this many of
+ * the topic's papers, and this share of them.
+ */
+const MIN_PAPERS_UNTITLED = 3;
+const MIN_SHARE_UNTITLED = 0.25;
+
+/** Members read for a topic's key terms: its clearest examples, enough to see what it is about. */
+const KEY_TERM_SAMPLE = 40;
+/**
+ * A key term must be in at least this many of the topic's (sampled) papers: two in a small
+ * topic, three in one of `LARGE_TOPIC` papers or more (two of forty is chance).
+ */
+const MIN_TERM_PAPERS_SMALL = 2;
+const MIN_TERM_PAPERS_LARGE = 3;
+const LARGE_TOPIC = 12;
+/** …at least this many times more common inside the topic than outside it… */
+const MIN_TERM_LIFT = 3;
+/** …and score at least this share of the topic's best term: fewer terms beat filler. */
+const MIN_TERM_SCORE_SHARE = 0.25;
 
 /**
- * How telling a term is for a topic: its share among the topic's papers times the log of how
- * much more common it is there than in the corpus (a term every paper uses tells nothing).
+ * How characteristic a term is of a topic: its share of the topic's papers times the log of
+ * how much more common it is there than in the rest of the corpus (smoothed, so a term of two
+ * papers in a small corpus does not look infinitely telling). Zero when it is not
+ * `MIN_TERM_LIFT` times more common inside.
  */
-function distinctiveness(topicShare: number, corpusShare: number): number {
-  const lift = topicShare / Math.max(corpusShare, 1e-9);
-  return lift <= 1 ? 0 : topicShare * Math.log(lift);
+export function termScore(topicShare: number, topicSize: number, corpusPapers: number, corpusSize: number): number {
+  const outsidePapers = Math.max(0, corpusPapers - topicShare * topicSize);
+  const outside = (outsidePapers + 1) / (corpusSize - topicSize + 2);
+  const lift = topicShare / outside;
+  return lift < MIN_TERM_LIFT ? 0 : topicShare * Math.log(lift);
+}
+
+/** A phrase seen in a topic's sample: where first seen, and how it is used there. */
+interface SampledPhrase {
+  first: number;
+  second: number;
+  /** Sample papers using it; the last one counted. */
+  papers: number;
+  lastPaper: number;
+  field: Field;
+  start: number;
+  end: number;
+  occurrences: number;
+  /** Occurrences directly before a content word ("real-world tasks"). */
+  modifying: number;
+  /** Lone-word occurrences written as a name ("OpenVLA", "GPT-4"). */
+  named: number;
+  /** Occurrences right after a content word: the end of a longer phrase ("learning policies" in "imitation learning policies"). */
+  extending: number;
 }
 
 interface TermChoice {
   key: string;
   score: number;
-  phrase: boolean;
 }
 
 /**
- * Key terms of each topic: phrases and words frequent among its members but rare elsewhere
- * (in-topic share × inverse document frequency), other than the words of its own name.
- * Returned as keys; `surfaceTerms` turns them into text.
+ * Key terms of each topic: phrases (acronyms count through their long forms) and names
+ * ("OpenVLA", "GPT-4") frequent among its members and rare elsewhere, by `termScore`. Never a
+ * generic phrase, a phrase used mostly as a modifier, one of the topic's own phrases or a
+ * phrase containing one, nor a phrase made only of their words. Lone ordinary words are not
+ * terms: the ones that cluster by chance in a topic ("rich", "guided", "online") cannot be
+ * told from the telling ones. Returned as keys, best first; `keyTermTexts` turns them into text.
  */
 export function chooseKeyTerms(
   corpus: Corpus,
-  candidates: ReadonlyMap<string, CandidateStats>,
+  pool: CandidatePool,
   members: ReadonlyMap<string, Member[]>,
   matchers: ReadonlyMap<string, readonly string[]>,
   limit: number,
 ): Map<string, string[]> {
-  const paperCount = corpus.papers.length;
-  const phrases = keyTermPhrases(candidates);
-  // Which candidate phrases (by index) and title terms each paper has, built once.
-  const phrasesOfPaper: number[][] = corpus.papers.map(() => []);
-  phrases.forEach((candidate, c) => {
-    for (const paper of candidate.papers) phrasesOfPaper[paper]!.push(c);
-  });
-  const termIdOfStem = new Map(corpus.termNames.map((name, id) => [name, id]));
-  const titleTerms = corpus.papers.map((paper) => new Set(Array.from(paper.title.stems, (id) => termIdOfStem.get(corpus.vocabulary.stems[id]!) ?? -1)));
-  const termDf = new Int32Array(corpus.termNames.length);
-  for (const paper of corpus.papers) for (const term of paper.vector.terms) termDf[term]!++;
-  // Acronyms count through their long forms; as words they would say the same twice.
-  const acronymWords = new Set([...corpus.acronyms.keys()].flatMap((acronym) => [acronym.toLowerCase(), `${acronym.toLowerCase()}s`]));
-
-  const phraseCounts = new Int32Array(phrases.length);
-  const wordCounts = new Int32Array(corpus.termNames.length);
+  const usable = (field: Field, unit: number) => {
+    for (let s = field.stemOffsets[unit]!; s < field.stemOffsets[unit + 1]!; s++) if (pool.stemPapers[field.stems[s]!]! < 2) return false;
+    return true;
+  };
   const result = new Map<string, string[]>();
   for (const [topic, list] of members) {
-    const size = Math.max(1, list.length);
-    const minCount = Math.max(size >= 3 ? 2 : 1, Math.ceil(MIN_TERM_SHARE * size));
-    const ownStems = new Set((matchers.get(topic) ?? []).flatMap((key) => key.split(' ')));
-    // Count in typed arrays, remembering what was touched to reset it cheaply.
-    const touchedPhrases: number[] = [];
-    const touchedTerms: number[] = [];
-    for (const member of list) {
-      for (const c of phrasesOfPaper[member.paper]!) if (phraseCounts[c]!++ === 0) touchedPhrases.push(c);
-      // Words: present in members' abstracts, and more telling in their titles.
-      const inTitle = titleTerms[member.paper]!;
-      for (const term of corpus.papers[member.paper]!.vector.terms) {
-        if (wordCounts[term] === 0) touchedTerms.push(term);
-        wordCounts[term]! += inTitle.has(term) ? 2 : 1;
-      }
-    }
+    const sample = list.slice(0, KEY_TERM_SAMPLE);
+    const least = Math.min(Math.max(1, sample.length), list.length >= LARGE_TOPIC ? MIN_TERM_PAPERS_LARGE : MIN_TERM_PAPERS_SMALL);
+    const ownKeys = matchers.get(topic) ?? [];
+    const ownStems = new Set(ownKeys.flatMap((key) => key.split(' ')));
     const choices: TermChoice[] = [];
-    for (const c of touchedPhrases) {
-      const count = phraseCounts[c]!;
-      phraseCounts[c] = 0;
-      const candidate = phrases[c]!;
-      if (count < minCount || candidate.key.split(' ').every((stem) => ownStems.has(stem))) continue;
-      // A phrase no title uses is usually an expression ("project page"), not a term.
-      if (count < 3 && !candidate.titleHits.some((hits) => hits > 0)) continue;
-      choices.push({ key: candidate.key, score: 1.3 * distinctiveness(count / size, candidate.papers.length / paperCount), phrase: true });
+    const debug = process.env.TERM_DEBUG !== undefined && topic.includes(process.env.TERM_DEBUG);
+    for (const phrase of samplePhrases(corpus, sample, usable).values()) {
+      if (phrase.papers < least) continue;
+      const key = corpus.vocabulary.key(phrase.field.stemIds(phrase.start).concat(...rangeStemIds(phrase.field, phrase.start + 1, phrase.end)));
+      const why: string[] = [];
+      if (!isTermUse(phrase)) why.push(`use(m${phrase.modifying}/e${phrase.extending}/n${phrase.named}/o${phrase.occurrences})`);
+      const named = pool.inSomeTitle(phrase.first) || hasAcronym(phrase);
+      if (!named && phrase.papers < Math.max(MIN_PAPERS_UNTITLED, MIN_SHARE_UNTITLED * sample.length)) why.push('untitled');
+      if (!isTermKey(key, ownKeys, ownStems)) why.push('key');
+      const score = termScore(phrase.papers / sample.length, list.length, pool.phrasePapers(phrase.first, phrase.second), corpus.papers.length);
+      if (debug && key.includes(' ')) console.error(topic, key, phrase.papers, 'o' + phrase.occurrences, pool.phrasePapers(phrase.first, phrase.second), score.toFixed(3), why.join(','));
+      if (why.length > 0) continue;
+      if (score > 0) choices.push({ key, score });
     }
-    for (const term of touchedTerms) {
-      const count = wordCounts[term]!;
-      wordCounts[term] = 0;
-      const key = corpus.termNames[term]!;
-      if (count < minCount + 1 || ownStems.has(key) || key.length < 3 || /\d/.test(key)) continue;
-      if (BOILERPLATE_STEMS.has(key) || PREFIX_STEMS.has(key) || acronymWords.has(key)) continue;
-      choices.push({ key, score: distinctiveness(Math.min(1, count / (2 * size)), termDf[term]! / paperCount), phrase: false });
-    }
-    choices.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const picked: string[] = [];
-    for (const choice of choices) {
-      if (picked.length >= limit || choice.score < Math.max(MIN_TERM_SCORE, MIN_TERM_SCORE_SHARE * choices[0]!.score)) break;
-      // Skip a word or phrase already said by a chosen phrase, or that says it again.
-      if (picked.some((other) => ` ${other} `.includes(` ${choice.key} `) || ` ${choice.key} `.includes(` ${other} `))) continue;
-      picked.push(choice.key);
-    }
-    result.set(topic, picked);
+    result.set(topic, pickTerms(choices, limit));
   }
   return result;
 }
 
-/** Candidate phrases that may serve as key terms, in key order. */
-function keyTermPhrases(candidates: ReadonlyMap<string, CandidateStats>): CandidateStats[] {
-  return [...candidates.values()]
-    .filter(
-      (candidate) =>
-        isEligible(candidate) &&
-        candidate.stemCount >= 2 &&
-        !candidate.key.split(' ').some((stem) => BOILERPLATE_STEMS.has(stem)) &&
-        // Mostly the first half of a longer phrase ("few-shot class-incremental" learning).
-        candidate.modifierOccurrences <= MAX_TERM_MODIFIER_SHARE * candidate.occurrences,
-    )
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+function rangeStemIds(field: Field, from: number, to: number): number[][] {
+  const ids: number[][] = [];
+  for (let i = from; i <= to; i++) ids.push(field.stemIds(i));
+  return ids;
+}
+
+/** Every candidate span of the sample papers, by hash, with the sample papers using it. */
+function samplePhrases(corpus: Corpus, sample: readonly Member[], usable: (field: Field, unit: number) => boolean): Map<number, SampledPhrase> {
+  const phrases = new Map<number, SampledPhrase>();
+  sample.forEach((member, s) => {
+    const paper = corpus.papers[member.paper]!;
+    for (const field of [paper.title, paper.abstract]) {
+      forEachSpan(
+        field,
+        (first, second, start, end, _stems, modifies) => {
+          const hash = smallHash(first);
+          let phrase = phrases.get(hash);
+          if (phrase === undefined) {
+            phrase = { first, second, papers: 0, lastPaper: -1, field, start, end, occurrences: 0, modifying: 0, named: 0, extending: 0 };
+            phrases.set(hash, phrase);
+          } else if (phrase.second !== second) {
+            return; // Another phrase with the same first hash: rare, and one of the two is enough.
+          }
+          phrase.occurrences++;
+          if (modifies) phrase.modifying++;
+          if (start > 0 && !field.breaksBefore(start) && field.canBoundPhrase(start - 1)) phrase.extending++;
+          if (start === end && field.isNamed(start)) phrase.named++;
+          if (phrase.lastPaper !== s) {
+            phrase.lastPaper = s;
+            phrase.papers++;
+          }
+        },
+        usable,
+      );
+    }
+  });
+  return phrases;
+}
+
+/**
+ * Is the phrase used as a term? Two or more words (or an acronym standing for them) mostly
+ * standing as a noun, or a lone word the text writes as a name.
+ */
+function isTermUse(phrase: SampledPhrase): boolean {
+  if (phrase.modifying > MAX_TERM_MODIFIER_SHARE * phrase.occurrences) return false;
+  if (phrase.extending > MAX_TERM_EXTENDING_SHARE * phrase.occurrences) return false;
+  const { field, start, end } = phrase;
+  if (start !== end || field.isExpanded(start)) return true;
+  if (field.stemCount(start) > 1 && !field.isNamed(start)) return true;
+  return 2 * phrase.named > phrase.occurrences;
+}
+
+/** Does an acronym stand for (part of) the phrase where it was first seen ("RLHF", "SFT")? */
+function hasAcronym(phrase: SampledPhrase): boolean {
+  for (let i = phrase.start; i <= phrase.end; i++) if (phrase.field.isExpanded(i)) return true;
+  return false;
+}
+
+/** May this key be shown for a topic with these phrases? */
+function isTermKey(key: string, ownKeys: readonly string[], ownStems: ReadonlySet<string>): boolean {
+  const stems = key.split(' ');
+  if (isGenericPhrase(key) || stems.some((stem) => BOILERPLATE_STEMS.has(stem))) return false;
+  if (stems.length === 1 && (PREFIX_STEMS.has(key) || isGenericTerm(key) || key.length < 2)) return false;
+  if (stems.every((stem) => ownStems.has(stem) || CONNECTORS.has(stem))) return false;
+  return !ownKeys.some((own) => ` ${key} `.includes(` ${own} `));
+}
+
+/** The best choices, skipping any that repeats words of one already picked ("learning" after "imitation learning"). */
+function pickTerms(choices: TermChoice[], limit: number): string[] {
+  choices.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const floor = MIN_TERM_SCORE_SHARE * (choices[0]?.score ?? 0);
+  const picked: string[] = [];
+  for (const choice of choices) {
+    if (picked.length >= limit || choice.score < floor) break;
+    if (picked.some((other) => ` ${other} `.includes(` ${choice.key} `) || ` ${choice.key} `.includes(` ${other} `))) continue;
+    picked.push(choice.key);
+  }
+  return picked;
 }
 
 /**

@@ -12,9 +12,9 @@
 import type { PaperText, Topic } from '../types.ts';
 import { normalizePhrase } from '../text/tokenize.ts';
 import { assignPapers, type TopicDraft } from './assign.ts';
-import { collectCandidates } from './candidates.ts';
+import { collectCandidatePool, type CandidatePool } from './candidates.ts';
 import { buildCorpus, type Corpus } from './corpus.ts';
-import { acronymFor, chooseKeyTerms, keyTermTexts, namesFor, relatedTopics } from './describe.ts';
+import { chooseKeyTerms, keyTermTexts, namesFor, relatedTopics } from './describe.ts';
 import { slugify } from './naming.ts';
 import { TermAccumulator } from './vectors.ts';
 import { applyOverrides, type TopicOverride } from './overrides.ts';
@@ -98,16 +98,16 @@ function assignIds(groups: readonly TopicGroup[], names: readonly string[]): str
 function automaticDrafts(
   corpus: Corpus,
   settings: Settings,
-): { drafts: TopicDraft[]; candidates: ReturnType<typeof collectCandidates>; minPapers: number } {
+): { drafts: TopicDraft[]; pool: CandidatePool; minPapers: number } {
   let minPapers = settings.minPapers;
   for (;;) {
-    const candidates = collectCandidates(corpus.papers, minPapers, corpus.vocabulary);
-    const groups = selectTopics(candidates, corpus.papers, { ...settings, minPapers });
+    const pool = collectCandidatePool(corpus.papers, minPapers, corpus.vocabulary);
+    const groups = selectTopics(pool.stats, corpus.papers, { ...settings, minPapers });
     if (groups.length > 0 || minPapers <= 1 || corpus.papers.length >= settings.minPapers * 3) {
       const names = namesFor(corpus, groups.map((group) => group.keys[0]!));
       const ids = assignIds(groups, names);
       const drafts = groups.map((group, i) => ({ id: ids[i]!, name: names[i]!, matchers: [...group.keys], pinned: false, capped: true }));
-      return { drafts, candidates, minPapers };
+      return { drafts, pool, minPapers };
     }
     minPapers--;
   }
@@ -116,19 +116,18 @@ function automaticDrafts(
 export function discoverTopics(papers: readonly PaperText[], overrides: readonly TopicOverride[] = [], options: TopicOptions = {}): TopicResult {
   const corpus = buildCorpus(papers);
   const settings = { ...settingsFor(corpus.papers.length, options), accumulator: new TermAccumulator(corpus.termNames.length) };
-  const { drafts: automatic, candidates, minPapers } = automaticDrafts(corpus, settings);
+  const { drafts: automatic, pool, minPapers } = automaticDrafts(corpus, settings);
   const drafts = applyOverrides(automatic, overrides, normalizePhrase);
   const assignment = assignPapers(corpus, drafts, { ...settings, minPapers });
 
   const matchers = new Map(assignment.drafts.map((draft) => [draft.id, draft.matchers]));
-  const termKeys = chooseKeyTerms(corpus, candidates, assignment.members, matchers, settings.keyTerms);
+  const termKeys = chooseKeyTerms(corpus, pool, assignment.members, matchers, settings.keyTerms);
   const termTexts = keyTermTexts(corpus, assignment.drafts.map((draft) => termKeys.get(draft.id) ?? []));
   const related = relatedTopics(assignment.members, assignment.centroids, settings.relatedTopics);
 
   const topics = assignment.drafts.map((draft, i): Topic => {
-    const acronym = draft.matchers.map((key) => acronymFor(key, corpus)).find((found) => found !== null) ?? null;
-    const terms = termTexts[i]!;
-    const keyTerms = [...new Set([...(acronym !== null ? [acronym] : []), ...terms])].slice(0, settings.keyTerms);
+    // The topic's own acronym is not shown: it says the name again.
+    const keyTerms = [...new Set(termTexts[i]!)].slice(0, settings.keyTerms);
     return {
       id: draft.id,
       name: draft.name,

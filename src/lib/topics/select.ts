@@ -8,15 +8,22 @@
  *    absorbs "class-incremental learning" when it covers nearly all of them.
  * 3. Greedy selection with diminishing returns: a topic is worth the papers it holds, each
  *    weighted by how it names the topic (in its title, repeatedly, in passing) and divided by
- *    the number of topics the paper already has, times how specific the phrase is. A phrase
- *    nested in a chosen topic's phrase with mostly the same papers joins that topic instead.
- *    Selection stops when no topic is worth enough; topics are capped at `maxSize` papers.
+ *    the number of topics the paper already has, times how specific the phrase is. A variant
+ *    of a chosen topic's phrase ("deep reinforcement learning", "reinforcement learning from
+ *    human feedback" for "human feedback") with mostly the same papers joins that topic
+ *    instead; a phrase with a new head noun ("large language model agents") is a subject of
+ *    its own and competes as one. Selection stops when no topic is worth enough; topics are
+ *    capped at `maxSize` papers.
+ * 4. Variants left over fold into their topics too, and a topic is named by its most specific
+ *    variant when that covers most of its papers ("Large Language Models" rather than
+ *    "Language Models").
  */
 import type { CandidateStats } from './candidates.ts';
 import { isEligible } from './candidates.ts';
 import type { CorpusPaper } from './corpus.ts';
 import { membersFromHits, type Hits, type Member, type MembershipSettings } from './membership.ts';
 import { appendTo } from './collections.ts';
+import { CONNECTORS } from './units.ts';
 
 export interface SelectionSettings extends MembershipSettings {
   minPapers: number;
@@ -34,6 +41,10 @@ export interface TopicGroup {
   members: Member[];
   /** Named single word (not a phrase): less specific than a phrase. */
   singleWord: boolean;
+  /** How far the naming phrase's rarest word narrows the corpus, 0 (every paper) to 1 (a handful). */
+  rarity: number;
+  /** Variant groups folded into this one (during selection only). */
+  variants?: TopicGroup[];
 }
 
 /**
@@ -42,10 +53,16 @@ export interface TopicGroup {
  */
 const MIN_GAIN_PER_PAPER = 0.35;
 
+/** A candidate sharing this share of its papers with a chosen topic, and of the topic's, is its twin. */
+const TWIN_SHARE = 0.8;
+
+/** Worth of a topic whose every word is common, relative to one anchored by a rare word. */
+const MIN_DISTINCTIVENESS = 0.5;
+
 /** A candidate nested in a chosen topic's phrase and sharing this share of its papers joins that topic. */
 const NESTED_FOLD_SHARE = 0.5;
-/** A folded, more specific phrase covering this share of the topic's papers names the topic. */
-const RENAME_SHARE = 0.6;
+/** A folded, more specific variant holding more than this share of the topic's papers names the topic. */
+const RENAME_SHARE = 0.5;
 
 /** A candidate phrase with its members. */
 interface Evaluated {
@@ -104,11 +121,6 @@ function subPhrases(key: string): string[] {
   return result;
 }
 
-function overlap(a: readonly Member[], b: readonly Member[]): number {
-  const inB = new Set(b.map((member) => member.paper));
-  return a.filter((member) => inB.has(member.paper)).length;
-}
-
 /** Folds each phrase into the most specific longer phrase that covers nearly all its papers. */
 function mergeNested(
   evaluated: ReadonlyMap<string, Evaluated>,
@@ -160,6 +172,7 @@ function mergeNested(
       stemCount: evaluated.get(root)!.candidate.stemCount,
       members,
       singleWord: !evaluated.get(root)!.candidate.phraseLike,
+      rarity: rarity(evaluated.get(root)!.candidate.rarestWordPapers, papers.length, settings.minPapers),
     };
   });
   return merged.filter((group) => group.members.length >= settings.minPapers && group.members.some((member) => member.inTitle));
@@ -171,6 +184,23 @@ function specificity(group: TopicGroup): number {
   return group.stemCount <= 1 ? 0.8 : group.stemCount === 2 ? 1 : group.stemCount === 3 ? 1.1 : 1.15;
 }
 
+/**
+ * How far a phrase's rarest word narrows the corpus, on a log scale: 0 when every paper uses
+ * it, 1 when only `minPapers` do. "Autonomous driving" and "dexterous manipulation" are
+ * anchored by rare words; "reinforcement learning agents" or "policy representations" only by
+ * words half the corpus uses, and say less about a paper.
+ */
+function rarity(rarestWordPapers: number, paperCount: number, minPapers: number): number {
+  const range = Math.log(paperCount / Math.max(1, minPapers));
+  if (range <= 0) return 1;
+  return Math.min(1, Math.max(0, Math.log(paperCount / Math.max(1, rarestWordPapers)) / range));
+}
+
+/** Value of a phrase's rarity: from MIN_DISTINCTIVENESS (common words) to MIN_DISTINCTIVENESS + 1 (rare). */
+function distinctiveness(group: TopicGroup): number {
+  return MIN_DISTINCTIVENESS + group.rarity;
+}
+
 /** What a member is worth to a topic: naming it in the title most, a passing mention least. */
 function evidence(member: Member): number {
   return member.inTitle ? 1 : member.strong ? 0.6 : 0.3;
@@ -179,26 +209,65 @@ function evidence(member: Member): number {
 function gain(group: TopicGroup, topicsPerPaper: Int32Array, maxSize: number): number {
   let sum = 0;
   for (const member of group.members.slice(0, maxSize)) sum += evidence(member) / (1 + topicsPerPaper[member.paper]!);
-  return sum * specificity(group);
+  return sum * specificity(group) * distinctiveness(group);
+}
+
+/** Adds a variant phrase's group to a chosen topic; `nameByMajority` may later name the topic after it. */
+function foldInto(host: TopicGroup, variant: TopicGroup): void {
+  host.keys.push(...variant.keys);
+  (host.variants ??= []).push(variant);
 }
 
 /**
- * Adds a nested phrase to a chosen topic. A more specific phrase that covers most of the
- * topic's papers names it instead ("Large Language Models" rather than "Language Models").
+ * Names a topic by its most specific variant when that holds more than half of the topic's
+ * papers (all its phrases together): "large language models" for "language models",
+ * "reinforcement learning from human feedback" for "human feedback".
  */
-function foldInto(host: TopicGroup, nestedGroup: TopicGroup): void {
-  const specific = nestedGroup.stemCount > host.stemCount && !nestedGroup.singleWord;
-  if (specific && overlap(host.members, nestedGroup.members) >= RENAME_SHARE * host.members.length) {
-    host.keys.unshift(...nestedGroup.keys);
-    host.stemCount = nestedGroup.stemCount;
-  } else {
-    host.keys.push(...nestedGroup.keys);
+function nameByMajority(host: TopicGroup): void {
+  const variants = host.variants ?? [];
+  if (variants.length === 0) return;
+  const union = new Set(host.members.map((member) => member.paper));
+  for (const variant of variants) for (const member of variant.members) union.add(member.paper);
+  let best: TopicGroup | null = null;
+  for (const variant of variants) {
+    if (variant.singleWord || variant.stemCount <= host.stemCount || !sameSubject(variant.keys[0]!, host.keys[0]!)) continue;
+    if (variant.members.length <= RENAME_SHARE * union.size) continue;
+    if (
+      best === null ||
+      variant.members.length > best.members.length ||
+      (variant.members.length === best.members.length &&
+        (variant.stemCount > best.stemCount || (variant.stemCount === best.stemCount && compareStrings(variant.keys[0]!, best.keys[0]!) < 0)))
+    ) {
+      best = variant;
+    }
   }
+  if (best === null) return;
+  const named = new Set(best.keys);
+  host.keys = [...best.keys, ...host.keys.filter((key) => !named.has(key))];
+  host.stemCount = best.stemCount;
 }
 
-/** Is one of the phrases contained (as whole stems) in the other? */
-function nested(a: string, b: string): boolean {
-  return ` ${a} `.includes(` ${b} `) || ` ${b} `.includes(` ${a} `);
+/** Where `inner`'s stems occur as a whole run inside `outer`'s, or -1. */
+function runIndex(outer: readonly string[], inner: readonly string[]): number {
+  for (let start = 0; start + inner.length <= outer.length; start++) {
+    if (inner.every((stem, i) => outer[start + i] === stem)) return start;
+  }
+  return -1;
+}
+
+/**
+ * Do two phrases name the same subject, one a variant of the other? The longer must contain
+ * the shorter and add only modifiers before it ("deep reinforcement learning") or a
+ * prepositional phrase after it ("imitation learning from observation"). A longer phrase
+ * that puts a new noun after it ("language model agents") names something else.
+ */
+export function sameSubject(a: string, b: string): boolean {
+  const [x, y] = [a.split(' '), b.split(' ')];
+  const [longer, shorter] = x.length >= y.length ? [x, y] : [y, x];
+  const at = runIndex(longer, shorter);
+  if (at < 0) return false;
+  const next = longer[at + shorter.length];
+  return next === undefined || CONNECTORS.has(next);
 }
 
 /** The chosen topics: groups, most valuable first. */
@@ -215,10 +284,10 @@ export function selectTopics(
   const before = (a: Entry, b: Entry) => a.value > b.value || (a.value === b.value && compareStrings(a.group.keys[0]!, b.group.keys[0]!) < 0);
   const queue = new Heap<Entry>(before);
   for (const group of groups) queue.push({ group, value: gain(group, topicsPerPaper, settings.maxSize) });
-  const selected: TopicGroup[] = [];
+  const chosen = new ChosenTopics(papers.length);
   // Lazy greedy: values only fall as papers get topics, so a re-evaluated head that still
   // beats the next stale value is the true best.
-  while (queue.size > 0 && selected.length < settings.maxTopics) {
+  while (queue.size > 0 && chosen.topics.length < settings.maxTopics) {
     const head = queue.pop()!;
     const value = gain(head.group, topicsPerPaper, settings.maxSize);
     const next = queue.peek();
@@ -226,21 +295,83 @@ export function selectTopics(
       queue.push({ group: head.group, value });
       continue;
     }
-    if (value < MIN_GAIN_PER_PAPER * settings.minPapers) break;
-    const host = selected.find(
-      (topic) =>
-        head.group.keys.some((key) => topic.keys.some((other) => nested(key, other))) &&
-        overlap(head.group.members, topic.members) >= NESTED_FOLD_SHARE * head.group.members.length,
-    );
+    if (value < MIN_GAIN_PER_PAPER * settings.minPapers) {
+      queue.push(head);
+      break;
+    }
+    const shared = chosen.sharedPapers(head.group);
+    const host = hostFor(head.group, chosen.topics, shared);
     if (host !== undefined) {
       foldInto(host, head.group);
       continue;
     }
+    // Another phrase for a chosen topic's papers ("light curves" for transit photometry) adds nothing.
+    if (hasTwin(head.group, chosen.topics, shared)) continue;
 
-    selected.push(head.group);
+    chosen.add(head.group);
     for (const member of head.group.members.slice(0, settings.maxSize)) topicsPerPaper[member.paper]!++;
   }
-  return selected;
+  // Variants not worth a topic of their own still find papers for theirs (an acronym's users).
+  const rest: TopicGroup[] = [];
+  while (queue.size > 0) rest.push(queue.pop()!.group);
+  rest.sort((a, b) => compareStrings(a.keys[0]!, b.keys[0]!));
+  for (const group of rest) {
+    const host = hostFor(group, chosen.topics, chosen.sharedPapers(group));
+    if (host !== undefined) foldInto(host, group);
+  }
+  for (const topic of chosen.topics) {
+    nameByMajority(topic);
+    delete topic.variants;
+  }
+  return chosen.topics;
+}
+
+/** The topics chosen so far, and which of them each paper belongs to (to count shared papers fast). */
+class ChosenTopics {
+  readonly topics: TopicGroup[] = [];
+  private readonly ofPaper: number[][];
+
+  constructor(paperCount: number) {
+    this.ofPaper = Array.from({ length: paperCount }, () => []);
+  }
+
+  add(group: TopicGroup): void {
+    const index = this.topics.length;
+    this.topics.push(group);
+    for (const member of group.members) this.ofPaper[member.paper]!.push(index);
+  }
+
+  /** Chosen topic index → papers it shares with the group (topics sharing none are absent). */
+  sharedPapers(group: TopicGroup): Map<number, number> {
+    const shared = new Map<number, number>();
+    for (const member of group.members) for (const topic of this.ofPaper[member.paper]!) shared.set(topic, (shared.get(topic) ?? 0) + 1);
+    return shared;
+  }
+}
+
+/** Does a chosen topic hold nearly the same papers as the group? */
+function hasTwin(group: TopicGroup, topics: readonly TopicGroup[], shared: ReadonlyMap<number, number>): boolean {
+  for (const [topic, count] of shared) {
+    if (count >= TWIN_SHARE * group.members.length && count >= TWIN_SHARE * topics[topic]!.members.length) return true;
+  }
+  return false;
+}
+
+/**
+ * The chosen topic a group is a variant of, sharing most of the group's papers. Of several
+ * ("reinforcement learning from human feedback" varies both "reinforcement learning" and
+ * "human feedback"), the one it covers best: the most specific. Ties: the first chosen.
+ */
+function hostFor(group: TopicGroup, topics: readonly TopicGroup[], shared: ReadonlyMap<number, number>): TopicGroup | undefined {
+  let best: { topic: number; share: number } | undefined;
+  for (const [topic, count] of shared) {
+    if (count < NESTED_FOLD_SHARE * group.members.length) continue;
+    const candidate = topics[topic]!;
+    if (!group.keys.some((key) => candidate.keys.some((other) => sameSubject(key, other)))) continue;
+    const share = count / candidate.members.length;
+    if (best === undefined || share > best.share || (share === best.share && topic < best.topic)) best = { topic, share };
+  }
+  return best === undefined ? undefined : topics[best.topic];
 }
 
 /** A binary heap; `before(a, b)` is true when a comes out first. */

@@ -28,8 +28,8 @@ const CASE_UNINFORMATIVE = 64;
 /** A defined acronym standing for its long form. */
 const EXPANDED = 128;
 
-/** Stop words allowed inside a key phrase. */
-const CONNECTORS: ReadonlySet<string> = new Set(['of', 'from', 'for', 'in', 'on', 'with', 'to', 'via', 'by']);
+/** Stop words allowed inside a key phrase (each is its own stem). */
+export const CONNECTORS: ReadonlySet<string> = new Set(['of', 'from', 'for', 'in', 'on', 'with', 'to', 'via', 'by']);
 
 /** Stem → id, shared by a corpus. */
 export class Vocabulary {
