@@ -12,17 +12,25 @@ import { fileURLToPath } from 'node:url';
 import { contentHash, limitFromEnv, planPrecache, type PrecachePlan, type SiteFile } from '../lib/search/precache.ts';
 import { serviceWorkerScript } from './service-worker.ts';
 
+/** Files read at once: a large site has tens of thousands, more than a process may open. */
+const READ_CONCURRENCY = 64;
+
 async function siteFiles(outDir: string): Promise<SiteFile[]> {
-  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
-  const files = await Promise.all(
-    entries
-      .filter((entry) => entry.isFile())
-      .map(async (entry) => {
-        const full = join(entry.parentPath, entry.name);
-        const content = await readFile(full);
-        return { path: relative(outDir, full).split(sep).join('/'), size: content.byteLength, hash: contentHash(content) };
-      }),
-  );
+  const paths = (await readdir(outDir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+  const files: SiteFile[] = [];
+  for (let start = 0; start < paths.length; start += READ_CONCURRENCY) {
+    const batch = paths.slice(start, start + READ_CONCURRENCY);
+    files.push(
+      ...(await Promise.all(
+        batch.map(async (full) => {
+          const content = await readFile(full);
+          return { path: relative(outDir, full).split(sep).join('/'), size: content.byteLength, hash: contentHash(content) };
+        }),
+      )),
+    );
+  }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

@@ -15,5 +15,8 @@ export async function readSeedFiles(dir: string): Promise<SeedFile[]> {
     .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
     .map((entry) => entry.name)
     .sort(compareStrings);
-  return Promise.all(names.map(async (name) => ({ name, bytes: new Uint8Array(await readFile(join(dir, name))) })));
+  // One at a time: a seeds folder may hold more files than a process may open at once.
+  const files: SeedFile[] = [];
+  for (const name of names) files.push({ name, bytes: new Uint8Array(await readFile(join(dir, name))) });
+  return files;
 }

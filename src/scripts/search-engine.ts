@@ -51,6 +51,9 @@ let allTopicCounts: Promise<Record<string, number>> | null = null;
 export function loadPagefind(): Promise<Pagefind> {
   loading ??= (async () => {
     const pagefind: Pagefind = await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`);
+    // Searching a reading list is quick on the main thread; the worker would be another
+    // ~43 KB download on the first query.
+    await pagefind.options({ noWorker: true });
     await pagefind.init();
     return pagefind;
   })().catch((error: unknown) => {

@@ -5,8 +5,9 @@
  */
 import type { Corpus, CorpusPaper } from './corpus.ts';
 import { PhraseMatcher } from './matcher.ts';
-import { byStrength, membersFromHits, type Hits, type Member, type MembershipSettings } from './membership.ts';
-import { centroidOf, cosineToCentroidWithout, type Centroid } from './vectors.ts';
+import { byStrength, membersFromHits, typicalSimilarity, type Hits, type Member, type MembershipSettings } from './membership.ts';
+import { isStopWord } from '../text/stopwords.ts';
+import { centroidOf, cosineToCentroidSkipping, type Centroid } from './vectors.ts';
 import { appendTo } from './collections.ts';
 
 /** A topic before it has members: what it is called and which phrases find its papers. */
@@ -150,10 +151,39 @@ function centroidFor(
 }
 
 /**
- * A paper no topic kept joins, among the topics whose phrases it does mention (too weakly to
- * count), the closest one; if it mentions none, the topic whose centroid is closest to it.
- * Topics with room come first. Its strength there is its similarity, so it is listed after
- * the papers that name the topic.
+ * A share of the corpus above which a term is too common to say where a paper belongs ("learning",
+ * "model", "data" in a machine-learning corpus): the fallback compares papers on the rest.
+ */
+const COMMON_TERM_SHARE = 0.3;
+/** A topic a paper mentions (too weakly to count) is its home only if this close to the closest topic… */
+const MENTION_SIMILARITY_SHARE = 0.75;
+/**
+ * Below this similarity on distinctive terms the closest topic is chance (the few words any two
+ * papers share): the paper goes to the broadest topic about as close.
+ */
+const WEAK_SIMILARITY = 0.11;
+/** "About as close": this share of the closest topic's similarity. */
+const NEAR_SIMILARITY_SHARE = 0.75;
+/** A broad topic holds at least this share of the most papers a topic may hold. */
+const BROAD_SIZE_SHARE = 0.5;
+/** Members sampled to measure how varied a topic is. */
+const BREADTH_SAMPLE = 100;
+
+/**
+ * A paper no topic kept joins, in this order of preference:
+ * 1. a topic whose phrase it mentions (too weakly to count) and that is about as close as the
+ *    closest (`MENTION_SIMILARITY_SHARE`, and at least `minSimilarity`: "reinforcement
+ *    learning" in a list of a Transformer's applications is no reason);
+ * 2. the closest topic, if clearly close (`WEAK_SIMILARITY`);
+ * 3. otherwise the broadest topic about as close: a large topic whose papers vary the most
+ *    (least alike), so that an outlier lands in a general topic, not in an unrelated specific one.
+ * Closeness is the cosine to the topic's centroid on distinctive terms: not corpus-wide ones
+ * ("learning", "model") nor the topic's own name words (an art-style paper's "imitation" must not
+ * pull it into Imitation Learning). For the same reason a topic is never chosen for a paper whose
+ * title uses a word of the topic's name without the paper ever using its phrase ("Finding the
+ * Imitation Threshold", "Conservation Flows"). A topic at its maximum size makes room by
+ * dropping its weakest member that has another topic: a paper without a topic needs one more.
+ * The paper's strength there is its similarity, so it is listed after the papers naming the topic.
  */
 function placeOrphans(
   corpus: Corpus,
@@ -166,14 +196,14 @@ function placeOrphans(
 ): void {
   if (active.length === 0) return;
   const papers = corpus.papers;
-  const covered = new Uint8Array(papers.length);
-  for (const d of active) for (const member of kept.get(d) ?? []) covered[member.paper] = 1;
-  const orphans = papers.filter((paper) => !covered[paper.index]);
+  const topicCount = new Int32Array(papers.length);
+  for (const d of active) for (const member of kept.get(d) ?? []) topicCount[member.paper]!++;
+  const orphans = papers.filter((paper) => topicCount[paper.index] === 0);
   if (orphans.length === 0) return;
   const mentioned = new Map<number, Set<number>>();
   for (const d of active) {
     for (const hit of hits[d]!) {
-      if (covered[hit.paper]) continue;
+      if (topicCount[hit.paper]! > 0) continue;
       const topics = mentioned.get(hit.paper) ?? new Set<number>();
       topics.add(d);
       mentioned.set(hit.paper, topics);
@@ -181,24 +211,74 @@ function placeOrphans(
   }
   const sorted = [...active].sort((a, b) => compareIds(drafts[a]!.id, drafts[b]!.id));
   const centres = new Map(sorted.map((d) => [d, centroidFor(d, kept, centroids, papers, settings)]));
-  // A topic's own name words do not count: "imitation" in an art-style paper must not pull
-  // it into Imitation Learning.
-  const termIds = new Map(corpus.termNames.map((name, id) => [name, id]));
-  const nameTerms = new Map(
-    sorted.map((d) => [d, new Set(drafts[d]!.matchers.flatMap((key) => key.split(' ')).map((stem) => termIds.get(stem) ?? -1))]),
-  );
-  const hasRoom = (d: number) => !drafts[d]!.capped || (kept.get(d)?.length ?? 0) < settings.maxSize;
+  const common = commonTerms(corpus);
+  const nameWords = new Map(sorted.map((d) => [d, nameStemIds(drafts[d]!, corpus)]));
+  const skipped = new Map(sorted.map((d) => [d, (term: number) => common[term] === 1 || nameWords.get(d)!.all.has(term)] as const));
+  const isFull = (d: number) => drafts[d]!.capped && (kept.get(d)?.length ?? 0) >= settings.maxSize;
+  const breadth = new Map<number, number>();
+  const variety = (d: number) => {
+    if (!breadth.has(d)) breadth.set(d, -typicalSimilarity(kept.get(d)!.slice(0, BREADTH_SAMPLE).map((member) => papers[member.paper]!.vector), 0, settings.accumulator));
+    return breadth.get(d)!;
+  };
   for (const paper of orphans) {
-    const named = mentioned.get(paper.index);
-    const open = sorted.filter(hasRoom);
-    const namedOpen = named !== undefined ? open.filter((d) => named.has(d)) : [];
-    const choices = namedOpen.length > 0 ? namedOpen : open.length > 0 ? open : sorted;
-    let best: { topic: number; similarity: number } | null = null;
-    for (const d of choices) {
-      const similarity = cosineToCentroidWithout(paper.vector, centres.get(d)!, nameTerms.get(d)!);
-      if (best === null || similarity > best.similarity) best = { topic: d, similarity };
+    const named = mentioned.get(paper.index) ?? new Set<number>();
+    const titleStems = new Set(paper.title.stems);
+    const ranked = sorted
+      .filter((d) => named.has(d) || !nameWords.get(d)!.modifiers.some((id) => titleStems.has(id)))
+      .map((d) => ({ topic: d, similarity: cosineToCentroidSkipping(paper.vector, centres.get(d)!, skipped.get(d)!) }))
+      .sort((a, b) => b.similarity - a.similarity || compareIds(drafts[a.topic]!.id, drafts[b.topic]!.id));
+    if (ranked.length === 0) ranked.push({ topic: sorted[0]!, similarity: 0 });
+    const closest = ranked[0]!.similarity;
+    const mentionFloor = Math.max(settings.minSimilarity, MENTION_SIMILARITY_SHARE * closest);
+    const preferred = ranked.filter((entry) => named.has(entry.topic) && entry.similarity >= mentionFloor);
+    if (preferred.length === 0 && closest < WEAK_SIMILARITY) {
+      const broad = ranked
+        .filter((entry) => entry.similarity >= NEAR_SIMILARITY_SHARE * closest && (kept.get(entry.topic)?.length ?? 0) >= BROAD_SIZE_SHARE * settings.maxSize)
+        .sort((a, b) => variety(b.topic) - variety(a.topic) || b.similarity - a.similarity || compareIds(drafts[a.topic]!.id, drafts[b.topic]!.id));
+      preferred.push(...broad);
     }
-    kept.get(best!.topic)!.push({ paper: paper.index, strength: best!.similarity, strong: false, inTitle: false });
+    const order = [...preferred, ...ranked.filter((entry) => !preferred.includes(entry))];
+    const home = order.find((entry) => !isFull(entry.topic) || makeRoom(kept.get(entry.topic)!, topicCount)) ?? order[0]!;
+    if (process.env.TOPIC_DEBUG) console.error('ORPHAN', paper.id, paper.title.text.slice(0, 40), [...named].map((d) => drafts[d]!.name).join('+'), '→', drafts[home.topic]!.name, '|', ranked.slice(0, 4).map((e) => `${drafts[e.topic]!.name}:${e.similarity.toFixed(3)}`).join(' '));
+    kept.get(home.topic)!.push({ paper: paper.index, strength: home.similarity, strong: false, inTitle: false });
+    topicCount[paper.index]!++;
   }
   for (const members of kept.values()) members.sort(byStrength);
+}
+
+/**
+ * Stem ids of a topic's phrases (`all`), and the words that make its name specific: those of
+ * its naming phrase but its last (head) word and stop words ("imitation" of "imitation learning").
+ */
+function nameStemIds(draft: TopicDraft, corpus: Corpus): { all: Set<number>; modifiers: number[] } {
+  const idOf = (stem: string) => corpus.vocabulary.find(stem);
+  const all = new Set(draft.matchers.flatMap((key) => key.split(' ')).map(idOf));
+  const naming = (draft.matchers[0] ?? '').split(' ').filter((stem) => stem !== '');
+  const modifiers = naming.slice(0, -1).filter((stem) => !isStopWord(stem)).map(idOf).filter((id) => id >= 0);
+  return { all, modifiers };
+}
+
+/** Terms in more than `COMMON_TERM_SHARE` of the papers, as a flag per term id. */
+function commonTerms(corpus: Corpus): Uint8Array {
+  const df = new Int32Array(corpus.termNames.length);
+  for (const paper of corpus.papers) for (const term of paper.vector.terms) df[term]!++;
+  const limit = COMMON_TERM_SHARE * corpus.papers.length;
+  return df.map((count) => (count > limit ? 1 : 0)) as unknown as Uint8Array;
+}
+
+/**
+ * Drops a full topic's weakest member that has another topic, to take a paper that has none.
+ * False when every member depends on it.
+ */
+function makeRoom(members: Member[], topicCount: Int32Array): boolean {
+  let weakest = -1;
+  for (let i = 0; i < members.length; i++) {
+    const member = members[i]!;
+    if (topicCount[member.paper]! < 2) continue;
+    if (weakest < 0 || byStrength(member, members[weakest]!) > 0) weakest = i;
+  }
+  if (weakest < 0) return false;
+  topicCount[members[weakest]!.paper]!--;
+  members.splice(weakest, 1);
+  return true;
 }

@@ -4,16 +4,16 @@
  */
 import { forEachSpan, smallHash, type CandidatePool } from './candidates.ts';
 import { isGenericPhrase } from './generic-phrases.ts';
-import { CONNECTORS, type Field } from './units.ts';
+import { CONNECTORS, type Field, type Vocabulary } from './units.ts';
 import type { Corpus } from './corpus.ts';
 import { mostFrequent } from './corpus.ts';
 import { PhraseMatcher } from './matcher.ts';
 import type { Member } from './membership.ts';
-import { titleCase } from './naming.ts';
+import { hasMarkedCase, titleCase } from './naming.ts';
 import { casingFor, stemForms } from './forms.ts';
 import type { Centroid } from './vectors.ts';
 import { appendTo } from './collections.ts';
-import { isGenericTerm } from '../text/stopwords.ts';
+import { isGenericTerm, isStopWord } from '../text/stopwords.ts';
 
 /**
  * A phrase written before a noun ("gravitational wave detectors") counts less toward the
@@ -23,16 +23,17 @@ import { isGenericTerm } from '../text/stopwords.ts';
 const MODIFIER_FORM_WEIGHT = 0.3;
 
 /**
- * How the corpus writes each key: lowercase surface → weighted count. Occurrences that go through an
- * expanded acronym do not count ("VLA models" is not a way of writing the long form).
+ * How the corpus writes each key: lowercase surface → weighted count. Occurrences that go
+ * through an expanded acronym count only if `withAcronyms` ("VLA models" is not a way of
+ * writing a topic's name, but "RLHF" is a fine way of showing a key term).
  */
-export function collectSurfaces(corpus: Corpus, keys: Iterable<string>): Map<string, Map<string, number>> {
+export function collectSurfaces(corpus: Corpus, keys: Iterable<string>, withAcronyms = false): Map<string, Map<string, number>> {
   const matcher = new PhraseMatcher(keys, corpus.vocabulary);
   const surfaces = new Map<string, Map<string, number>>();
   for (const paper of corpus.papers) {
     for (const field of [paper.title, paper.abstract]) {
       matcher.scan(field, (key, start, end, expanded) => {
-        if (expanded) return;
+        if (expanded && !withAcronyms) return;
         let surface = field.surface(start);
         for (let i = start + 1; i <= end; i++) surface += ` ${field.surface(i)}`;
         const counts = surfaces.get(key) ?? new Map<string, number>();
@@ -72,22 +73,37 @@ export function acronymFor(key: string, corpus: Corpus): string | null {
   return best;
 }
 
-/** Words of web chrome and code links, never in a topic's key term. */
-const BOILERPLATE_STEMS: ReadonlySet<string> = new Set(['project', 'page', 'websit', 'github', 'code', 'url', 'http', 'https', 'www', 'com']);
+/** Words of web addresses, never in a topic's key term. */
+const BOILERPLATE_STEMS: ReadonlySet<string> = new Set(['websit', 'github', 'url', 'http', 'https', 'www', 'com']);
+/** Web chrome written as phrases ("project page", "code is available" never gets this far). */
+const BOILERPLATE_PHRASES: ReadonlySet<string> = new Set(['project page', 'project websit', 'demo page']);
 /** First parts of hyphenated words ("multi-stage", "self-supervised"): not terms on their own. */
 const PREFIX_STEMS: ReadonlySet<string> = new Set(['multi', 'self', 'non', 'pre', 'post', 'co', 're', 'sub', 'semi', 'cross', 'inter', 'intra', 'single', 'part']);
 /** Phrases used mostly before another noun ("few-shot class-incremental" learning, "real-world" tasks) are not terms. */
-const MAX_TERM_MODIFIER_SHARE = 0.5;
+const MAX_TERM_MODIFIER_SHARE = 0.6;
 
-/** Phrases mostly preceded by another content word are the tail of longer phrases ("learning agents"), not terms. */
+/**
+ * Phrases mostly read as the tail of a longer phrase, their first word ending a known key
+ * phrase ("learning policies" in "imitation learning policies", "model agents" in "language
+ * model agents"), are not terms.
+ */
 const MAX_TERM_EXTENDING_SHARE = 0.5;
 /**
  * A phrase no title in the corpus uses, and no acronym stands for, is often an expression
- * ("impressive progress", "agent learns") rather than a term: it must then be in this many of
- * the topic's papers, and this share of them.
+ * ("impressive progress", "unfamiliar scenarios") rather than a term: unless it has three or
+ * more words ("tool-use trajectories"), it must then be in at least this many of the topic's
+ * papers.
  */
 const MIN_PAPERS_UNTITLED = 3;
-const MIN_SHARE_UNTITLED = 0.25;
+const MIN_UNTITLED_UNITS = 3;
+/** …and even then counts for less than a phrase some title uses or an acronym stands for. */
+const NAMED_TERM_BONUS = 1.5;
+
+/** A phrase containing a picked term replaces it when it scores at least this share of it. */
+const LONGER_TERM_SHARE = 0.7;
+
+/** A single hyphenated word of this many parts reads as a phrase ("chain-of-thought"). */
+const MIN_COMPOUND_STEMS = 3;
 
 /** Members read for a topic's key terms: its clearest examples, enough to see what it is about. */
 const KEY_TERM_SAMPLE = 40;
@@ -98,10 +114,12 @@ const KEY_TERM_SAMPLE = 40;
 const MIN_TERM_PAPERS_SMALL = 2;
 const MIN_TERM_PAPERS_LARGE = 3;
 const LARGE_TOPIC = 12;
+/** A term in more than this share of the corpus ("imitation learning" in a robotics corpus) tells no topic apart. */
+const MAX_TERM_CORPUS_SHARE = 0.2;
 /** …at least this many times more common inside the topic than outside it… */
-const MIN_TERM_LIFT = 3;
+const MIN_TERM_LIFT = 2;
 /** …and score at least this share of the topic's best term: fewer terms beat filler. */
-const MIN_TERM_SCORE_SHARE = 0.25;
+const MIN_TERM_SCORE_SHARE = 0.35;
 
 /**
  * How characteristic a term is of a topic: its share of the topic's papers times the log of
@@ -131,7 +149,7 @@ interface SampledPhrase {
   modifying: number;
   /** Lone-word occurrences written as a name ("OpenVLA", "GPT-4"). */
   named: number;
-  /** Occurrences right after a content word: the end of a longer phrase ("learning policies" in "imitation learning policies"). */
+  /** Occurrences whose first word ends a key phrase that starts before it ("imitation | learning policies"). */
   extending: number;
 }
 
@@ -159,6 +177,7 @@ export function chooseKeyTerms(
     for (let s = field.stemOffsets[unit]!; s < field.stemOffsets[unit + 1]!; s++) if (pool.stemPapers[field.stems[s]!]! < 2) return false;
     return true;
   };
+  const keyPairs = adjacentStemPairs(pool, corpus.vocabulary);
   const result = new Map<string, string[]>();
   for (const [topic, list] of members) {
     const sample = list.slice(0, KEY_TERM_SAMPLE);
@@ -167,22 +186,34 @@ export function chooseKeyTerms(
     const ownStems = new Set(ownKeys.flatMap((key) => key.split(' ')));
     const choices: TermChoice[] = [];
     const debug = process.env.TERM_DEBUG !== undefined && topic.includes(process.env.TERM_DEBUG);
-    for (const phrase of samplePhrases(corpus, sample, usable).values()) {
+    for (const phrase of samplePhrases(corpus, sample, usable, keyPairs).values()) {
       if (phrase.papers < least) continue;
       const key = corpus.vocabulary.key(phrase.field.stemIds(phrase.start).concat(...rangeStemIds(phrase.field, phrase.start + 1, phrase.end)));
       const why: string[] = [];
       if (!isTermUse(phrase)) why.push(`use(m${phrase.modifying}/e${phrase.extending}/n${phrase.named}/o${phrase.occurrences})`);
       const named = pool.inSomeTitle(phrase.first) || hasAcronym(phrase);
-      if (!named && phrase.papers < Math.max(MIN_PAPERS_UNTITLED, MIN_SHARE_UNTITLED * sample.length)) why.push('untitled');
+      if (!named && phrase.papers < MIN_PAPERS_UNTITLED && phraseUnits(phrase) < MIN_UNTITLED_UNITS) why.push('untitled');
+      const corpusPapers = pool.phrasePapers(phrase.first, phrase.second);
+      if (corpusPapers > MAX_TERM_CORPUS_SHARE * corpus.papers.length) why.push('common');
       if (!isTermKey(key, ownKeys, ownStems)) why.push('key');
-      const score = termScore(phrase.papers / sample.length, list.length, pool.phrasePapers(phrase.first, phrase.second), corpus.papers.length);
+      const score = termScore(phrase.papers / sample.length, list.length, corpusPapers, corpus.papers.length);
       if (debug && key.includes(' ')) console.error(topic, key, phrase.papers, 'o' + phrase.occurrences, pool.phrasePapers(phrase.first, phrase.second), score.toFixed(3), why.join(','));
       if (why.length > 0) continue;
-      if (score > 0) choices.push({ key, score });
+      if (score > 0) choices.push({ key, score: named ? NAMED_TERM_BONUS * score : score });
     }
     result.set(topic, pickTerms(choices, limit));
   }
   return result;
+}
+
+/** Adjacent stems inside candidate key phrases, as `first * vocabulary size + second`. */
+function adjacentStemPairs(pool: CandidatePool, vocabulary: Vocabulary): Set<number> {
+  const pairs = new Set<number>();
+  for (const key of pool.stats.keys()) {
+    const ids = key.split(' ').map((stem) => vocabulary.find(stem));
+    for (let i = 1; i < ids.length; i++) pairs.add(ids[i - 1]! * vocabulary.size + ids[i]!);
+  }
+  return pairs;
 }
 
 function rangeStemIds(field: Field, from: number, to: number): number[][] {
@@ -192,7 +223,13 @@ function rangeStemIds(field: Field, from: number, to: number): number[][] {
 }
 
 /** Every candidate span of the sample papers, by hash, with the sample papers using it. */
-function samplePhrases(corpus: Corpus, sample: readonly Member[], usable: (field: Field, unit: number) => boolean): Map<number, SampledPhrase> {
+function samplePhrases(
+  corpus: Corpus,
+  sample: readonly Member[],
+  usable: (field: Field, unit: number) => boolean,
+  keyPairs: ReadonlySet<number>,
+): Map<number, SampledPhrase> {
+  const stemCount = corpus.vocabulary.size;
   const phrases = new Map<number, SampledPhrase>();
   sample.forEach((member, s) => {
     const paper = corpus.papers[member.paper]!;
@@ -210,7 +247,10 @@ function samplePhrases(corpus: Corpus, sample: readonly Member[], usable: (field
           }
           phrase.occurrences++;
           if (modifies) phrase.modifying++;
-          if (start > 0 && !field.breaksBefore(start) && field.canBoundPhrase(start - 1)) phrase.extending++;
+          if (start > 0 && !field.breaksBefore(start)) {
+            const before = field.stems[field.stemOffsets[start]! - 1]!;
+            if (keyPairs.has(before * stemCount + field.stems[field.stemOffsets[start]!]!)) phrase.extending++;
+          }
           if (start === end && field.isNamed(start)) phrase.named++;
           if (phrase.lastPaper !== s) {
             phrase.lastPaper = s;
@@ -229,12 +269,28 @@ function samplePhrases(corpus: Corpus, sample: readonly Member[], usable: (field
  * standing as a noun, or a lone word the text writes as a name.
  */
 function isTermUse(phrase: SampledPhrase): boolean {
-  if (phrase.modifying > MAX_TERM_MODIFIER_SHARE * phrase.occurrences) return false;
-  if (phrase.extending > MAX_TERM_EXTENDING_SHARE * phrase.occurrences) return false;
+  if (startsWithAdverb(phrase) || phrase.extending > MAX_TERM_EXTENDING_SHARE * phrase.occurrences) return false;
   const { field, start, end } = phrase;
+  const name = start === end && !field.isExpanded(start) && 2 * phrase.named > phrase.occurrences;
+  // A name stays a name before a noun ("GPT-4 outputs").
+  if (!name && phrase.modifying > MAX_TERM_MODIFIER_SHARE * phrase.occurrences) return false;
   if (start !== end || field.isExpanded(start)) return true;
-  if (field.stemCount(start) > 1 && !field.isNamed(start)) return true;
-  return 2 * phrase.named > phrase.occurrences;
+  // One written word: a name ("OpenVLA", "GPT-4", "MATH"), or a compound of three or more
+  // words ("chain-of-thought"); "pre-training" or "Machine" are ordinary words.
+  if (field.stemCount(start) >= MIN_COMPOUND_STEMS) return true;
+  return 2 * phrase.named > phrase.occurrences && hasMarkedCase(field.surface(start));
+}
+
+/** How many written words (units) the phrase has. */
+function phraseUnits(phrase: SampledPhrase): number {
+  return phrase.end - phrase.start + 1;
+}
+
+/** Adverbs ("effectively fine-tune", "iteratively learn") start verb phrases, not terms. */
+const ADVERB_ENDING = /(?:ally|ively|ously|ently|antly|ingly|edly|ately|ibly|ably|ctly|ntly|itly|ckly)$/;
+
+function startsWithAdverb(phrase: SampledPhrase): boolean {
+  return ADVERB_ENDING.test(phrase.field.surface(phrase.start).toLowerCase());
 }
 
 /** Does an acronym stand for (part of) the phrase where it was first seen ("RLHF", "SFT")? */
@@ -246,35 +302,52 @@ function hasAcronym(phrase: SampledPhrase): boolean {
 /** May this key be shown for a topic with these phrases? */
 function isTermKey(key: string, ownKeys: readonly string[], ownStems: ReadonlySet<string>): boolean {
   const stems = key.split(' ');
-  if (isGenericPhrase(key) || stems.some((stem) => BOILERPLATE_STEMS.has(stem))) return false;
+  if (isGenericPhrase(key) || BOILERPLATE_PHRASES.has(key) || stems.some((stem) => BOILERPLATE_STEMS.has(stem))) return false;
   if (stems.length === 1 && (PREFIX_STEMS.has(key) || isGenericTerm(key) || key.length < 2)) return false;
   if (stems.every((stem) => ownStems.has(stem) || CONNECTORS.has(stem))) return false;
   return !ownKeys.some((own) => ` ${key} `.includes(` ${own} `));
 }
 
-/** The best choices, skipping any that repeats words of one already picked ("learning" after "imitation learning"). */
+/**
+ * The best choices, never two where one contains the other: a phrase inside one already
+ * picked is skipped ("human feedback" after "reinforcement learning from human feedback"); a
+ * phrase containing one already picked takes its place when nearly as good.
+ */
 function pickTerms(choices: TermChoice[], limit: number): string[] {
   choices.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const floor = MIN_TERM_SCORE_SHARE * (choices[0]?.score ?? 0);
-  const picked: string[] = [];
+  const picked: TermChoice[] = [];
+  const contains = (outer: string, inner: string) => ` ${outer} `.includes(` ${inner} `);
   for (const choice of choices) {
-    if (picked.length >= limit || choice.score < floor) break;
-    if (picked.some((other) => ` ${other} `.includes(` ${choice.key} `) || ` ${choice.key} `.includes(` ${other} `))) continue;
-    picked.push(choice.key);
+    if (choice.score < floor) break;
+    if (picked.some((other) => contains(other.key, choice.key))) continue;
+    const inner = picked.findIndex((other) => contains(choice.key, other.key));
+    if (inner >= 0) {
+      if (choice.score >= LONGER_TERM_SHARE * picked[inner]!.score && !picked.some((other, i) => i !== inner && contains(choice.key, other.key))) picked[inner] = choice;
+      continue;
+    }
+    if (picked.length < limit) picked.push(choice);
   }
-  return picked;
+  return picked.map((choice) => choice.key);
 }
 
 /**
- * Text for key-term keys: a phrase as the corpus most often writes it, a word in its usual
- * form, with the corpus's capitals ("LLMs", "GPT-4").
+ * Text for key-term keys: a phrase as the corpus most often writes it (an acronym if that is
+ * how it is mostly written: "RLHF"), a word in its usual form, with the corpus's capitals
+ * ("LLMs", "GPT-4").
  */
 export function keyTermTexts(corpus: Corpus, keyLists: readonly (readonly string[])[]): string[][] {
   const keys = keyLists.flat();
-  const surfaces = collectSurfaces(corpus, keys);
+  const surfaces = collectSurfaces(corpus, keys, true);
   const words = stemForms(corpus, keys.filter((key) => !surfaces.has(key)));
   const forms = new Map(keys.map((key) => [key, mostFrequent(surfaces.get(key) ?? new Map()) ?? words.get(key) ?? key]));
   const casing = casingFor(corpus, [...forms.values()].flatMap((form) => form.split(/[\s\-/]+/)));
+  // Defined acronyms keep the capitals of their definition ("AIME", even where "aim" is a word).
+  for (const acronym of corpus.acronyms.keys()) {
+    if (isStopWord(acronym.toLowerCase())) continue;
+    casing.set(acronym.toLowerCase(), acronym);
+    casing.set(`${acronym.toLowerCase()}s`, `${acronym}s`);
+  }
   const withCase = (form: string) =>
     form
       .split(/([\s\-/]+)/)

@@ -104,12 +104,11 @@ export function cosineToCentroid(vector: TermVector, centroid: Centroid): number
 }
 
 /** Cosine leaving out some terms (a topic's own name words, which may be used in another sense). */
-export function cosineToCentroidWithout(vector: TermVector, centroid: Centroid, excluded: ReadonlySet<number>): number {
+export function cosineToCentroidSkipping(vector: TermVector, centroid: Centroid, skip: (term: number) => boolean): number {
   let dot = 0;
   vector.terms.forEach((term, i) => {
-    if (excluded.has(term)) return;
     const weight = centroid.get(term);
-    if (weight !== undefined) dot += weight * vector.weights[i];
+    if (weight !== undefined && !skip(term)) dot += weight * vector.weights[i]!;
   });
   return dot;
 }
