@@ -3,7 +3,7 @@
  * where the time, memory and bytes go. Writes the table to docs/benchmarks.md.
  *
  *   npm run bench                 # 1,000 and 10,000 papers
- *   npm run bench -- --100k       # also 100,000 papers (minutes)
+ *   npm run bench -- --100k       # also 100,000 papers (long: tens of minutes or more)
  *   BENCH_SIZES=2000,5000 npm run bench
  *   npm run bench -- --keep       # keep the temp dirs (seeds, dist, cache) for inspection
  *
@@ -374,7 +374,7 @@ function markdown(results: SizeResult[], failures: SizeFailure[]): string {
   return `# Benchmarks
 
 Written by \`npm run bench\` (scripts/bench.ts); do not edit by hand. Figures vary from run to
-run by a few percent; the shape matters more than the last digit.
+run, more so while other work runs on the machine; the shape matters more than the last digit.
 
 Machine: ${machineInfo()}.
 

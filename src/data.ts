@@ -7,6 +7,8 @@ import { withBase, paperPath, topicPath } from './lib/urls.ts';
 import { bibtexKeys } from './lib/export/bibtex.ts';
 import { siteSettings } from './settings.ts';
 import { paginate, type ListPage } from './lib/pagination.ts';
+import { addedKey, feedYear } from './lib/export/added.ts';
+import { exportSite } from './lib/export/site-exports.ts';
 
 export const papers: Paper[] = (await getCollection('papers'))
   .map((entry) => entry.data as unknown as Paper)
@@ -18,6 +20,9 @@ export const topics: Topic[] = (await getCollection('topics'))
 
 export const paperById = new Map(papers.map((paper) => [paper.id, paper]));
 export const topicById = new Map(topics.map((topic) => [topic.id, topic]));
+
+/** The newest paper's added key: what "new since your last visit" compares with next time. */
+export const newestAddedKey = papers.map(addedKey).reduce((max, key) => (key > max ? key : max), '');
 
 /** The home list, page by page. */
 export const homePages = paginate(papers, siteSettings.pageSize);
@@ -58,3 +63,15 @@ export function topicPages(): Promise<TopicPage[]> {
   });
   return topicPagesMemo;
 }
+
+/** What the export endpoints (feeds, BibTeX, CSL-JSON, Markdown) are made from, prepared once. */
+export const siteExports = exportSite({
+  title: siteSettings.title,
+  papers,
+  topics,
+  keys: citationKeys,
+  url,
+  site: import.meta.env.SITE,
+  feedYear: feedYear(process.env.FEED_YEAR),
+  feedLimit: Number(process.env.FEED_LIMIT) || undefined,
+});

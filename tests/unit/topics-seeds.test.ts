@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PaperText } from '../../src/lib/types.ts';
 import { discoverTopics } from '../../src/lib/topics/index.ts';
+import { isGenericWord } from '../../src/lib/text/stopwords.ts';
 
 const SEEDS = new URL('../../seeds/', import.meta.url);
 
@@ -119,5 +120,106 @@ describe('discoverTopics on the real seeds', () => {
   it('is deterministic', () => {
     const again = discoverTopics([...papers].reverse());
     expect(again.topics).toEqual(result.topics);
+  });
+
+  const names = () => result.topics.map((topic) => topic.name);
+
+  it('names a topic by the longer phrase that covers most of its papers', () => {
+    expect(names()).toEqual(expect.arrayContaining(['Large Language Models', 'Reinforcement Learning from Human Feedback']));
+    expect(names()).not.toContain('Language Models');
+    expect(names()).not.toContain('Human Feedback');
+    expect(topicNamed('Reinforcement Learning from Human Feedback').papers).toEqual(
+      expect.arrayContaining([
+        idOf('HybridFlow: A Flexible and Efficient RLHF Framework'),
+        idOf('Improving Video Generation with Human Feedback'),
+        idOf('Pretraining Language Models with Human Preferences'),
+      ]),
+    );
+  });
+
+  it('prefers specific subjects to generic phrases', () => {
+    for (const vague of ['Artificial Intelligence', 'Latent Space', 'Data Collection', 'Real World', 'Machine']) expect(names()).not.toContain(vague);
+    expect(topicNamed('Autonomous Driving').papers).toEqual(
+      expect.arrayContaining([idOf('CARIL'), idOf('ReCogDrive')]),
+    );
+    expect(topicNamed('Dexterous Manipulation').papers).toEqual(
+      expect.arrayContaining([idOf('DexCap'), idOf('A Careful Examination of Large Behavior Models')]),
+    );
+    expect(topicNamed('Large Language Model Agents').papers).toEqual(
+      expect.arrayContaining([idOf('Executable Code Actions Elicit Better LLM Agents'), idOf('Reinforcement Learning for Long-Horizon Interactive LLM Agents')]),
+    );
+  });
+
+  it('puts hand-checked papers in the topic they are about', () => {
+    const expected: [string, string][] = [
+      ['HybridFlow', 'reinforcement-learning-from-human-feedback'],
+      ['Executable Code Actions Elicit Better LLM Agents', 'large-language-model-agents'],
+      ['CARIL', 'autonomous-driving'],
+      ['DexCap', 'dexterous-manipulation'],
+      ['Mamba-FSCIL', 'few-shot-class-incremental-learning'],
+      ['Flow Straight and Fast', 'rectified-flow'],
+      ['Streaming Diffusion Policy', 'diffusion-policies'],
+      ['OpenVLA', 'vision-language-action-models'],
+      ['ToRA', 'mathematical-reasoning'],
+      ['Overcoming Knowledge Barriers', 'imitation-learning'],
+      ['The Benefits of Model-Based Generalization in Reinforcement Learning', 'reinforcement-learning'],
+      ['Unified World Models', 'world-models'],
+      ['PromptKD', 'knowledge-distillation'],
+    ];
+    for (const [title, topic] of expected) expect(result.paperTopics.get(idOf(title)), title).toContain(topic);
+  });
+
+  it('does not send a paper that names no topic to one it mentions in passing or barely resembles', () => {
+    // FedHyper (a learning-rate scheduler for federated learning) and Flowformer (linear
+    // attention; "reinforcement learning" is one of its benchmarks) fit no topic well.
+    expect(result.paperTopics.get(idOf('FedHyper'))).not.toContain('reinforcement-learning');
+    expect(result.paperTopics.get(idOf('Flowformer'))).not.toContain('reinforcement-learning');
+    expect(result.paperTopics.get(idOf('Flowformer'))).not.toContain('rectified-flow');
+    expect(result.paperTopics.get(idOf('Flowformer'))).not.toContain('flow-matching');
+  });
+
+  it('shows characteristic key terms: phrases and names, never generic words, the name or its acronym', () => {
+    const generic = ['rich', 'guided', 'turns', 'dynamic', 'enhancing', 'real', 'world', 'humans', 'observations', 'visual', 'online', 'pixels', 'precise', 'web'];
+    for (const topic of result.topics) {
+      expect(topic.keyTerms.length, topic.name).toBeLessThanOrEqual(5);
+      const nameWords = topic.name.toLowerCase().split(/[\s-]+/);
+      for (const term of topic.keyTerms) {
+        expect(generic, topic.name).not.toContain(term.toLowerCase());
+        if (!term.includes(' ')) expect(isGenericWord(term.toLowerCase()), `${topic.name}: ${term}`).toBe(false);
+        expect(nameWords, `${topic.name}: ${term}`).not.toContain(term.toLowerCase());
+      }
+    }
+    expect(topicNamed('Large Language Models').keyTerms).not.toContain('LLMs');
+    expect(topicNamed('Reinforcement Learning from Human Feedback').keyTerms).not.toContain('RLHF');
+    expect(topicNamed('Diffusion Models').keyTerms).toEqual(expect.arrayContaining(['rectified flow', 'classifier-free guidance']));
+    expect(topicNamed('Reinforcement Learning from Human Feedback').keyTerms).toEqual(
+      expect.arrayContaining(['human preferences', 'direct preference optimization']),
+    );
+    expect(topicNamed('Large Language Models').keyTerms).toEqual(expect.arrayContaining(['RLHF']));
+  });
+
+  it('keeps topic ids when a few papers are added', () => {
+    const more = discoverTopics([
+      ...papers,
+      {
+        id: 'x1',
+        title: 'Scaling Diffusion Policies for Bimanual Robot Manipulation',
+        abstract: 'We train diffusion policies on bimanual demonstrations and study how imitation learning scales with data.',
+      },
+      {
+        id: 'x2',
+        title: 'Prompting Large Language Models for Tool Use',
+        abstract: 'Large language models (LLMs) can call tools. We study prompting strategies for tool use with LLMs on reasoning benchmarks.',
+      },
+      {
+        id: 'x3',
+        title: 'Offline Reinforcement Learning with Conservative Value Estimates',
+        abstract: 'Offline reinforcement learning learns policies from fixed datasets. We propose conservative value estimates for offline RL.',
+      },
+    ]);
+    expect(more.topics.map((topic) => topic.id).sort()).toEqual(result.topics.map((topic) => topic.id).sort());
+    expect(more.paperTopics.get('x1')).toContain('diffusion-policies');
+    expect(more.paperTopics.get('x2')).toContain('large-language-models');
+    expect(more.paperTopics.get('x3')).toContain('reinforcement-learning');
   });
 });

@@ -4,6 +4,10 @@ import type { PaperText } from '../../src/lib/types.ts';
 import { discoverTopics, slugify, titleCase } from '../../src/lib/topics/index.ts';
 import { analysePaper, Lexicon } from '../../src/lib/topics/analyse.ts';
 import { looksLikeAcronym } from '../../src/lib/topics/acronyms.ts';
+import { termScore } from '../../src/lib/topics/describe.ts';
+import { isGenericPhrase } from '../../src/lib/topics/generic-phrases.ts';
+import { sameSubject } from '../../src/lib/topics/select.ts';
+import { normalizePhrase } from '../../src/lib/text/tokenize.ts';
 
 function fixture(name: string): PaperText[] {
   return JSON.parse(readFileSync(new URL(`../fixtures/topics/${name}`, import.meta.url), 'utf8')) as PaperText[];
@@ -64,7 +68,19 @@ describe('discoverTopics on papers outside machine learning', () => {
     // astro-08 says "GW events" only; astro-05 defines "gravitational waves (GWs)".
     const waves = topicNamed(result, 'Gravitational Waves');
     expect(waves.papers).toContain('astro-08');
-    expect(waves.keyTerms[0]).toBe('GW');
+    // The acronym only says the name again: not a key term.
+    expect(waves.keyTerms).not.toContain('GW');
+  });
+
+  it('shows characteristic phrases as key terms, not words of the name or generic words', () => {
+    expect(topicNamed(result, 'Register Allocation').keyTerms).toEqual(['graph coloring', 'spill code']);
+    expect(topicNamed(result, 'Transit Photometry').keyTerms).toEqual(['light curves']);
+    expect(topicNamed(result, 'Monetary Policy').keyTerms).toEqual(['inflation expectations']);
+  });
+
+  it('does not make a topic of another phrase for the same papers', () => {
+    // "light curves" is in all four transit-photometry papers and in no other.
+    expect(result.topics.map((topic) => topic.name)).not.toContain('Light Curves');
   });
 
   it('gives every paper a topic and keeps both views consistent', () => {
@@ -87,6 +103,17 @@ describe('discoverTopics on papers outside machine learning', () => {
     ]);
     expect(more.topics.map((topic) => topic.id).sort()).toEqual(result.topics.map((topic) => topic.id).sort());
     expect(more.paperTopics.get('astro-10')).toEqual(['transit-photometry']);
+  });
+
+  it('places a paper that mentions a topic only in passing where its content is', () => {
+    const kernels = {
+      id: 'comp-07',
+      title: 'Faster Sparse Matrix Kernels on Vector Processors',
+      abstract:
+        'Sparse matrix kernels dominate simulations of galaxies, monetary policy models and weather. We reorder loops and data layouts so that the kernels use the vector units of modern processors and run three times faster.',
+    };
+    const more = discoverTopics([...papers, kernels]);
+    expect(more.paperTopics.get('comp-07')).toEqual(['loop-vectorization']);
   });
 
   it('honours a smaller number of topics per paper', () => {
@@ -137,9 +164,15 @@ describe('discoverTopics on a small machine-learning corpus', () => {
     for (const topic of result.topics) expect(topic.papers.length).toBeLessThanOrEqual(Math.floor(papers.length / 3));
   });
 
-  it('shows the acronym among the key terms', () => {
-    expect(topicNamed(result, 'Few-Shot Class-Incremental Learning').keyTerms[0]).toBe('FSCIL');
-    expect(topicNamed(result, 'Reinforcement Learning from Human Feedback').keyTerms[0]).toBe('RLHF');
+  it('does not repeat the acronym or the name words of a topic among its key terms', () => {
+    for (const topic of result.topics) {
+      const nameWords = topic.name.toLowerCase().split(/[\s-]+/);
+      for (const term of topic.keyTerms) {
+        expect(['FSCIL', 'RLHF', 'VLA', 'VLAs', 'IL'], topic.name).not.toContain(term);
+        expect(nameWords, `${topic.name}: ${term}`).not.toContain(term.toLowerCase());
+      }
+    }
+    expect(topicNamed(result, 'Few-Shot Class-Incremental Learning').keyTerms).toEqual(['incremental sessions']);
   });
 });
 
@@ -204,6 +237,36 @@ describe('acronym definitions', () => {
     expect(looksLikeAcronym('LfD')).toBe(true);
     expect(looksLikeAcronym('FluidLab')).toBe(false);
     expect(looksLikeAcronym('Table')).toBe(false);
+  });
+});
+
+describe('phrase tests', () => {
+  it('tell a variant of a phrase from a phrase about something else', () => {
+    expect(sameSubject('deep reinforc learn', 'reinforc learn')).toBe(true);
+    expect(sameSubject('human feedback', 'reinforc learn from human feedback')).toBe(true);
+    expect(sameSubject('imit learn from observ', 'imit learn')).toBe(true);
+    expect(sameSubject('larg languag model agent', 'larg languag model')).toBe(false);
+    expect(sameSubject('languag model', 'vision languag model action')).toBe(false);
+    expect(sameSubject('robot manipul', 'dexter manipul')).toBe(false);
+  });
+
+  it('recognise generic phrases, phrases starting with one and phrases with a generic head', () => {
+    expect(isGenericPhrase(normalizePhrase('artificial intelligence'))).toBe(true);
+    expect(isGenericPhrase(normalizePhrase('latent space'))).toBe(true);
+    expect(isGenericPhrase(normalizePhrase('real-world robots'))).toBe(true);
+    expect(isGenericPhrase(normalizePhrase('manipulation tasks'))).toBe(true);
+    expect(isGenericPhrase(normalizePhrase('reinforcement learning perspective'))).toBe(true);
+    expect(isGenericPhrase(normalizePhrase('autonomous driving'))).toBe(false);
+    expect(isGenericPhrase(normalizePhrase('large language models'))).toBe(false);
+    expect(isGenericPhrase(normalizePhrase('world models'))).toBe(false);
+  });
+
+  it('score terms frequent in a topic and rare elsewhere above terms common everywhere', () => {
+    // In 4 of a topic's 5 papers: only there, or also in 40 of 95 other papers.
+    expect(termScore(0.8, 5, 4, 100)).toBeGreaterThan(termScore(0.8, 5, 44, 100));
+    expect(termScore(0.8, 5, 44, 100)).toBe(0);
+    // As common inside as outside: nothing to show.
+    expect(termScore(0.2, 10, 20, 100)).toBe(0);
   });
 });
 

@@ -24,7 +24,15 @@ export interface ExportSite {
   homePath: string;
   /** Reference year for day lines without one (see added.ts). */
   feedYear: number;
+  /** At most this many entries per feed (the newest): feed readers want recent additions. */
+  feedLimit: number;
+  /** Computed once for all exports. */
+  paperById: Map<string, Paper>;
+  dates: Map<string, string>;
 }
+
+/** Enough for any reading list's recent additions; FEED_LIMIT overrides. */
+export const DEFAULT_FEED_LIMIT = 500;
 
 /** An ExportSite from what src/data.ts provides (`url` helpers include the base path). */
 export function exportSite(options: {
@@ -36,10 +44,14 @@ export function exportSite(options: {
   /** The public origin (`Astro.site`, from SITE_URL). */
   site: URL | string;
   feedYear: number;
+  feedLimit?: number;
 }): ExportSite {
-  const { url, site, ...rest } = options;
+  const { url, site, feedLimit = DEFAULT_FEED_LIMIT, ...rest } = options;
   return {
     ...rest,
+    feedLimit,
+    paperById: new Map(rest.papers.map((paper) => [paper.id, paper])),
+    dates: addedDates(rest.papers, rest.feedYear),
     absolute: (path) => new URL(path, site).href,
     paperPath: url.paper,
     topicPath: url.topic,
@@ -49,13 +61,23 @@ export function exportSite(options: {
 
 const feedPath = (pagePath: string) => `${pagePath}feed.xml`;
 
+/** A topic's papers in listing order (the whole list without a topic). Costs the topic's size, not the list's. */
+function papersOf(site: ExportSite, topic: Topic | undefined): Paper[] {
+  if (!topic) return site.papers;
+  return topic.papers.flatMap((id) => site.paperById.get(id) ?? []).sort((a, b) => a.position - b.position);
+}
+
+function findTopic(site: ExportSite, topicId: string | undefined): Topic | undefined {
+  if (topicId === undefined) return undefined;
+  const topic = site.topics.find((t) => t.id === topicId);
+  if (!topic) throw new Error(`unknown topic ${topicId}`);
+  return topic;
+}
+
 /** The Atom feed of the whole list (`topicId` absent) or of one topic. */
 export function siteFeed(site: ExportSite, topicId?: string): string {
-  const topic = topicId ? site.topics.find((t) => t.id === topicId) : undefined;
-  if (topicId && !topic) throw new Error(`unknown topic ${topicId}`);
-  const members = topic ? new Set(topic.papers) : null;
-  const papers = members ? site.papers.filter((p) => members.has(p.id)) : site.papers;
-  const dates = addedDates(site.papers, site.feedYear);
+  const topic = findTopic(site, topicId);
+  const papers = papersOf(site, topic);
   const topicName = new Map(site.topics.map((t) => [t.id, t.name]));
   const pagePath = topic ? site.topicPath(topic.id) : site.homePath;
   return atomFeed({
@@ -64,10 +86,10 @@ export function siteFeed(site: ExportSite, topicId?: string): string {
     feedUrl: site.absolute(feedPath(pagePath)),
     pageUrl: site.absolute(pagePath),
     author: site.title,
-    entries: newestFirst(papers).map((paper) => ({
+    entries: newestFirst(papers).slice(0, site.feedLimit).map((paper) => ({
       url: site.absolute(site.paperPath(paper.id)),
       title: paper.title,
-      updated: dates.get(paper.id)!,
+      updated: site.dates.get(paper.id)!,
       summary: paper.summary || undefined,
       contentHtml: paper.abstractHtml,
       categories: paper.topics.flatMap((id) => (topicName.has(id) ? [{ term: id, label: topicName.get(id)! }] : [])),
@@ -77,8 +99,7 @@ export function siteFeed(site: ExportSite, topicId?: string): string {
 
 /** BibTeX of the whole list (`topicId` absent) or of one topic's papers, in listing order. */
 export function siteBibtex(site: ExportSite, topicId?: string): string {
-  const members = topicId ? new Set(site.topics.find((t) => t.id === topicId)?.papers ?? []) : null;
-  const papers = members ? site.papers.filter((p) => members.has(p.id)) : site.papers;
+  const papers = papersOf(site, findTopic(site, topicId));
   return bibtexEntries(
     papers.map((p) => ({ id: p.id, title: p.title, abstract: p.abstractText, url: site.absolute(site.paperPath(p.id)) })),
     { keys: site.keys },

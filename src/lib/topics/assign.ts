@@ -162,6 +162,8 @@ const MENTION_SIMILARITY_SHARE = 0.75;
  * papers share): the paper goes to the broadest topic about as close.
  */
 const WEAK_SIMILARITY = 0.11;
+/** …unless it stands out: this many times the paper's mean similarity to all topics (small corpora have smaller similarities). */
+const STANDOUT_RATIO = 2.5;
 /** "About as close": this share of the closest topic's similarity. */
 const NEAR_SIMILARITY_SHARE = 0.75;
 /** A broad topic holds at least this share of the most papers a topic may hold. */
@@ -174,15 +176,17 @@ const BREADTH_SAMPLE = 100;
  * 1. a topic whose phrase it mentions (too weakly to count) and that is about as close as the
  *    closest (`MENTION_SIMILARITY_SHARE`, and at least `minSimilarity`: "reinforcement
  *    learning" in a list of a Transformer's applications is no reason);
- * 2. the closest topic, if clearly close (`WEAK_SIMILARITY`);
- * 3. otherwise the broadest topic about as close: a large topic whose papers vary the most
- *    (least alike), so that an outlier lands in a general topic, not in an unrelated specific one.
+ * 2. the closest topic, if it is a real match (`standsOut`);
+ * 3. otherwise (an outlier) the broadest topic: a large topic whose papers vary the most (least
+ *    alike), one about as close as the closest if there is one, so that an outlier lands in a
+ *    general topic rather than in an unrelated specific one.
  * Closeness is the cosine to the topic's centroid on distinctive terms: not corpus-wide ones
  * ("learning", "model") nor the topic's own name words (an art-style paper's "imitation" must not
  * pull it into Imitation Learning). For the same reason a topic is never chosen for a paper whose
  * title uses a word of the topic's name without the paper ever using its phrase ("Finding the
  * Imitation Threshold", "Conservation Flows"). A topic at its maximum size makes room by
- * dropping its weakest member that has another topic: a paper without a topic needs one more.
+ * dropping its weakest member that can spare it (see `makeRoom`): a paper without a topic needs
+ * one more.
  * The paper's strength there is its similarity, so it is listed after the papers naming the topic.
  */
 function placeOrphans(
@@ -231,15 +235,16 @@ function placeOrphans(
     const closest = ranked[0]!.similarity;
     const mentionFloor = Math.max(settings.minSimilarity, MENTION_SIMILARITY_SHARE * closest);
     const preferred = ranked.filter((entry) => named.has(entry.topic) && entry.similarity >= mentionFloor);
-    if (preferred.length === 0 && closest < WEAK_SIMILARITY) {
+    if (preferred.length === 0 && !standsOut(closest, ranked)) {
+      // Broad topics, those about as close first, the most varied first.
+      const near = (entry: { similarity: number }) => (entry.similarity >= NEAR_SIMILARITY_SHARE * closest ? 0 : 1);
       const broad = ranked
-        .filter((entry) => entry.similarity >= NEAR_SIMILARITY_SHARE * closest && (kept.get(entry.topic)?.length ?? 0) >= BROAD_SIZE_SHARE * settings.maxSize)
-        .sort((a, b) => variety(b.topic) - variety(a.topic) || b.similarity - a.similarity || compareIds(drafts[a.topic]!.id, drafts[b.topic]!.id));
+        .filter((entry) => (kept.get(entry.topic)?.length ?? 0) >= BROAD_SIZE_SHARE * settings.maxSize)
+        .sort((a, b) => near(a) - near(b) || variety(b.topic) - variety(a.topic) || compareIds(drafts[a.topic]!.id, drafts[b.topic]!.id));
       preferred.push(...broad);
     }
     const order = [...preferred, ...ranked.filter((entry) => !preferred.includes(entry))];
     const home = order.find((entry) => !isFull(entry.topic) || makeRoom(kept.get(entry.topic)!, topicCount)) ?? order[0]!;
-    if (process.env.TOPIC_DEBUG) console.error('ORPHAN', paper.id, paper.title.text.slice(0, 40), [...named].map((d) => drafts[d]!.name).join('+'), '→', drafts[home.topic]!.name, '|', ranked.slice(0, 4).map((e) => `${drafts[e.topic]!.name}:${e.similarity.toFixed(3)}`).join(' '));
     kept.get(home.topic)!.push({ paper: paper.index, strength: home.similarity, strong: false, inTitle: false });
     topicCount[paper.index]!++;
   }
@@ -258,6 +263,13 @@ function nameStemIds(draft: TopicDraft, corpus: Corpus): { all: Set<number>; mod
   return { all, modifiers };
 }
 
+/** Is the closest topic a real match: close in absolute terms, or far closer than topics in general? */
+function standsOut(closest: number, ranked: readonly { similarity: number }[]): boolean {
+  if (closest >= WEAK_SIMILARITY) return true;
+  const mean = ranked.reduce((sum, entry) => sum + entry.similarity, 0) / ranked.length;
+  return closest >= STANDOUT_RATIO * mean;
+}
+
 /** Terms in more than `COMMON_TERM_SHARE` of the papers, as a flag per term id. */
 function commonTerms(corpus: Corpus): Uint8Array {
   const df = new Int32Array(corpus.termNames.length);
@@ -267,14 +279,16 @@ function commonTerms(corpus: Corpus): Uint8Array {
 }
 
 /**
- * Drops a full topic's weakest member that has another topic, to take a paper that has none.
- * False when every member depends on it.
+ * Drops a full topic's weakest member that can spare it, to take a paper that has no topic: one
+ * not naming the topic in its title that mentions it only once and has another topic, or that
+ * has two others. False when there is no such member.
  */
 function makeRoom(members: Member[], topicCount: Int32Array): boolean {
   let weakest = -1;
   for (let i = 0; i < members.length; i++) {
     const member = members[i]!;
-    if (topicCount[member.paper]! < 2) continue;
+    const others = topicCount[member.paper]! - 1;
+    if (member.inTitle || others < (member.strong ? 2 : 1)) continue;
     if (weakest < 0 || byStrength(member, members[weakest]!) > 0) weakest = i;
   }
   if (weakest < 0) return false;

@@ -220,18 +220,20 @@ export function collectCandidatePool(corpus: readonly PaperFields[], minPapers: 
 
   // Title phrases by hash (a collision only lets an extra phrase through to the exact count).
   const inTitles = new Set<number>();
-  for (const fields of corpus) forEachSpan(fields.title, (first) => inTitles.add(smallHash(first)), usableForTerms);
+  for (const fields of corpus) forEachSpan(fields.title, (first) => inTitles.add(smallHash(first)), usable);
+  // The same for phrases of rarer words (key terms only need to know), as bits: a false "yes" is harmless.
+  const inSomeTitle = new HashBits(TITLE_BITS);
+  for (const fields of corpus) forEachSpan(fields.title, (first) => inSomeTitle.add(first), usableForTerms);
 
   const sketch = new PaperSketch(inTitles.size);
   const allPhrases = new PaperSketch(totalUnits(corpus), ALL_PHRASES_SKETCH_SIZE);
   corpus.forEach((fields, index) => {
-    const count = (first: number, second: number) => {
-      allPhrases.add(first, second, index);
-      // A span with a rarer stem is never in `inTitles` but by a hash collision: harmless.
+    const count = (field: Field) => (first: number, second: number, start: number, end: number) => {
+      if (start !== end || mayBeTermUnit(field, start)) allPhrases.add(first, second, index);
       if (inTitles.has(smallHash(first))) sketch.add(first, second, index);
     };
-    forEachSpan(fields.title, count, usableForTerms);
-    forEachSpan(fields.abstract, count, usableForTerms);
+    forEachSpan(fields.title, count(fields.title), usableForTerms);
+    forEachSpan(fields.abstract, count(fields.abstract), usableForTerms);
   });
 
   // Exact statistics, found by hash and confirmed by stem ids (hashes may collide).
@@ -276,8 +278,37 @@ export function collectCandidatePool(corpus: readonly PaperFields[], minPapers: 
     stats,
     stemPapers,
     phrasePapers: (first, second) => allPhrases.estimate(first, second),
-    inSomeTitle: (first) => inTitles.has(smallHash(first)),
+    inSomeTitle: (first) => inSomeTitle.has(first),
   };
+}
+
+/** A lone unit that may be a key term: a name, an acronym, a compound of three or more words. */
+function mayBeTermUnit(field: Field, unit: number): boolean {
+  return field.isNamed(unit) || field.isExpanded(unit) || field.stemCount(unit) >= 3;
+}
+
+/** Bits per title-phrase hash set: 1 MB; at most a few per cent of false "yes" on a large corpus. */
+const TITLE_BITS = 1 << 23;
+
+/** A set of hashes as bits: may say yes for a hash never added (rarely), never no for one added. */
+class HashBits {
+  private readonly bits: Uint8Array;
+  private readonly mask: number;
+
+  constructor(size: number) {
+    this.bits = new Uint8Array(size >>> 3);
+    this.mask = size - 1;
+  }
+
+  add(hash: number): void {
+    const bit = hash & this.mask;
+    this.bits[bit >>> 3]! |= 1 << (bit & 7);
+  }
+
+  has(hash: number): boolean {
+    const bit = hash & this.mask;
+    return (this.bits[bit >>> 3]! & (1 << (bit & 7))) !== 0;
+  }
 }
 
 function totalUnits(corpus: readonly PaperFields[]): number {

@@ -106,7 +106,7 @@ const LONGER_TERM_SHARE = 0.7;
 const MIN_COMPOUND_STEMS = 3;
 
 /** Members read for a topic's key terms: its clearest examples, enough to see what it is about. */
-const KEY_TERM_SAMPLE = 40;
+const KEY_TERM_SAMPLE = 30;
 /**
  * A key term must be in at least this many of the topic's (sampled) papers: two in a small
  * topic, three in one of `LARGE_TOPIC` papers or more (two of forty is chance).
@@ -185,21 +185,17 @@ export function chooseKeyTerms(
     const ownKeys = matchers.get(topic) ?? [];
     const ownStems = new Set(ownKeys.flatMap((key) => key.split(' ')));
     const choices: TermChoice[] = [];
-    const debug = process.env.TERM_DEBUG !== undefined && topic.includes(process.env.TERM_DEBUG);
     for (const phrase of samplePhrases(corpus, sample, usable, keyPairs).values()) {
-      if (phrase.papers < least) continue;
-      const key = corpus.vocabulary.key(phrase.field.stemIds(phrase.start).concat(...rangeStemIds(phrase.field, phrase.start + 1, phrase.end)));
-      const why: string[] = [];
-      if (!isTermUse(phrase)) why.push(`use(m${phrase.modifying}/e${phrase.extending}/n${phrase.named}/o${phrase.occurrences})`);
-      const named = pool.inSomeTitle(phrase.first) || hasAcronym(phrase);
-      if (!named && phrase.papers < MIN_PAPERS_UNTITLED && phraseUnits(phrase) < MIN_UNTITLED_UNITS) why.push('untitled');
+      if (phrase.papers < least || !isTermUse(phrase)) continue;
+      // A phrase no title uses nor an acronym stands for needs more papers, unless long.
+      const established = pool.inSomeTitle(phrase.first) || hasAcronym(phrase);
+      if (!established && phrase.papers < MIN_PAPERS_UNTITLED && phraseUnits(phrase) < MIN_UNTITLED_UNITS) continue;
       const corpusPapers = pool.phrasePapers(phrase.first, phrase.second);
-      if (corpusPapers > MAX_TERM_CORPUS_SHARE * corpus.papers.length) why.push('common');
-      if (!isTermKey(key, ownKeys, ownStems)) why.push('key');
+      if (corpusPapers > MAX_TERM_CORPUS_SHARE * corpus.papers.length) continue;
+      const key = phraseKey(corpus, phrase);
+      if (!isTermKey(key, ownKeys, ownStems)) continue;
       const score = termScore(phrase.papers / sample.length, list.length, corpusPapers, corpus.papers.length);
-      if (debug && key.includes(' ')) console.error(topic, key, phrase.papers, 'o' + phrase.occurrences, pool.phrasePapers(phrase.first, phrase.second), score.toFixed(3), why.join(','));
-      if (why.length > 0) continue;
-      if (score > 0) choices.push({ key, score: named ? NAMED_TERM_BONUS * score : score });
+      if (score > 0) choices.push({ key, score: established ? ESTABLISHED_TERM_BONUS * score : score });
     }
     result.set(topic, pickTerms(choices, limit));
   }

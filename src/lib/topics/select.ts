@@ -285,6 +285,7 @@ export function selectTopics(
   const queue = new Heap<Entry>(before);
   for (const group of groups) queue.push({ group, value: gain(group, topicsPerPaper, settings.maxSize) });
   const chosen = new ChosenTopics(papers.length);
+  const variants: TopicGroup[] = [];
   // Lazy greedy: values only fall as papers get topics, so a re-evaluated head that still
   // beats the next stale value is the true best.
   while (queue.size > 0 && chosen.topics.length < settings.maxTopics) {
@@ -300,9 +301,8 @@ export function selectTopics(
       break;
     }
     const shared = chosen.sharedPapers(head.group);
-    const host = hostFor(head.group, chosen.topics, shared);
-    if (host !== undefined) {
-      foldInto(host, head.group);
+    if (hostFor(head.group, chosen.topics, shared) !== undefined) {
+      variants.push(head.group);
       continue;
     }
     // Another phrase for a chosen topic's papers ("light curves" for transit photometry) adds nothing.
@@ -311,11 +311,12 @@ export function selectTopics(
     chosen.add(head.group);
     for (const member of head.group.members.slice(0, settings.maxSize)) topicsPerPaper[member.paper]!++;
   }
-  // Variants not worth a topic of their own still find papers for theirs (an acronym's users).
-  const rest: TopicGroup[] = [];
-  while (queue.size > 0) rest.push(queue.pop()!.group);
-  rest.sort((a, b) => compareStrings(a.keys[0]!, b.keys[0]!));
-  for (const group of rest) {
+  // Variants join their topics once all are chosen, each the one it fits best (RLHF: "human
+  // feedback" rather than "reinforcement learning", whichever came first). Those not worth a
+  // topic of their own join too: they find papers for theirs (an acronym's users).
+  while (queue.size > 0) variants.push(queue.pop()!.group);
+  variants.sort((a, b) => compareStrings(a.keys[0]!, b.keys[0]!));
+  for (const group of variants) {
     const host = hostFor(group, chosen.topics, chosen.sharedPapers(group));
     if (host !== undefined) foldInto(host, group);
   }
