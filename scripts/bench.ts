@@ -234,6 +234,7 @@ async function measureFirstQuery(outDir: string): Promise<{ bytes: number; reque
     const results = await page.evaluate(
       async ({ base, query, shown }) => {
         const pagefind = await import(`${base}pagefind/pagefind.js`);
+        await pagefind.options({ noWorker: true }); // as the site's search does (src/scripts/search-engine.ts)
         await pagefind.init();
         const search = await pagefind.search(query);
         await Promise.all(search.results.slice(0, shown).map((result: { data(): Promise<unknown> }) => result.data()));
@@ -241,8 +242,9 @@ async function measureFirstQuery(outDir: string): Promise<{ bytes: number; reque
       },
       { base: '/', query: QUERY, shown: RESULTS_SHOWN },
     );
-    await page.close();
+    // Read every body before the page goes: a closed page cannot give them.
     const sizes = await Promise.all(bodies);
+    await page.close();
     return { bytes: sizes.reduce((a, b) => a + b, 0), requests: sizes.length, results };
   } finally {
     await browser.close();

@@ -28,6 +28,7 @@
  */
 import type { PaperText, RelatedPaper } from './types.ts';
 import { termTokens, type TermToken } from './text/tokenize.ts';
+import { Interner } from './text/interner.ts';
 
 export interface RelatedInput extends PaperText {
   topics?: string[];
@@ -128,22 +129,6 @@ function preferSpelling(candidate: string, current: string): boolean {
   return candidate < current;
 }
 
-/** Assigns dense integer ids to feature strings ("flow", "rectifi flow"). */
-class Vocabulary {
-  readonly ids = new Map<string, number>();
-  readonly keys: string[] = [];
-
-  id(key: string): number {
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      id = this.keys.length;
-      this.ids.set(key, id);
-      this.keys.push(key);
-    }
-    return id;
-  }
-}
-
 function bigramKey(first: string, second: string): string {
   return `${first} ${second}`;
 }
@@ -157,7 +142,7 @@ interface FeatureCounts {
 /** Weighted term frequencies of one paper: unigrams and bigrams of adjacent terms. */
 function countFeatures(
   sections: ReadonlyArray<readonly [TermToken[], number]>,
-  vocabulary: Vocabulary,
+  vocabulary: Interner,
 ): FeatureCounts {
   const counts = new Map<number, number>();
   const add = (key: string, weight: number) => {
@@ -203,7 +188,7 @@ function wordsOf(index: Index, feature: number): readonly number[] {
 }
 
 function buildIndex(papers: readonly RelatedInput[]): Index {
-  const vocabulary = new Vocabulary();
+  const vocabulary = new Interner();
   const documentCounts: number[] = [];
   const paperCounts = papers.map((paper) => {
     const title = termTokens(paper.title);
@@ -215,7 +200,7 @@ function buildIndex(papers: readonly RelatedInput[]): Index {
 
   const n = papers.length;
   const cap = postingsCap(n);
-  const featureCount = vocabulary.keys.length;
+  const featureCount = vocabulary.size;
   const postingLengths = new Int32Array(featureCount);
   const vectors = paperCounts.map(({ ids, frequencies }) => {
     const kept: [number, number][] = [];
@@ -254,7 +239,7 @@ function buildIndex(papers: readonly RelatedInput[]): Index {
       vector.postingPositions[slot] = position;
     });
   });
-  return { vectors, postingStart, postingDocs, postingWeights, featureKeys: vocabulary.keys,
+  return { vectors, postingStart, postingDocs, postingWeights, featureKeys: vocabulary.values,
     featureIds: vocabulary.ids, featureWords: [] };
 }
 

@@ -1,24 +1,14 @@
 /**
  * The built fixture site in a real Chromium, served over http under its sub-path.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { serveStatic, type RunningServer } from '../support/static-server.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser, useServer } from '../support/e2e.ts';
 import { axeViolations } from '../support/axe.ts';
 
 const fixture = inject('fixtureSite');
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(fixture.outDir, fixture.base);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const server = useServer(fixture);
+const browser = useBrowser();
 
 /** A page that fails the test on script errors and records any request to another host. */
 async function openPage(path = ''): Promise<{ page: Page; foreignRequests: string[]; errors: string[] }> {

@@ -4,11 +4,10 @@
  * browser that refuses storage.
  */
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
-import { launchBrowser } from '../support/browser.ts';
-import { serveStatic, type RunningServer } from '../support/static-server.ts';
+import { useBrowser, useServer } from '../support/e2e.ts';
 import { axeViolations } from '../support/axe.ts';
 import { readText } from '../support/site-files.ts';
 
@@ -16,17 +15,8 @@ const fixture = inject('fixtureSite');
 const STORAGE_KEY = `reading-list:${fixture.base}`;
 const PAPER = 'improving-the-training-of-rectified-flows';
 const OTHER = 'extraneousness-aware-imitation-learning';
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(fixture.outDir, fixture.base);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const server = useServer(fixture);
+const browser = useBrowser();
 
 /** A fresh browser profile (empty storage) whose pages fail the test on script errors. */
 async function newReader(options: { blockStorage?: boolean; javaScript?: boolean } = {}) {

@@ -7,28 +7,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { serveStatic, type RunningServer } from '../support/static-server.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { useBrowser, useServer } from '../support/e2e.ts';
 import { axeViolations } from '../support/axe.ts';
 
 const fixture = inject('fixtureSite');
 const real = inject('realSite');
-let fixtureServer: RunningServer;
-let realServer: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  fixtureServer = await serveStatic(fixture.outDir, fixture.base);
-  realServer = await serveStatic(real.outDir, real.base);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await fixtureServer?.close();
-  await realServer?.close();
-});
+const fixtureServer = useServer(fixture);
+const realServer = useServer(real);
+const browser = useBrowser();
 
 interface Opened {
   page: Page;
@@ -38,7 +26,7 @@ interface Opened {
   errors: string[];
 }
 
-async function open(server: RunningServer, path = '', options: { colorScheme?: 'light' | 'dark'; javaScriptEnabled?: boolean } = {}): Promise<Opened> {
+async function open(server: { url: string; origin: string }, path = '', options: { colorScheme?: 'light' | 'dark'; javaScriptEnabled?: boolean } = {}): Promise<Opened> {
   const context = await browser.newContext({ serviceWorkers: 'block', ...options });
   const page = await context.newPage();
   const foreign: string[] = [];
@@ -63,7 +51,7 @@ async function typeQuery(page: Page, query: string) {
 }
 
 /** Opens the search page for a query and returns the result titles, best first. */
-async function searchPageTitles(server: RunningServer, query: string): Promise<string[]> {
+async function searchPageTitles(server: { url: string; origin: string }, query: string): Promise<string[]> {
   const { page, context } = await open(server, `search/?q=${encodeURIComponent(query)}`);
   await page.locator('[data-search-status]', { hasText: /results? for|No results/ }).waitFor();
   const titles = await page.locator('[data-search-results] > li h2').allTextContents();

@@ -158,11 +158,11 @@ const COMMON_TERM_SHARE = 0.3;
 /** A topic a paper mentions (too weakly to count) is its home only if this close to the closest topic… */
 const MENTION_SIMILARITY_SHARE = 0.75;
 /**
- * Below this similarity on distinctive terms the closest topic is chance (the few words any two
- * papers share): the paper goes to the broadest topic about as close.
+ * Below this similarity on distinctive terms the closest topic may be chance (the few words any
+ * two papers share)…
  */
 const WEAK_SIMILARITY = 0.11;
-/** …unless it stands out: this many times the paper's mean similarity to all topics (small corpora have smaller similarities). */
+/** …unless it stands out at this many times the paper's mean similarity to all topics (small corpora have smaller similarities). */
 const STANDOUT_RATIO = 2.5;
 /** "About as close": this share of the closest topic's similarity. */
 const NEAR_SIMILARITY_SHARE = 0.75;
@@ -218,37 +218,61 @@ function placeOrphans(
   const common = commonTerms(corpus);
   const nameWords = new Map(sorted.map((d) => [d, nameStemIds(drafts[d]!, corpus)]));
   const skipped = new Map(sorted.map((d) => [d, (term: number) => common[term] === 1 || nameWords.get(d)!.all.has(term)] as const));
-  const isFull = (d: number) => drafts[d]!.capped && (kept.get(d)?.length ?? 0) >= settings.maxSize;
-  const breadth = new Map<number, number>();
-  const variety = (d: number) => {
-    if (!breadth.has(d)) breadth.set(d, -typicalSimilarity(kept.get(d)!.slice(0, BREADTH_SAMPLE).map((member) => papers[member.paper]!.vector), 0, settings.accumulator));
-    return breadth.get(d)!;
+  const variety = new Map<number, number>();
+  const broad: Broadness = {
+    isBroad: (d) => (kept.get(d)?.length ?? 0) >= BROAD_SIZE_SHARE * settings.maxSize,
+    variety: (d) => {
+      // How unlike each other its papers are: the opposite of their typical similarity.
+      if (!variety.has(d)) variety.set(d, -typicalSimilarity(kept.get(d)!.slice(0, BREADTH_SAMPLE).map((member) => papers[member.paper]!.vector), 0, settings.accumulator));
+      return variety.get(d)!;
+    },
   };
+  const byId = (a: Ranked, b: Ranked) => compareIds(drafts[a.topic]!.id, drafts[b.topic]!.id);
+  const isFull = (d: number) => drafts[d]!.capped && (kept.get(d)?.length ?? 0) >= settings.maxSize;
   for (const paper of orphans) {
     const named = mentioned.get(paper.index) ?? new Set<number>();
     const titleStems = new Set(paper.title.stems);
-    const ranked = sorted
-      .filter((d) => named.has(d) || !nameWords.get(d)!.modifiers.some((id) => titleStems.has(id)))
+    // A title using a name word without the paper using the phrase uses it in another sense.
+    const candidates = sorted.filter((d) => named.has(d) || !nameWords.get(d)!.modifiers.some((id) => titleStems.has(id)));
+    const ranked = (candidates.length > 0 ? candidates : sorted)
       .map((d) => ({ topic: d, similarity: cosineToCentroidSkipping(paper.vector, centres.get(d)!, skipped.get(d)!) }))
-      .sort((a, b) => b.similarity - a.similarity || compareIds(drafts[a.topic]!.id, drafts[b.topic]!.id));
-    if (ranked.length === 0) ranked.push({ topic: sorted[0]!, similarity: 0 });
-    const closest = ranked[0]!.similarity;
-    const mentionFloor = Math.max(settings.minSimilarity, MENTION_SIMILARITY_SHARE * closest);
-    const preferred = ranked.filter((entry) => named.has(entry.topic) && entry.similarity >= mentionFloor);
-    if (preferred.length === 0 && !standsOut(closest, ranked)) {
-      // Broad topics, those about as close first, the most varied first.
-      const near = (entry: { similarity: number }) => (entry.similarity >= NEAR_SIMILARITY_SHARE * closest ? 0 : 1);
-      const broad = ranked
-        .filter((entry) => (kept.get(entry.topic)?.length ?? 0) >= BROAD_SIZE_SHARE * settings.maxSize)
-        .sort((a, b) => near(a) - near(b) || variety(b.topic) - variety(a.topic) || compareIds(drafts[a.topic]!.id, drafts[b.topic]!.id));
-      preferred.push(...broad);
-    }
-    const order = [...preferred, ...ranked.filter((entry) => !preferred.includes(entry))];
+      .sort((a, b) => b.similarity - a.similarity || byId(a, b));
+    const order = preferenceOrder(ranked, named, settings.minSimilarity, broad, byId);
     const home = order.find((entry) => !isFull(entry.topic) || makeRoom(kept.get(entry.topic)!, topicCount)) ?? order[0]!;
     kept.get(home.topic)!.push({ paper: paper.index, strength: home.similarity, strong: false, inTitle: false });
     topicCount[paper.index]!++;
   }
   for (const members of kept.values()) members.sort(byStrength);
+}
+
+/** A topic (draft index) and a paper's similarity to it. */
+interface Ranked {
+  topic: number;
+  similarity: number;
+}
+
+/** Which topics are broad (large), and how varied each is. */
+interface Broadness {
+  isBroad: (topic: number) => boolean;
+  variety: (topic: number) => number;
+}
+
+/**
+ * The order in which an orphan tries topics (see `placeOrphans`): mentioned topics about as
+ * close as the closest; else, if the closest is no real match, broad topics (those about as
+ * close first, the most varied first); then the rest by similarity. `ranked` is by similarity.
+ */
+function preferenceOrder(ranked: readonly Ranked[], named: ReadonlySet<number>, minSimilarity: number, broad: Broadness, byId: (a: Ranked, b: Ranked) => number): Ranked[] {
+  const closest = ranked[0]?.similarity ?? 0;
+  const mentionFloor = Math.max(minSimilarity, MENTION_SIMILARITY_SHARE * closest);
+  const first = ranked.filter((entry) => named.has(entry.topic) && entry.similarity >= mentionFloor);
+  if (first.length === 0 && !standsOut(closest, ranked)) {
+    const far = (entry: Ranked) => (entry.similarity >= NEAR_SIMILARITY_SHARE * closest ? 0 : 1);
+    const broadTopics = ranked.filter((entry) => broad.isBroad(entry.topic));
+    first.push(...broadTopics.sort((a, b) => far(a) - far(b) || broad.variety(b.topic) - broad.variety(a.topic) || byId(a, b)));
+  }
+  const chosen = new Set(first);
+  return [...first, ...ranked.filter((entry) => !chosen.has(entry))];
 }
 
 /**
@@ -275,7 +299,11 @@ function commonTerms(corpus: Corpus): Uint8Array {
   const df = new Int32Array(corpus.termNames.length);
   for (const paper of corpus.papers) for (const term of paper.vector.terms) df[term]!++;
   const limit = COMMON_TERM_SHARE * corpus.papers.length;
-  return df.map((count) => (count > limit ? 1 : 0)) as unknown as Uint8Array;
+  const common = new Uint8Array(df.length);
+  df.forEach((count, term) => {
+    if (count > limit) common[term] = 1;
+  });
+  return common;
 }
 
 /**

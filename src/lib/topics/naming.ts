@@ -46,13 +46,5 @@ export function titleCase(phrase: string, casing: ReadonlyMap<string, string> = 
     .join('');
 }
 
-/** Lowercase ASCII words joined by hyphens: "Few-Shot Class-Incremental Learning" → "few-shot-class-incremental-learning". */
-export function slugify(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug === '' ? 'topic' : slug;
-}
+/** Topic ids are slugs like paper ids: "Few-Shot Class-Incremental Learning" → "few-shot-class-incremental-learning". */
+export { slugify } from '../slug.ts';

@@ -8,7 +8,10 @@
  *    absorbs "class-incremental learning" when it covers nearly all of them.
  * 3. Greedy selection with diminishing returns: a topic is worth the papers it holds, each
  *    weighted by how it names the topic (in its title, repeatedly, in passing) and divided by
- *    the number of topics the paper already has, times how specific the phrase is. A variant
+ *    the number of topics the paper already has, times how specific the phrase is and how
+ *    rare its rarest word is ("autonomous driving" says more than "reinforcement learning
+ *    agents"). Generic phrases ("latent space") never compete (see generic-phrases.ts), nor
+ *    does another phrase for a chosen topic's papers ("light curves"). A variant
  *    of a chosen topic's phrase ("deep reinforcement learning", "reinforcement learning from
  *    human feedback" for "human feedback") with mostly the same papers joins that topic
  *    instead; a phrase with a new head noun ("large language model agents") is a subject of
@@ -56,10 +59,10 @@ const MIN_GAIN_PER_PAPER = 0.35;
 /** A candidate sharing this share of its papers with a chosen topic, and of the topic's, is its twin. */
 const TWIN_SHARE = 0.8;
 
-/** Worth of a topic whose every word is common, relative to one anchored by a rare word. */
+/** Worth factor of a topic whose every word is common; one anchored by a rare word gets 1 more. */
 const MIN_DISTINCTIVENESS = 0.5;
 
-/** A candidate nested in a chosen topic's phrase and sharing this share of its papers joins that topic. */
+/** A variant of a chosen topic's phrase sharing this share of its papers with it joins that topic. */
 const NESTED_FOLD_SHARE = 0.5;
 /** A folded, more specific variant holding more than this share of the topic's papers names the topic. */
 const RENAME_SHARE = 0.5;

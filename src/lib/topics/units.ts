@@ -10,6 +10,7 @@
  */
 import type { Word } from './analyse.ts';
 import { hasMarkedCase } from './naming.ts';
+import { Interner } from '../text/interner.ts';
 
 /** A lone stop word ("of", "the"). */
 const STOP = 1;
@@ -32,27 +33,9 @@ const EXPANDED = 128;
 export const CONNECTORS: ReadonlySet<string> = new Set(['of', 'from', 'for', 'in', 'on', 'with', 'to', 'via', 'by']);
 
 /** Stem → id, shared by a corpus. */
-export class Vocabulary {
-  private readonly ids = new Map<string, number>();
-  readonly stems: string[] = [];
-
-  id(stem: string): number {
-    let id = this.ids.get(stem);
-    if (id === undefined) {
-      id = this.stems.length;
-      this.ids.set(stem, id);
-      this.stems.push(stem);
-    }
-    return id;
-  }
-
-  get size(): number {
-    return this.stems.length;
-  }
-
-  /** The id of a stem already seen, or -1. */
-  find(stem: string): number {
-    return this.ids.get(stem) ?? -1;
+export class Vocabulary extends Interner {
+  get stems(): readonly string[] {
+    return this.values;
   }
 
   /** Stem ids joined as a key: "vision languag action model". */
