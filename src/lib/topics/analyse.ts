@@ -10,19 +10,13 @@ import { isGenericTerm, isStopWord } from '../text/stopwords.ts';
 import { findAcronymDefinitions, type AcronymDefinition } from './acronyms.ts';
 import { Vocabulary } from './units.ts';
 
-export interface Word {
+export interface Word extends LexicalEntry {
   /** As written (NFKC, apostrophes removed). */
   surface: string;
   /** Offsets in the field's normalised text. */
   start: number;
   end: number;
   lower: string;
-  stem: string;
-  stemId: number;
-  stop: boolean;
-  generic: boolean;
-  minor: boolean;
-  content: boolean;
   /** Glued to the previous word by a hyphen: part of the same compound ("few-shot"). */
   hyphenated: boolean;
   /** Punctuation (or the start of the field) lies before this word: no phrase crosses it. */
