@@ -21,4 +21,16 @@ export default defineConfig({
   // service worker precaches the finished site, search index included.
   integrations: [mdx(), sitemap(), pagefind(), offline()],
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rollupOptions: {
+        // MDX topic notes carry Astro's "use astro:head-inject" directive, which the bundler
+        // warns about when it sees it at module level; it is expected and harmless.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });
