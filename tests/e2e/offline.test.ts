@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
+import { watchPage } from '../support/e2e.ts';
 import { serveStatic, type RunningServer } from '../support/static-server.ts';
 import { writeServiceWorker } from '../../src/integrations/offline.ts';
 
@@ -56,12 +57,7 @@ describe('offline reading', () => {
   it('after a first visit, unvisited pages and search work with the network off', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const errors: string[] = [];
-    const foreign: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('request', (request) => {
-      if (!request.url().startsWith(server.origin) && !request.url().startsWith('data:')) foreign.push(request.url());
-    });
+    const { foreign, errors } = watchPage(page, server.origin);
     await page.goto(server.url);
     const status = await waitForOfflineReady(page);
     expect(status.mode).toBe('full');

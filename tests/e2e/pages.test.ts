@@ -3,7 +3,7 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowser, useServer } from '../support/e2e.ts';
+import { useBrowser, useServer, watchPage } from '../support/e2e.ts';
 import { axeViolations } from '../support/axe.ts';
 
 const fixture = inject('fixtureSite');
@@ -13,12 +13,7 @@ const browser = useBrowser();
 /** A page that fails the test on script errors and records any request to another host. */
 async function openPage(path = ''): Promise<{ page: Page; foreignRequests: string[]; errors: string[] }> {
   const page = await browser.newPage();
-  const foreignRequests: string[] = [];
-  const errors: string[] = [];
-  page.on('request', (request) => {
-    if (!request.url().startsWith(server.origin) && !request.url().startsWith('data:')) foreignRequests.push(request.url());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
+  const { foreign: foreignRequests, errors } = watchPage(page, server.origin);
   await page.goto(server.url + path);
   return { page, foreignRequests, errors };
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { useBrowser, useServer } from '../support/e2e.ts';
+import { useBrowser, useServer, watchPage } from '../support/e2e.ts';
 import { axeViolations } from '../support/axe.ts';
 
 const fixture = inject('fixtureSite');
@@ -29,12 +29,7 @@ interface Opened {
 async function open(server: { url: string; origin: string }, path = '', options: { colorScheme?: 'light' | 'dark'; javaScriptEnabled?: boolean } = {}): Promise<Opened> {
   const context = await browser.newContext({ serviceWorkers: 'block', ...options });
   const page = await context.newPage();
-  const foreign: string[] = [];
-  const errors: string[] = [];
-  page.on('request', (request) => {
-    if (!request.url().startsWith(server.origin) && !request.url().startsWith('data:')) foreign.push(request.url());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
+  const { foreign, errors } = watchPage(page, server.origin);
   await page.goto(server.url + path);
   return { page, context, foreign, errors };
 }

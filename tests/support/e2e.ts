@@ -3,7 +3,7 @@
  * whole file. Call at the top level of a test file; use the handles inside tests.
  */
 import { afterAll, beforeAll } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
 import { serveStatic, type RunningServer } from './static-server.ts';
 
@@ -44,4 +44,15 @@ export function useServer(site: { outDir: string; base: string }): Pick<RunningS
       return ready(server, 'The server').origin;
     },
   };
+}
+
+/** Records, from now on, a page's requests to hosts other than `origin` and its uncaught script errors. */
+export function watchPage(page: Page, origin: string): { foreign: string[]; errors: string[] } {
+  const foreign: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith(origin) && !request.url().startsWith('data:')) foreign.push(request.url());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { foreign, errors };
 }

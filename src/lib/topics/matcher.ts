@@ -12,6 +12,9 @@ interface TrieNode {
   key: string | null;
 }
 
+/** Receives each occurrence: the phrase key, its first and last unit, and whether it used an acronym's long form. */
+type OnMatch = (key: string, start: number, end: number, expanded: boolean) => void;
+
 export class PhraseMatcher {
   private readonly root: TrieNode = { children: new Map(), key: null };
 
@@ -41,7 +44,7 @@ export class PhraseMatcher {
    * Calls `onMatch(key, startUnit, endUnit)` for every occurrence (end inclusive). `expanded`
    * tells whether the match used an acronym's long form (its surface is then not the phrase).
    */
-  scan(field: Field, onMatch: (key: string, start: number, end: number, expanded: boolean) => void): void {
+  scan(field: Field, onMatch: OnMatch): void {
     for (let start = 0; start < field.length; start++) this.walk(field, start, start, this.root, false, onMatch);
   }
 
@@ -51,7 +54,7 @@ export class PhraseMatcher {
     at: number,
     node: TrieNode,
     expanded: boolean,
-    onMatch: (key: string, start: number, end: number, expanded: boolean) => void,
+    onMatch: OnMatch,
   ): void {
     if (at >= field.length) return;
     if (at > start && field.breaksBefore(at)) return;
@@ -74,7 +77,7 @@ export class PhraseMatcher {
     at: number,
     node: TrieNode,
     expanded: boolean,
-    onMatch: (key: string, start: number, end: number, expanded: boolean) => void,
+    onMatch: OnMatch,
   ): void {
     if (node.key !== null) onMatch(node.key, start, at, expanded);
     if (node.children.size > 0) this.walk(field, start, at + 1, node, expanded, onMatch);
