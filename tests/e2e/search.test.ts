@@ -283,7 +283,8 @@ describe('ranking on the real reading list', () => {
     console.log(`first query "rectified flow" on the real site: ${bytes} bytes (${gzipped} with gzip) in ${paths.size} Pagefind file(s): ${[...paths].sort().join(', ')}`);
     expect([...paths]).toContain('pagefind/pagefind.js');
     expect([...paths].some((p) => p.endsWith('.pf_index'))).toBe(true);
-    expect(bytes).toBeLessThan(400_000);
+    // The issue's budget is 150 KB at 10,000 papers (npm run bench); 139 papers stay well inside it.
+    expect(gzipped).toBeLessThan(150_000);
     await context.close();
   });
 });

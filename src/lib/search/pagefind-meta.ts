@@ -1,0 +1,104 @@
+/**
+ * Shrinks Pagefind's metadata file, the one file every first search downloads whole.
+ *
+ * `pagefind.<hash>.pf_meta` lists every indexed page by the name of its fragment file and its
+ * word count, and every index chunk by its word range and file name. Pagefind names those
+ * files by content hash ("en_31ba8a7"): seven random hex digits a page, which gzip cannot
+ * shrink, so for 10,000 papers the file is 68 KB of a first query's budget. Here:
+ *
+ * - fragment and index chunk files get short sequential names ("k3f9a1-0", "k3f9a1-1", …):
+ *   a per-build tag (hashed from the original metadata, which holds every content hash, so any
+ *   change to any page gives new names and no cache can serve a stale file) and a base-36 count;
+ * - word counts, which only feed the page-length part of the ranking, are rounded to
+ *   `wordCountStep` (a paper's abstract is ~150–250 words, so a step of 16 changes the length
+ *   normalisation by a few percent at most).
+ *
+ * The caller renames the files (src/integrations/pagefind-bundle.ts). Pages whose fragments
+ * Pagefind bundled into shared group files (`maxFragments`) keep their names: their name is
+ * also a key inside the group file.
+ *
+ * File layout (Pagefind 1.x, pagefind/src/index/index_metadata.rs): gzip of "pagefind_dcd"
+ * followed by CBOR [version, pages: [hash, word_count, group?][], chunks: [from, to, hash][],
+ * filters, sorts, meta_fields].
+ */
+import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { decodeCbor, encodeCbor, type CborValue } from './cbor.ts';
+
+const SIGNATURE = new TextEncoder().encode('pagefind_dcd');
+
+export class PagefindFormatError extends Error {}
+
+/** The CBOR inside a Pagefind file: gunzipped, signature checked and removed. */
+export function unpackPagefindFile(file: Uint8Array, name: string): Uint8Array {
+  const content = gunzipSync(file);
+  if (!SIGNATURE.every((byte, i) => content[i] === byte)) throw new PagefindFormatError(`${name} does not start with Pagefind's "pagefind_dcd" signature`);
+  return content.subarray(SIGNATURE.length);
+}
+
+/** The reverse of unpackPagefindFile. Node's gzip header has no time stamp, so the bytes are reproducible. */
+export function packPagefindFile(cbor: Uint8Array): Uint8Array {
+  const content = new Uint8Array(SIGNATURE.length + cbor.length);
+  content.set(SIGNATURE);
+  content.set(cbor, SIGNATURE.length);
+  return gzipSync(content, { level: 9 });
+}
+
+export interface CompactOptions {
+  /** Word counts are rounded to a multiple of this (1: unchanged). */
+  wordCountStep: number;
+}
+
+export interface CompactedMeta {
+  /** The new metadata, as CBOR (pack it with packPagefindFile). */
+  cbor: Uint8Array;
+  /** Old fragment name → new, for files in `fragment/` (`<name>.pf_fragment`). */
+  fragments: Map<string, string>;
+  /** Old index chunk name → new, for files in `index/` (`<name>.pf_index`). */
+  chunks: Map<string, string>;
+}
+
+/** What each page and chunk entry must look like before anything is changed. */
+function checkShape(meta: CborValue): asserts meta is [string, CborValue[][], CborValue[][], ...CborValue[]] {
+  const fail = (what: string): never => {
+    throw new PagefindFormatError(`unexpected Pagefind metadata layout (${what}); this code knows Pagefind 1.x`);
+  };
+  if (!Array.isArray(meta) || meta.length < 3 || typeof meta[0] !== 'string') fail('not [version, pages, chunks, …]');
+  const [version, pages, chunks] = meta as CborValue[];
+  if (!String(version).startsWith('1.')) fail(`version ${String(version)}`);
+  if (!Array.isArray(pages) || !pages.every((p) => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'number')) fail('pages');
+  if (!Array.isArray(chunks) || !chunks.every((c) => Array.isArray(c) && c.length === 3 && c.every((part) => typeof part === 'string'))) fail('chunks');
+}
+
+const ungrouped = (page: CborValue[]) => page.length < 3 || page[2] === '' || page[2] === null;
+
+export function roundWordCount(count: number, step: number): number {
+  return step <= 1 || count < step ? count : Math.round(count / step) * step;
+}
+
+export function compactPagefindMeta(metaCbor: Uint8Array, { wordCountStep }: CompactOptions): CompactedMeta {
+  const meta = decodeCbor(metaCbor);
+  checkShape(meta);
+  const tag = createHash('sha256').update(metaCbor).digest('hex').slice(0, 6);
+  const newName = (n: number) => `${tag}-${n.toString(36)}`;
+
+  // Identical pages share a fragment (Pagefind names them by content), so names map one to one.
+  const fragments = new Map<string, string>();
+  const pages = meta[1].map((page) => {
+    const [name, wordCount, ...rest] = page as [string, number, ...CborValue[]];
+    let renamed = name;
+    if (ungrouped(page)) {
+      if (!fragments.has(name)) fragments.set(name, newName(fragments.size));
+      renamed = fragments.get(name)!;
+    }
+    return [renamed, roundWordCount(wordCount, wordCountStep), ...rest];
+  });
+  const chunks = new Map<string, string>();
+  const chunkEntries = meta[2].map(([from, to, name]) => {
+    if (!chunks.has(name as string)) chunks.set(name as string, newName(chunks.size));
+    return [from!, to!, chunks.get(name as string)!];
+  });
+
+  const [version, , , ...rest] = meta;
+  return { cbor: encodeCbor([version, pages, chunkEntries, ...rest]), fragments, chunks };
+}

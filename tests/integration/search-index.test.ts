@@ -1,0 +1,56 @@
+/**
+ * The Pagefind bundle after compaction (src/integrations/pagefind-bundle.ts): every name the
+ * metadata uses is a file, every file is named, and each fragment is the paper it claims to be.
+ * That searches work in a browser is for tests/e2e/search.test.ts.
+ */
+import { describe, expect, inject, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeCbor, encodeCbor, type CborValue } from '../../src/lib/search/cbor.ts';
+import { unpackPagefindFile } from '../../src/lib/search/pagefind-meta.ts';
+
+const sites = { fixture: inject('fixtureSite'), real: inject('realSite') };
+
+describe.each(Object.entries(sites))('search index of the %s site', (_, site) => {
+  const bundle = join(site.outDir, 'pagefind');
+  const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string; page_count: number }> };
+  const read = (path: string) => unpackPagefindFile(readFileSync(join(bundle, path)), path);
+  const names = (dir: string, extension: string) => readdirSync(join(bundle, dir)).map((file) => file.slice(0, -extension.length)).sort();
+  const papers = JSON.parse(readFileSync(join(site.outDir, 'papers.json'), 'utf8')) as { url: string; title: string }[];
+
+  it('has one metadata file, the one the entry file names', () => {
+    expect(Object.keys(entry.languages)).toEqual(['en']);
+    const metaFiles = readdirSync(bundle).filter((f) => f.endsWith('.pf_meta'));
+    expect(metaFiles).toEqual([`pagefind.${entry.languages.en!.hash}.pf_meta`]);
+  });
+
+  const [, pages, chunks] = decodeCbor(read(`pagefind.${entry.languages.en!.hash}.pf_meta`)) as [string, [string, number, string][], [string, string, string][]];
+
+  it('names every fragment and index chunk file with a short name, and no other file', () => {
+    const fragmentNames = [...new Set(pages.map(([name]) => name))].sort();
+    expect(names('fragment', '.pf_fragment')).toEqual(fragmentNames);
+    expect(names('index', '.pf_index')).toEqual(chunks.map(([, , name]) => name).sort());
+    for (const name of [...fragmentNames, ...chunks.map(([, , n]) => n)]) expect(name).toMatch(/^[0-9a-f]{6}-[0-9a-z]+$/);
+  });
+
+  it('indexes each paper page once, under the right name', () => {
+    expect(pages).toHaveLength(papers.length);
+    const fragments = pages.map(([name]) => JSON.parse(new TextDecoder().decode(read(`fragment/${name}.pf_fragment`))) as { url: string; meta: { title: string } });
+    // Pagefind stores URLs from the site root; the client puts the base path in front.
+    const urls = fragments.map((f) => site.base + f.url.slice(1));
+    expect([...urls].sort()).toEqual(papers.map((p) => p.url).sort());
+    const titleByUrl = new Map(papers.map((p) => [p.url, p.title]));
+    fragments.forEach((fragment, i) => expect(fragment.meta.title).toBe(titleByUrl.get(urls[i]!)));
+  });
+
+  it('keeps index chunks as Pagefind wrote them (our CBOR reads and writes them byte for byte)', () => {
+    for (const [, , name] of chunks) {
+      const cbor = read(`index/${name}.pf_index`);
+      expect(Buffer.from(encodeCbor(decodeCbor(cbor) as CborValue)).equals(Buffer.from(cbor))).toBe(true);
+    }
+  });
+
+  it('reports the metadata it saved in the build log', () => {
+    expect(site.log).toMatch(/\[reading-list:pagefind\] indexed \d+ page\(s\) in \d+ ms \(metadata [\d.]+ KiB → [\d.]+ KiB\)/);
+  });
+});

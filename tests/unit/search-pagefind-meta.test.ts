@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import { CborError, decodeCbor, encodeCbor, type CborValue } from '../../src/lib/search/cbor.ts';
+import {
+  compactPagefindMeta,
+  packPagefindFile,
+  PagefindFormatError,
+  roundWordCount,
+  unpackPagefindFile,
+} from '../../src/lib/search/pagefind-meta.ts';
+
+const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+
+describe('CBOR', () => {
+  it('encodes integers and lengths in their shortest form (RFC 8949 appendix A)', () => {
+    expect(hex(encodeCbor(0))).toBe('00');
+    expect(hex(encodeCbor(23))).toBe('17');
+    expect(hex(encodeCbor(24))).toBe('1818');
+    expect(hex(encodeCbor(1000))).toBe('1903e8');
+    expect(hex(encodeCbor(1_000_000))).toBe('1a000f4240');
+    expect(hex(encodeCbor(1_000_000_000_000))).toBe('1b000000e8d4a51000');
+    expect(hex(encodeCbor(-1))).toBe('20');
+    expect(hex(encodeCbor(-1000))).toBe('3903e7');
+    expect(hex(encodeCbor('IETF'))).toBe('6449455446');
+    expect(hex(encodeCbor('ü'))).toBe('62c3bc');
+    expect(hex(encodeCbor([1, [2, 3], [4, 5]]))).toBe('8301820203820405');
+    expect(hex(encodeCbor(new Map<CborValue, CborValue>([['a', 1], ['b', [2, 3]]])))).toBe('a26161016162820203');
+    expect(hex(encodeCbor([true, false, null]))).toBe('83f5f4f6');
+    expect(hex(encodeCbor(Uint8Array.of(1, 2, 3, 4)))).toBe('4401020304');
+  });
+
+  it('decodes what it encodes', () => {
+    const value: CborValue = ['1.6.0', [['en_31ba8a7', 120, ''], ['x', 70_000, '']], [-73, 11, -241], new Map<CborValue, CborValue>([['k', null]]), Uint8Array.of(9), true];
+    expect(decodeCbor(encodeCbor(value))).toEqual(value);
+  });
+
+  it('rejects what Pagefind does not write, and truncated or trailing bytes', () => {
+    expect(() => decodeCbor(Uint8Array.of(0x9f, 0x01, 0xff))).toThrow(CborError); // indefinite array
+    expect(() => decodeCbor(Uint8Array.of(0xf9, 0x3c, 0x00))).toThrow(/float/); // half float
+    expect(() => decodeCbor(Uint8Array.of(0xc1, 0x01))).toThrow(/tags/);
+    expect(() => decodeCbor(Uint8Array.of(0x64, 0x49, 0x45))).toThrow(/ends early/);
+    expect(() => decodeCbor(Uint8Array.of(0x01, 0x02))).toThrow(/after the CBOR item/);
+    expect(() => encodeCbor(1.5)).toThrow(CborError);
+  });
+});
+
+/** A Pagefind 1.x metadata file's CBOR, as index_metadata.rs lays it out. */
+function pagefindMeta(pages: [string, number, string][], chunks: [string, string, string][]): Uint8Array {
+  return encodeCbor(['1.6.0', pages, chunks, [['topic', 'en_f3ede4f']], [], ['title']]);
+}
+
+describe('Pagefind files', () => {
+  it('unpacks gzip + signature, and packs reproducibly', () => {
+    const cbor = encodeCbor(['1.6.0', [], [], [], [], []]);
+    const packed = packPagefindFile(cbor);
+    expect(hex(unpackPagefindFile(packed, 'x.pf_meta'))).toBe(hex(cbor));
+    expect(hex(packPagefindFile(cbor))).toBe(hex(packed));
+    expect(() => unpackPagefindFile(gzipSync(Buffer.from('not pagefind')), 'bad.pf_meta')).toThrow(/bad\.pf_meta does not start with/);
+  });
+});
+
+describe('compactPagefindMeta', () => {
+  const meta = pagefindMeta(
+    [
+      ['en_31ba8a7', 120, ''],
+      ['en_85349b5', 208, ''],
+      ['en_31ba8a7', 120, ''], // an identical page: Pagefind gives it the same fragment
+      ['en_e562c07', 7, 'en_group01'], // bundled into a group file: its name is a key there
+    ],
+    [
+      ['000', 'diffus', 'en_6c696bd'],
+      ['diffusi', 'zzz', 'en_bd79743'],
+    ],
+  );
+
+  it('gives fragments and chunks short sequential names under one tag, and keeps the rest', () => {
+    const { cbor, fragments, chunks } = compactPagefindMeta(meta, { wordCountStep: 16 });
+    const [tag] = [...fragments.values()][0]!.split('-');
+    expect(tag).toMatch(/^[0-9a-f]{6}$/);
+    expect([...fragments]).toEqual([
+      ['en_31ba8a7', `${tag}-0`],
+      ['en_85349b5', `${tag}-1`],
+    ]);
+    expect([...chunks]).toEqual([
+      ['en_6c696bd', `${tag}-0`],
+      ['en_bd79743', `${tag}-1`],
+    ]);
+    expect(decodeCbor(cbor)).toEqual([
+      '1.6.0',
+      [
+        [`${tag}-0`, 128, ''],
+        [`${tag}-1`, 208, ''],
+        [`${tag}-0`, 128, ''],
+        ['en_e562c07', 7, 'en_group01'],
+      ],
+      [
+        ['000', 'diffus', `${tag}-0`],
+        ['diffusi', 'zzz', `${tag}-1`],
+      ],
+      [['topic', 'en_f3ede4f']],
+      [],
+      ['title'],
+    ]);
+  });
+
+  it('takes its tag from the content, so any change gives new file names', () => {
+    const again = compactPagefindMeta(meta, { wordCountStep: 16 });
+    const changed = compactPagefindMeta(pagefindMeta([['en_31ba8a7', 121, '']], [['000', 'zzz', 'en_6c696bd']]), { wordCountStep: 16 });
+    expect(again.fragments.get('en_31ba8a7')).toBe(compactPagefindMeta(meta, { wordCountStep: 16 }).fragments.get('en_31ba8a7'));
+    expect(changed.fragments.get('en_31ba8a7')).not.toBe(again.fragments.get('en_31ba8a7'));
+  });
+
+  it('leaves word counts alone with a step of 1', () => {
+    const pages = (decodeCbor(compactPagefindMeta(meta, { wordCountStep: 1 }).cbor) as CborValue[][])[1] as CborValue[][];
+    expect(pages.map((p) => p[1])).toEqual([120, 208, 120, 7]);
+  });
+
+  it('refuses a layout it does not know rather than guess', () => {
+    expect(() => compactPagefindMeta(encodeCbor(['2.0.0', [], []]), { wordCountStep: 16 })).toThrow(PagefindFormatError);
+    expect(() => compactPagefindMeta(encodeCbor(['1.6.0', [[1, 2]], []]), { wordCountStep: 16 })).toThrow(/pages/);
+    expect(() => compactPagefindMeta(encodeCbor(['1.6.0', [], [['a', 'b']]]), { wordCountStep: 16 })).toThrow(/chunks/);
+  });
+});
+
+describe('roundWordCount', () => {
+  it('rounds to the nearest step, and keeps counts below one step', () => {
+    expect([roundWordCount(7, 16), roundWordCount(16, 16), roundWordCount(23, 16), roundWordCount(24, 16), roundWordCount(170, 16)]).toEqual([7, 16, 16, 32, 176]);
+    expect(roundWordCount(170, 1)).toBe(170);
+  });
+});
