@@ -1,32 +1,49 @@
 /**
  * /my-list/: the reader's saved and read papers, with export (JSON, BibTeX) and import (JSON).
- * Titles and keys come from the <template> of every paper the page embeds; BibTeX is made here
- * with the same code (and keys) as the site's .bib files.
+ * Titles and keys come from the marks themselves (paper pages keep them there); the site's
+ * catalogue (my-list/catalogue.json, every paper's id, key, title) is fetched only to check an
+ * import and to fill in entries kept without their info. BibTeX is made with the same code
+ * (and keys) as the site's .bib files.
  */
 import { bibtexEntries } from '../lib/export/bibtex.ts';
 import { openStore, UNAVAILABLE_MESSAGE } from './reader-list-storage.ts';
-import { ImportError, exportJson, idsWith, mergeMarks, parseImport, type Mark } from './reader-list-state.ts';
+import {
+  ImportError,
+  exportJson,
+  idsWith,
+  idsWithoutInfo,
+  mergeMarks,
+  parseImport,
+  setMark,
+  withInfo,
+  type Mark,
+  type PaperInfo,
+  type ReaderState,
+} from './reader-list-state.ts';
 
-interface CataloguePaper {
-  id: string;
-  title: string;
-  /** Absolute URL of the paper page. */
-  url: string;
-  key: string;
+const REMOVE_LABELS: Record<Mark, string> = { saved: 'from saved papers', read: 'from read papers' };
+
+/** The catalogue, fetched once when needed; a failed fetch (offline) may be retried. */
+function catalogueLoader(url: string): () => Promise<Map<string, PaperInfo>> {
+  let loading: Promise<Map<string, PaperInfo>> | null = null;
+  return () => {
+    loading ??= fetch(url)
+      .then((response) => {
+        if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+        return response.json() as Promise<[string, string, string, string][]>;
+      })
+      .then((rows) => new Map(rows.map(([id, key, title, added]) => [id, { key, title, added }])))
+      .catch((error: unknown) => {
+        loading = null;
+        throw error;
+      });
+    return loading;
+  };
 }
 
-const root = document.querySelector<HTMLElement>('[data-my-list]');
-if (root) myList(root);
-
 function myList(root: HTMLElement) {
-  const template = root.querySelector<HTMLTemplateElement>('template[data-catalogue]')!;
-  const catalogue = new Map<string, CataloguePaper>();
-  for (const item of template.content.querySelectorAll<HTMLLIElement>('li[data-paper-id]')) {
-    const link = item.querySelector('a')!;
-    const id = item.dataset.paperId!;
-    catalogue.set(id, { id, title: link.textContent ?? id, url: new URL(link.getAttribute('href')!, location.href).href, key: item.dataset.key! });
-  }
-  const order = [...catalogue.keys()];
+  const loadCatalogue = catalogueLoader(root.dataset.catalogue!);
+  const paperUrl = (id: string) => new URL(`${encodeURIComponent(id)}/`, new URL(root.dataset.papers!, location.href)).href;
   const status = root.querySelector<HTMLElement>('[data-my-list-status]')!;
   const error = root.querySelector<HTMLElement>('[data-my-list-error]')!;
   const tools = root.querySelector<HTMLElement>('[data-my-list-tools]')!;
@@ -43,23 +60,30 @@ function myList(root: HTMLElement) {
     say(UNAVAILABLE_MESSAGE, true);
   }
 
+  const remove = (id: string, mark: Mark, title: string) => {
+    if (!store.save(setMark(store.load(), id, mark, false))) return say(UNAVAILABLE_MESSAGE, true);
+    render();
+    say(`Removed “${title}” ${REMOVE_LABELS[mark]}.`);
+  };
+
   const render = () => {
     const state = store.load();
     for (const mark of ['saved', 'read'] as Mark[]) {
-      const ids = idsWith(state, mark, order);
+      const ids = idsWith(state, mark);
       const list = root.querySelector<HTMLElement>(`[data-my-list-items="${mark}"]`)!;
       list.replaceChildren(
         ...ids.map((id) => {
+          const title = state.papers[id]!.title ?? id;
+          const link = document.createElement('a');
+          link.href = paperUrl(id);
+          link.textContent = title;
+          const button = document.createElement('button');
+          button.type = 'button';
+          button.textContent = 'Remove';
+          button.setAttribute('aria-label', `Remove “${title}” ${REMOVE_LABELS[mark]}`);
+          button.addEventListener('click', () => remove(id, mark, title));
           const item = document.createElement('li');
-          const paper = catalogue.get(id);
-          if (paper) {
-            const link = document.createElement('a');
-            link.href = paper.url;
-            link.textContent = paper.title;
-            item.append(link);
-          } else {
-            item.textContent = `${id} (no longer on this site)`;
-          }
+          item.append(link, button);
           return item;
         }),
       );
@@ -67,6 +91,20 @@ function myList(root: HTMLElement) {
       root.querySelector<HTMLElement>(`[data-my-list-count="${mark}"]`)!.textContent = String(ids.length);
       root.querySelector<HTMLElement>(`[data-my-list-empty="${mark}"]`)!.hidden = ids.length > 0;
     }
+  };
+
+  /** Fills in titles and keys the marks lack, from the catalogue; entries it does not know stay as they are. */
+  const completeInfo = async (): Promise<ReaderState> => {
+    let state = store.load();
+    const missing = idsWithoutInfo(state);
+    if (missing.length === 0) return state;
+    const catalogue = await loadCatalogue();
+    for (const id of missing) {
+      const info = catalogue.get(id);
+      if (info) state = withInfo(state, id, info);
+    }
+    store.save(state);
+    return state;
   };
 
   const download = (name: string, type: string, text: string) => {
@@ -86,16 +124,16 @@ function myList(root: HTMLElement) {
     say('Downloaded reading-list.json.');
   });
 
-  root.querySelector('[data-export="bibtex"]')!.addEventListener('click', () => {
-    const state = store.load();
-    const ids = new Set([...idsWith(state, 'saved'), ...idsWith(state, 'read')]);
-    const papers = order.filter((id) => ids.has(id)).map((id) => catalogue.get(id)!);
-    if (papers.length === 0) return say('Nothing to export yet: save or mark papers first.');
-    const keys = new Map(papers.map((p) => [p.id, p.key]));
-    // Abstracts are left out: the page would be too heavy with them (papers.bib has them).
-    const bib = bibtexEntries(papers.map((p) => ({ id: p.id, title: p.title, abstract: null, url: p.url })), { keys });
+  root.querySelector('[data-export="bibtex"]')!.addEventListener('click', async () => {
+    const state = await completeInfo().catch(() => store.load());
+    // Papers the site no longer has (no key, even after the catalogue) are left out.
+    const ids = idsWith(state, 'any').filter((id) => state.papers[id]!.key);
+    if (ids.length === 0) return say('Nothing to export yet: save or mark papers first.');
+    const keys = new Map(ids.map((id) => [id, state.papers[id]!.key!]));
+    // Abstracts are left out: they are not kept with the marks (papers.bib has them).
+    const bib = bibtexEntries(ids.map((id) => ({ id, title: state.papers[id]!.title ?? id, abstract: null, url: paperUrl(id) })), { keys });
     download('reading-list.bib', 'application/x-bibtex', bib);
-    say(`Downloaded reading-list.bib (${papers.length} entr${papers.length === 1 ? 'y' : 'ies'}).`);
+    say(`Downloaded reading-list.bib (${ids.length} entr${ids.length === 1 ? 'y' : 'ies'}).`);
   });
 
   const input = root.querySelector<HTMLInputElement>('[data-import]')!;
@@ -104,7 +142,10 @@ function myList(root: HTMLElement) {
     if (!file) return;
     try {
       const imported = parseImport(await file.text());
-      const { state, added, unknown } = mergeMarks(store.load(), imported, new Set(order));
+      const catalogue = await loadCatalogue().catch(() => {
+        throw new ImportError('the list of papers on this site could not be loaded to check it against (are you offline?). Try again when online.');
+      });
+      const { state, added, unknown } = mergeMarks(store.load(), imported, catalogue);
       if (!store.save(state)) return say(UNAVAILABLE_MESSAGE, true);
       render();
       const skipped = unknown.length ? ` ${unknown.length} paper${unknown.length === 1 ? ' is' : 's are'} not on this site and ${unknown.length === 1 ? 'was' : 'were'} left out.` : '';
@@ -117,4 +158,9 @@ function myList(root: HTMLElement) {
   });
 
   render();
+  // Entries kept without their info show their id until the catalogue fills it in.
+  if (store.available && idsWithoutInfo(store.load()).length > 0) void completeInfo().then(render, () => {});
 }
+
+const root = document.querySelector<HTMLElement>('[data-my-list]');
+if (root) myList(root);

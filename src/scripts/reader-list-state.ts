@@ -12,10 +12,26 @@ export const EXPORT_FORMAT = 'reading-list';
 
 export type Mark = 'read' | 'saved';
 
-export interface PaperMarks {
+/**
+ * What /my-list/ shows for a paper, kept with its marks so that page needs no list of every
+ * paper: the paper page that sets a mark writes it. Entries from before it was kept (or from
+ * other tools' files) lack it until /my-list/ looks it up.
+ */
+export interface PaperInfo {
+  title: string;
+  /** BibTeX key, the same as on the paper page and in the site's .bib files. */
+  key: string;
+  /** Sorts in the order papers joined the list (see src/lib/export/added.ts). */
+  added: string;
+}
+
+export interface PaperMarks extends Partial<PaperInfo> {
   read?: true;
   saved?: true;
 }
+
+const INFO_FIELDS = ['title', 'key', 'added'] as const;
+const MAX_INFO_LENGTH = 1000;
 
 /**
  * What the site held at the reader's last visit. Papers are compared by their added key (a
@@ -44,9 +60,9 @@ export function hasMark(state: ReaderState, id: string, mark: Mark): boolean {
   return state.papers[id]?.[mark] === true;
 }
 
-/** A copy of the state with `mark` set or cleared for one paper. */
-export function setMark(state: ReaderState, id: string, mark: Mark, on: boolean): ReaderState {
-  const marks: PaperMarks = { ...state.papers[id] };
+/** A copy of the state with `mark` set or cleared for one paper (and its info, when given). */
+export function setMark(state: ReaderState, id: string, mark: Mark, on: boolean, info?: PaperInfo): ReaderState {
+  const marks: PaperMarks = { ...state.papers[id], ...info };
   if (on) marks[mark] = true;
   else delete marks[mark];
   const papers = { ...state.papers };
@@ -55,11 +71,27 @@ export function setMark(state: ReaderState, id: string, mark: Mark, on: boolean)
   return { ...state, papers };
 }
 
-/** Ids with a mark, in the order given by `order` (ids not in it last, sorted). */
-export function idsWith(state: ReaderState, mark: Mark, order: readonly string[] = []): string[] {
-  const ids = Object.keys(state.papers).filter((id) => hasMark(state, id, mark));
-  const rank = new Map(order.map((id, i) => [id, i]));
-  return ids.sort((a, b) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0));
+/** A copy of the state with a marked paper's info filled in (unmarked papers stay absent). */
+export function withInfo(state: ReaderState, id: string, info: PaperInfo): ReaderState {
+  const marks = state.papers[id];
+  if (!marks || INFO_FIELDS.every((field) => marks[field] === info[field])) return state;
+  return { ...state, papers: { ...state.papers, [id]: { ...marks, ...info } } };
+}
+
+/** Marked papers that lack their info. */
+export const idsWithoutInfo = (state: ReaderState): string[] => Object.keys(state.papers).filter((id) => state.papers[id]!.title === undefined);
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Ids with `mark` (or any mark), in the site's order (the order papers joined the list);
+ * papers without info last, by id.
+ */
+export function idsWith(state: ReaderState, mark: Mark | 'any'): string[] {
+  const added = (id: string) => state.papers[id]?.added ?? '\uffff';
+  return Object.keys(state.papers)
+    .filter((id) => mark === 'any' || hasMark(state, id, mark))
+    .sort((a, b) => compareText(added(a), added(b)) || compareText(a, b));
 }
 
 export class ImportError extends Error {}
@@ -95,6 +127,12 @@ export function readMarks(value: unknown): Record<string, PaperMarks> {
       if (marks[mark] === undefined || marks[mark] === false) continue;
       if (marks[mark] !== true) throw new ImportError(`The entry for "${id}" has "${mark}": ${JSON.stringify(marks[mark])}; expected true or false.`);
       result[mark] = true;
+    }
+    for (const field of INFO_FIELDS) {
+      const value = marks[field];
+      if (value === undefined) continue;
+      if (typeof value !== 'string' || value.length > MAX_INFO_LENGTH) throw new ImportError(`The entry for "${id}" has an invalid "${field}" (expected text).`);
+      result[field] = value;
     }
     if (result.read || result.saved) papers[id] = result;
   }
@@ -144,21 +182,23 @@ export interface MergeResult {
 
 /**
  * Imported marks merged into the state: marks are only ever added (a paper read in either list
- * stays read), and ids this site does not have are left out and reported.
+ * stays read), and ids this site does not have are left out and reported. Paper info comes from
+ * the site (`known`), not from the file.
  */
-export function mergeMarks(state: ReaderState, imported: Record<string, PaperMarks>, knownIds: ReadonlySet<string>): MergeResult {
+export function mergeMarks(state: ReaderState, imported: Record<string, PaperMarks>, known: ReadonlyMap<string, PaperInfo>): MergeResult {
   let next = state;
   let added = 0;
   const unknown: string[] = [];
   for (const id of Object.keys(imported).sort()) {
-    if (!knownIds.has(id)) {
+    const info = known.get(id);
+    if (!info) {
       unknown.push(id);
       continue;
     }
     let changed = false;
     for (const mark of ['read', 'saved'] as const) {
-      if (imported[id][mark] && !hasMark(next, id, mark)) {
-        next = setMark(next, id, mark, true);
+      if (imported[id]![mark] && !hasMark(next, id, mark)) {
+        next = setMark(next, id, mark, true, info);
         changed = true;
       }
     }
@@ -167,9 +207,11 @@ export function mergeMarks(state: ReaderState, imported: Record<string, PaperMar
   return { state: next, added, unknown };
 }
 
-/** The export file: marks only (not the visit), with the format named. */
+/** The export file: marks and paper info (not the visit), with the format named. */
 export function exportJson(state: ReaderState, site: string): string {
-  const papers = Object.fromEntries(Object.keys(state.papers).sort().map((id) => [id, state.papers[id]]));
+  // Fields in a fixed order, whatever order the stored entries have them in.
+  const entry = (marks: PaperMarks) => Object.fromEntries((['read', 'saved', ...INFO_FIELDS] as const).filter((f) => marks[f] !== undefined).map((f) => [f, marks[f]]));
+  const papers = Object.fromEntries(Object.keys(state.papers).sort().map((id) => [id, entry(state.papers[id]!)]));
   return `${JSON.stringify({ format: EXPORT_FORMAT, version: STATE_VERSION, site, papers }, null, 2)}\n`;
 }
 

@@ -4,7 +4,7 @@
  * localStorage (reader-list-storage.ts); without it the controls say so and nothing throws.
  */
 import { openStore, UNAVAILABLE_MESSAGE, STORAGE_KEY, type ReaderStore } from './reader-list-storage.ts';
-import { hasMark, isNew, recordVisit, setMark, type Mark, type ReaderState } from './reader-list-state.ts';
+import { hasMark, isNew, recordVisit, setMark, withInfo, type Mark, type PaperInfo, type ReaderState } from './reader-list-state.ts';
 
 type Filter = 'all' | 'unread' | 'saved' | 'new';
 
@@ -24,6 +24,8 @@ function visit(store: ReaderStore, newest: string | undefined): string | null {
 
 function paperPage(root: HTMLElement) {
   const id = root.dataset.paperId!;
+  const { title = id, key = '', added = '' } = root.dataset;
+  const info: PaperInfo = { title, key, added };
   const note = root.querySelector<HTMLElement>('[data-reader-note]')!;
   const buttons = [...root.querySelectorAll<HTMLButtonElement>('button[data-reader-toggle]')];
   root.hidden = false;
@@ -33,6 +35,10 @@ function paperPage(root: HTMLElement) {
     return;
   }
   visit(store, root.dataset.newest);
+  // A paper marked before its info was kept (or from an import) gets it now.
+  const current = store.load();
+  const completed = withInfo(current, id, info);
+  if (completed !== current) store.save(completed);
   const show = (state: ReaderState) => {
     for (const button of buttons) button.setAttribute('aria-pressed', String(hasMark(state, id, button.dataset.readerToggle as Mark)));
   };
@@ -43,7 +49,7 @@ function paperPage(root: HTMLElement) {
       // Load afresh: another tab may have changed the list since this page opened.
       const state = store.load();
       const on = !hasMark(state, id, mark);
-      const saved = store.save(setMark(state, id, mark, on));
+      const saved = store.save(setMark(state, id, mark, on, info));
       note.textContent = saved ? LABELS[mark][on ? 0 : 1] : UNAVAILABLE_MESSAGE;
       show(store.load());
     });

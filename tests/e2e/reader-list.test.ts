@@ -75,7 +75,8 @@ describe('marking papers', () => {
 
     const stored = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY))!);
     expect(stored.version).toBe(1);
-    expect(stored.papers).toEqual({ [PAPER]: { read: true } });
+    // The title, key and added key are kept with the mark, for /my-list/.
+    expect(stored.papers).toEqual({ [PAPER]: { read: true, title: 'Improving the Training of Rectified Flows', key: expect.any(String), added: expect.stringMatching(/\.txt \d{9}$/) } });
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -182,7 +183,10 @@ describe('my list', () => {
     expect(jsonDownload.suggestedFilename()).toBe('reading-list.json');
     const exported = JSON.parse(await readFile((await jsonDownload.path())!, 'utf8'));
     expect(exported).toMatchObject({ format: 'reading-list', version: 1, site: server.url });
-    expect(exported.papers).toEqual({ [PAPER]: { read: true, saved: true }, [OTHER]: { read: true } });
+    expect(Object.keys(exported.papers)).toEqual([OTHER, PAPER].sort());
+    expect(exported.papers[PAPER]).toMatchObject({ read: true, saved: true, title: 'Improving the Training of Rectified Flows' });
+    expect(exported.papers[OTHER]).toMatchObject({ read: true, title: 'Extraneousness-Aware Imitation Learning' });
+    expect(exported.papers[OTHER].saved).toBeUndefined();
 
     const [bibDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as BibTeX' }).click()]);
     expect(bibDownload.suggestedFilename()).toBe('reading-list.bib');
@@ -230,6 +234,59 @@ describe('my list', () => {
     expect(await alert.textContent()).toContain('expected true or false');
     // A bad file changes nothing.
     expect(await saved.getByRole('link').count()).toBe(2);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('my list on a long reading list', () => {
+  it('embeds no list of papers: titles come from the marks, the catalogue only when needed', async () => {
+    const html = readText(fixture.outDir, 'my-list/index.html');
+    expect(html).not.toContain('Improving the Training of Rectified Flows');
+    const catalogue = JSON.parse(readText(fixture.outDir, 'my-list/catalogue.json')) as string[][];
+    expect(catalogue.find(([id]) => id === PAPER)).toEqual([PAPER, expect.any(String), 'Improving the Training of Rectified Flows', expect.stringMatching(/\.txt \d{9}$/)]);
+
+    const { context, open, errors } = await newReader();
+    const requested: string[] = [];
+    context.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await mark(context, open, PAPER, 'Save for later');
+    const page = await open('my-list/');
+    const saved = page.getByRole('region', { name: /Saved for later/ });
+    expect(await saved.getByRole('link').allTextContents()).toEqual(['Improving the Training of Rectified Flows']);
+    expect(requested.filter((path) => path.endsWith('catalogue.json'))).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('fills in entries kept without their title from the catalogue', async () => {
+    const { context, open, errors } = await newReader();
+    // A list written before titles were kept with the marks.
+    const home = await open('');
+    await home.evaluate(
+      ([key, paper, other]) => localStorage.setItem(key!, JSON.stringify({ version: 1, papers: { [paper!]: { saved: true }, [other!]: { read: true } } })),
+      [STORAGE_KEY, PAPER, OTHER],
+    );
+    const page = await open('my-list/');
+    const saved = page.getByRole('region', { name: /Saved for later/ });
+    await saved.getByRole('link', { name: 'Improving the Training of Rectified Flows' }).waitFor();
+    expect(await page.getByRole('region', { name: /^Read/ }).getByRole('link').allTextContents()).toEqual(['Extraneousness-Aware Imitation Learning']);
+    const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!), STORAGE_KEY);
+    expect(stored.papers[PAPER].title).toBe('Improving the Training of Rectified Flows');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('removes a paper from the list with its Remove button', async () => {
+    const { context, open, errors } = await newReader();
+    await mark(context, open, PAPER, 'Save for later', 'Mark as read');
+    const page = await open('my-list/');
+    await page.getByRole('button', { name: 'Remove “Improving the Training of Rectified Flows” from saved papers' }).click();
+    expect(await page.getByRole('status').filter({ hasText: 'Removed' }).textContent()).toBe('Removed “Improving the Training of Rectified Flows” from saved papers.');
+    expect(await page.getByRole('region', { name: /Saved for later/ }).getByRole('link').count()).toBe(0);
+    expect(await page.getByRole('region', { name: /^Read/ }).getByRole('link').allTextContents()).toEqual(['Improving the Training of Rectified Flows']);
+    const paperPage = await open(`papers/${PAPER}/`);
+    expect(await toggle(paperPage, 'Save for later').getAttribute('aria-pressed')).toBe('false');
+    expect(await toggle(paperPage, 'Mark as read').getAttribute('aria-pressed')).toBe('true');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -7,6 +7,7 @@ import {
   exportJson,
   hasMark,
   idsWith,
+  idsWithoutInfo,
   isNew,
   mergeMarks,
   parseImport,
@@ -14,7 +15,11 @@ import {
   recordVisit,
   serializeState,
   setMark,
+  withInfo,
+  type PaperInfo,
 } from '../../src/scripts/reader-list-state.ts';
+
+const info = (title: string, added: string): PaperInfo => ({ title, key: `key-${title}`, added });
 
 describe('marks', () => {
   it('sets and clears marks without changing the input, dropping papers with none', () => {
@@ -27,12 +32,30 @@ describe('marks', () => {
     expect(both.papers).toEqual({ a: { read: true, saved: true } });
     expect(setMark(setMark(both, 'a', 'read', false), 'a', 'saved', false).papers).toEqual({});
   });
-  it('lists marked ids in page order, unknown ids last', () => {
+  it('keeps the paper info given with a mark, and keeps it while any mark remains', () => {
+    const state = setMark(setMark(emptyState(), 'a', 'read', true, info('A', 'x.txt 000000001')), 'a', 'saved', true);
+    expect(state.papers.a).toEqual({ read: true, saved: true, title: 'A', key: 'key-A', added: 'x.txt 000000001' });
+    expect(setMark(state, 'a', 'read', false).papers.a).toEqual({ saved: true, title: 'A', key: 'key-A', added: 'x.txt 000000001' });
+  });
+  it('fills in info for marked papers only, returning the same state when nothing changes', () => {
+    const state = setMark(setMark(emptyState(), 'a', 'read', true), 'b', 'saved', true, info('B', '2'));
+    expect(idsWithoutInfo(state)).toEqual(['a']);
+    const filled = withInfo(state, 'a', info('A', '1'));
+    expect(filled.papers.a).toEqual({ read: true, title: 'A', key: 'key-A', added: '1' });
+    expect(idsWithoutInfo(filled)).toEqual([]);
+    expect(withInfo(filled, 'a', info('A', '1'))).toBe(filled);
+    expect(withInfo(state, 'unmarked', info('U', '3'))).toBe(state);
+  });
+  it('lists marked ids in the order papers joined the list, papers without info last', () => {
     let state = emptyState();
-    for (const id of ['zeta', 'b', 'a', 'gone']) state = setMark(state, id, 'saved', true);
+    state = setMark(state, 'zeta', 'saved', true, info('Z', 'a.txt 000000001'));
+    state = setMark(state, 'b', 'saved', true, info('B', 'b.txt 000000001'));
+    state = setMark(state, 'a', 'saved', true, info('A', 'a.txt 000000020'));
+    state = setMark(state, 'gone', 'saved', true);
     state = setMark(state, 'b', 'read', true);
-    expect(idsWith(state, 'saved', ['a', 'b', 'zeta'])).toEqual(['a', 'b', 'zeta', 'gone']);
+    expect(idsWith(state, 'saved')).toEqual(['zeta', 'a', 'b', 'gone']);
     expect(idsWith(state, 'read')).toEqual(['b']);
+    expect(idsWith(setMark(state, 'c', 'read', true, info('C', '0')), 'any')).toEqual(['c', 'zeta', 'a', 'b', 'gone']);
   });
 });
 
@@ -52,13 +75,19 @@ describe('stored state', () => {
 });
 
 describe('import and export', () => {
-  it('exports marks only, sorted, in a named format that imports back', () => {
-    let state = setMark(setMark(emptyState(), 'b', 'saved', true), 'a', 'read', true);
+  it('exports marks and paper info (not the visit), sorted, in a named format that imports back', () => {
+    let state = setMark(setMark(emptyState(), 'b', 'saved', true), 'a', 'read', true, info('A', '1'));
     state = recordVisit(state, 'x', 1).state;
     const text = exportJson(state, 'https://example.org/reading-list/');
     const value = JSON.parse(text);
-    expect(value).toEqual({ format: EXPORT_FORMAT, version: 1, site: 'https://example.org/reading-list/', papers: { a: { read: true }, b: { saved: true } } });
+    expect(value).toEqual({
+      format: EXPORT_FORMAT,
+      version: 1,
+      site: 'https://example.org/reading-list/',
+      papers: { a: { read: true, title: 'A', key: 'key-A', added: '1' }, b: { saved: true } },
+    });
     expect(Object.keys(value.papers)).toEqual(['a', 'b']);
+    expect(Object.keys(value.papers.a)).toEqual(['read', 'title', 'key', 'added']);
     expect(parseImport(text)).toEqual(state.papers);
   });
 
@@ -74,6 +103,8 @@ describe('import and export', () => {
       ['{"version":1,"papers":{"a":true}}', /entry for "a" should be an object/],
       ['{"version":1,"papers":{"a":{"saved":1}}}', /"saved": 1; expected true or false/],
       [`{"version":1,"papers":{"${'x'.repeat(300)}":{"read":true}}}`, /invalid paper id/],
+      ['{"version":1,"papers":{"a":{"read":true,"title":3}}}', /entry for "a" has an invalid "title"/],
+      [`{"version":1,"papers":{"a":{"read":true,"key":"${'k'.repeat(2000)}"}}}`, /invalid "key"/],
     ];
     for (const [text, message] of cases) {
       expect(() => parseImport(text), text).toThrow(ImportError);
@@ -85,10 +116,12 @@ describe('import and export', () => {
     expect(parseImport('{"version":1,"papers":{"a":{"read":false,"saved":true},"b":{"read":false},"c":{}}}')).toEqual({ a: { saved: true } });
   });
 
-  it('merges by adding marks, leaving out and reporting unknown papers', () => {
+  it("merges by adding marks with the site's paper info, leaving out and reporting unknown papers", () => {
     const state = setMark(setMark(emptyState(), 'a', 'read', true), 'b', 'saved', true);
-    const result = mergeMarks(state, { a: { read: true, saved: true }, b: { saved: true }, c: { read: true }, gone: { saved: true } }, new Set(['a', 'b', 'c']));
-    expect(result.state.papers).toEqual({ a: { read: true, saved: true }, b: { saved: true }, c: { read: true } });
+    const site = new Map([['a', info('A', '1')], ['b', info('B', '2')], ['c', info('C', '3')]]);
+    const imported = { a: { read: true, saved: true }, b: { saved: true }, c: { read: true, title: 'Not what the site says' }, gone: { saved: true } } as const;
+    const result = mergeMarks(state, imported, site);
+    expect(result.state.papers).toEqual({ a: { read: true, saved: true, ...site.get('a') }, b: { saved: true }, c: { read: true, ...site.get('c') } });
     expect(result.added).toBe(2);
     expect(result.unknown).toEqual(['gone']);
     expect(state.papers).toEqual({ a: { read: true }, b: { saved: true } });
