@@ -16,7 +16,9 @@ export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
   base: normalizeBase(process.env.SITE_BASE),
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  // Pages render from data already in memory; rendering a few at once overlaps each page's file
+  // write with the next page's rendering (10,000 papers: page generation ~38 s → ~27 s, npm run bench).
+  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   // Pagefind after the others: it indexes what they have written. Offline after Pagefind: its
   // service worker precaches the finished site, search index included.
   integrations: [mdx(), sitemap(), pagefind(), offline()],

@@ -1,0 +1,10 @@
+import { readdirSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { syntheticPapers, type SeedText } from '../../src/lib/text/bench-data.ts';
+import { syntheticListings } from '../../src/lib/bench/synthetic-listings.ts';
+import { parseListing } from '../../src/lib/seeds/parse.ts';
+const [size, out] = [Number(process.argv[2]), process.argv[3]!];
+const texts = new Map<string, SeedText>();
+for (const name of readdirSync('seeds').sort()) for (const r of parseListing(readFileSync(join('seeds', name)), name).records) if (r.abstract !== null && !texts.has(r.title)) texts.set(r.title, { title: r.title, abstract: r.abstract });
+mkdirSync(out, { recursive: true });
+for (const f of syntheticListings(syntheticPapers(size, [...texts.values()]), 500)) writeFileSync(join(out, f.name), f.text);
