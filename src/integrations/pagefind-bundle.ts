@@ -19,6 +19,8 @@ export interface CompactedBundle {
   metaBytesBefore: number;
   metaBytesAfter: number;
   renamedFiles: number;
+  /** Pages in the index, all languages. */
+  indexedPages: number;
 }
 
 /** Renames old → new names in `dir` (`<name><extension>`), a few at a time. */
@@ -33,7 +35,7 @@ async function renameAll(dir: string, names: Map<string, string>, extension: str
 export async function compactPagefindBundle(bundleDir: string, options: CompactOptions): Promise<CompactedBundle> {
   const entryPath = join(bundleDir, 'pagefind-entry.json');
   const entry = JSON.parse(await readFile(entryPath, 'utf8')) as PagefindEntry;
-  const result: CompactedBundle = { metaBytesBefore: 0, metaBytesAfter: 0, renamedFiles: 0 };
+  const result: CompactedBundle = { metaBytesBefore: 0, metaBytesAfter: 0, renamedFiles: 0, indexedPages: 0 };
   for (const language of Object.values(entry.languages)) {
     const oldPath = join(bundleDir, `pagefind.${language.hash}.pf_meta`);
     const original = await readFile(oldPath);
@@ -52,6 +54,7 @@ export async function compactPagefindBundle(bundleDir: string, options: CompactO
     result.metaBytesBefore += original.length;
     result.metaBytesAfter += packed.length;
     result.renamedFiles += compacted.fragments.size + compacted.chunks.size;
+    result.indexedPages += compacted.pages;
   }
   await writeFile(entryPath, JSON.stringify(entry));
   return result;

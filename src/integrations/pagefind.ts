@@ -25,7 +25,10 @@ const INDEX_CHUNK_SIZE = '2000';
 const WORD_COUNT_STEP = 16;
 
 export interface SearchIndexReport {
+  /** HTML files read. */
   pages: number;
+  /** Pages in the index (those with a `data-pagefind-body`). */
+  indexedPages: number;
   ms: number;
   metaBytesBefore: number;
   metaBytesAfter: number;
@@ -58,7 +61,10 @@ export default function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const report = await buildSearchIndex(fileURLToPath(dir));
         const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
-        logger.info(`indexed ${report.pages} page(s) in ${report.ms} ms (metadata ${kb(report.metaBytesBefore)} → ${kb(report.metaBytesAfter)})`);
+        logger.info(
+          `indexed ${report.pages} page(s) in ${report.ms} ms ` +
+            `(${report.indexedPages} searchable; metadata ${kb(report.metaBytesBefore)} → ${kb(report.metaBytesAfter)})`,
+        );
       },
     },
   };

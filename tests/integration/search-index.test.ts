@@ -50,7 +50,7 @@ describe.each(Object.entries(sites))('search index of the %s site', (_, site) =>
     }
   });
 
-  it('reports the metadata it saved in the build log', () => {
-    expect(site.log).toMatch(/\[reading-list:pagefind\] indexed \d+ page\(s\) in \d+ ms \(metadata [\d.]+ KiB → [\d.]+ KiB\)/);
+  it('reports what it indexed and the metadata it saved in the build log', () => {
+    expect(site.log).toMatch(new RegExp(`\\[reading-list:pagefind\\] indexed \\d+ page\\(s\\) in \\d+ ms \\(${papers.length} searchable; metadata [\\d.]+ KiB → [\\d.]+ KiB\\)`));
   });
 });

@@ -74,7 +74,8 @@ describe('compactPagefindMeta', () => {
   );
 
   it('gives fragments and chunks short sequential names under one tag, and keeps the rest', () => {
-    const { cbor, fragments, chunks } = compactPagefindMeta(meta, { wordCountStep: 16 });
+    const { cbor, fragments, chunks, pages } = compactPagefindMeta(meta, { wordCountStep: 16 });
+    expect(pages).toBe(4);
     const [tag] = [...fragments.values()][0]!.split('-');
     expect(tag).toMatch(/^[0-9a-f]{6}$/);
     expect([...fragments]).toEqual([

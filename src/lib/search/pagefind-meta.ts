@@ -56,6 +56,8 @@ export interface CompactedMeta {
   fragments: Map<string, string>;
   /** Old index chunk name → new, for files in `index/` (`<name>.pf_index`). */
   chunks: Map<string, string>;
+  /** Pages in the index. */
+  pages: number;
 }
 
 /** What each page and chunk entry must look like before anything is changed. */
@@ -100,5 +102,5 @@ export function compactPagefindMeta(metaCbor: Uint8Array, { wordCountStep }: Com
   });
 
   const [version, , , ...rest] = meta;
-  return { cbor: encodeCbor([version, pages, chunkEntries, ...rest]), fragments, chunks };
+  return { cbor: encodeCbor([version, pages, chunkEntries, ...rest]), fragments, chunks, pages: pages.length };
 }
