@@ -20,7 +20,7 @@ import { compactPagefindBundle } from './pagefind-bundle.ts';
  * Postings per index chunk (Pagefind's default: 20,000). Pagefind reads it from this variable,
  * which it calls unstable: if a Pagefind update drops it, the bench's first-query bytes show it.
  */
-const INDEX_CHUNK_SIZE = '2000';
+const INDEX_CHUNK_SIZE = '2000'; // set the variable in the environment to try another
 /** See src/lib/search/pagefind-meta.ts. */
 const WORD_COUNT_STEP = 16;
 

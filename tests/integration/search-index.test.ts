@@ -54,3 +54,11 @@ describe.each(Object.entries(sites))('search index of the %s site', (_, site) =>
     expect(site.log).toMatch(new RegExp(`\\[reading-list:pagefind\\] indexed \\d+ page\\(s\\) in \\d+ ms \\(${papers.length} searchable; metadata [\\d.]+ KiB → [\\d.]+ KiB\\)`));
   });
 });
+
+describe('index chunk size', () => {
+  it('is the small one the integration sets (Pagefind reads PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE)', () => {
+    // The real seeds make 39 chunks of ~2,000 postings; with Pagefind's default of 20,000 they make 5.
+    const chunks = readdirSync(join(sites.real.outDir, 'pagefind/index'));
+    expect(chunks.length).toBeGreaterThan(20);
+  });
+});
