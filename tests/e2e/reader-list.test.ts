@@ -276,6 +276,24 @@ describe('my list on a long reading list', () => {
     await context.close();
   });
 
+  it('refuses an import it cannot check (catalogue unreachable), changing nothing', async () => {
+    const { context, open, errors } = await newReader();
+    await mark(context, open, OTHER, 'Save for later');
+    await context.route('**/my-list/catalogue.json', (route) => route.abort('internetdisconnected'));
+    const page = await open('my-list/');
+    const file = { name: 'laptop.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'reading-list', version: 1, papers: { [PAPER]: { read: true } } })) };
+    await page.getByLabel(/Import a list/).setInputFiles(file);
+    const alert = page.getByRole('alert').filter({ hasText: 'laptop.json' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe(
+      'Could not import laptop.json: the list of papers on this site could not be loaded to check it against (are you offline?). Try again when online.',
+    );
+    expect(await page.getByRole('region', { name: /^Read/ }).getByRole('link').count()).toBe(0);
+    expect(await page.getByRole('region', { name: /Saved for later/ }).getByRole('link').allTextContents()).toEqual(['Extraneousness-Aware Imitation Learning']);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('removes a paper from the list with its Remove button', async () => {
     const { context, open, errors } = await newReader();
     await mark(context, open, PAPER, 'Save for later', 'Mark as read');
