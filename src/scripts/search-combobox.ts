@@ -5,13 +5,13 @@
  * chosen, submits the form to the search page), Escape closes the list. A polite live region
  * announces how many results there are.
  */
+import { typingPause } from '../lib/search/query.ts';
 import { loadPagefind, searchPapers, type SearchHit } from './search-engine.ts';
 import { element, excerptNodes, resultCount } from './search-render.ts';
 
 /** Results shown in the list; the last option leads to the search page with all of them. */
 const SHOWN = 6;
 const EXCERPT_WORDS = 16;
-const DEBOUNCE_MS = 120;
 
 interface Option {
   node: HTMLElement;
@@ -87,7 +87,7 @@ export function attachCombobox(form: HTMLFormElement, input: HTMLInputElement): 
   const run = async () => {
     const id = ++latest;
     try {
-      const outcome = await searchPapers(input.value, [], { excerptWords: EXCERPT_WORDS });
+      const outcome = typingPause(input.value) === null ? null : await searchPapers(input.value, [], { excerptWords: EXCERPT_WORDS });
       if (id !== latest) return; // a newer query has started
       if (!outcome) {
         listbox.replaceChildren();
@@ -104,7 +104,7 @@ export function attachCombobox(form: HTMLFormElement, input: HTMLInputElement): 
 
   const schedule = () => {
     clearTimeout(timer);
-    timer = setTimeout(run, DEBOUNCE_MS);
+    timer = setTimeout(run, typingPause(input.value) ?? 0);
   };
 
   const go = (option: Option) => {

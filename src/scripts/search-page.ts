@@ -4,11 +4,11 @@
  * search can be shared. Results are built from text (search-render.ts).
  */
 import { readSearchState, searchStateQuery, type SearchState } from '../lib/search/url-state.ts';
+import { TYPING_PAUSE_MS, typingPause } from '../lib/search/query.ts';
 import { searchPapers, type SearchOutcome, type SearchHit } from './search-engine.ts';
 import { element, excerptNodes, resultCount } from './search-render.ts';
 
 const PAGE_SIZE = 20;
-const DEBOUNCE_MS = 150;
 
 const form = document.querySelector<HTMLFormElement>('form[data-search-page]');
 const input = form?.querySelector<HTMLInputElement>('input[type="search"]');
@@ -95,7 +95,8 @@ if (form && input && status && list && moreButton) {
     const state = readForm();
     history.replaceState(history.state, '', `${location.pathname}${searchStateQuery(state)}${location.hash}`);
     clearTimeout(timer);
-    timer = setTimeout(() => run(state), DEBOUNCE_MS);
+    // Same pause as the header box; a short query (or topics alone) still runs here, after the usual pause.
+    timer = setTimeout(() => run(state), typingPause(state.query) ?? TYPING_PAUSE_MS);
   };
 
   input.addEventListener('input', update);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_QUERY_LENGTH, isSearchShortcut, isSearchable, normaliseQuery } from '../../src/lib/search/query.ts';
+import { MAX_QUERY_LENGTH, SHORT_WORD_PAUSE_MS, TYPING_PAUSE_MS, isSearchShortcut, isSearchable, normaliseQuery, typingPause } from '../../src/lib/search/query.ts';
 import { readSearchState, searchStateQuery } from '../../src/lib/search/url-state.ts';
 
 describe('normaliseQuery', () => {
@@ -53,5 +53,22 @@ describe('search state in the address', () => {
     expect(query).toBe('?q=in-context+learning+%26+more&topic=in-context-learning&topic=language-models');
     expect(readSearchState(query)).toEqual(state);
     expect(searchStateQuery({ query: '  ', topics: [] })).toBe('');
+  });
+});
+
+describe('typingPause', () => {
+  it('waits for two letters or digits before searching', () => {
+    expect(typingPause('')).toBeNull();
+    expect(typingPause('d')).toBeNull();
+    expect(typingPause(' - ')).toBeNull();
+    expect(typingPause('3d')).toBe(SHORT_WORD_PAUSE_MS);
+  });
+  it('waits longer while the word being typed is one or two characters', () => {
+    expect(typingPause('di')).toBe(SHORT_WORD_PAUSE_MS);
+    expect(typingPause('dif')).toBe(TYPING_PAUSE_MS);
+    expect(typingPause('diffusion p')).toBe(SHORT_WORD_PAUSE_MS);
+    expect(typingPause('diffusion pol')).toBe(TYPING_PAUSE_MS);
+    expect(typingPause('diffusion ')).toBe(TYPING_PAUSE_MS);
+    expect(typingPause('RLHF')).toBe(TYPING_PAUSE_MS);
   });
 });

@@ -24,6 +24,25 @@ export function normaliseQuery(raw: string): string {
 /** Worth searching: at least one letter or digit. */
 export const isSearchable = (query: string) => /[\p{L}\p{N}]/u.test(query);
 
+/** Pause after a keystroke before the header box searches, in ms. */
+export const TYPING_PAUSE_MS = 200;
+/** Longer while the word being typed is one or two characters: its matches are many and costly to load. */
+export const SHORT_WORD_PAUSE_MS = 400;
+
+/**
+ * How long the header box waits after the reader types before searching `raw`, or null when
+ * it is not worth a search yet (fewer than two letters or digits). Each search loads the index
+ * chunks of the words typed so far and the results' fragments, so a search per keystroke costs
+ * a reader on a slow connection real bytes (`npm run bench` measures typing too); a reader
+ * typing steadily gets one search when they pause.
+ */
+export function typingPause(raw: string): number | null {
+  const query = normaliseQuery(raw);
+  if ((query.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < 2) return null;
+  const lastWord = /[\p{L}\p{N}]*$/u.exec(query)![0];
+  return lastWord.length > 0 && lastWord.length < 3 ? SHORT_WORD_PAUSE_MS : TYPING_PAUSE_MS;
+}
+
 export interface KeyLike {
   key: string;
   ctrlKey: boolean;
