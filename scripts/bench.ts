@@ -293,6 +293,13 @@ export async function measureFirstQueries(outDir: string, queries: readonly stri
   }
 }
 
+/** Every query of QUERIES at once, and the first one typed key by key. */
+async function measureSearches(outDir: string): Promise<Pick<SizeResult, 'queries' | 'typed'>> {
+  const queries = await measureFirstQueries(outDir);
+  const [typed = null] = await measureFirstQueries(outDir, QUERIES.slice(0, 1), { typingDelayMs: TYPING_DELAY_MS });
+  return { queries, typed };
+}
+
 // ---------------------------------------------------------------------------------------
 // One size, end to end
 
@@ -329,8 +336,7 @@ async function benchSize(size: number, seedTexts: SeedText[], keep: boolean): Pr
     const pages = Number(/(\d+) page\(s\) built in/.exec(build.log)?.[1] ?? NaN);
     log(`${size}: built ${pages} page(s) in ${build.wallMs} ms; measuring output`);
     const output = measureOutput(outDir);
-    const queries = await measureFirstQueries(outDir);
-    const [typed = null] = await measureFirstQueries(outDir, QUERIES.slice(0, 1), { typingDelayMs: TYPING_DELAY_MS });
+    const { queries, typed } = await measureSearches(outDir);
 
     // Rebuild with the same cache after adding one paper to one seed file.
     const edited = join(seedsDir, listings[0]!.name);
@@ -467,17 +473,19 @@ function log(message: string): void {
 async function measureBuiltSite(outDir: string): Promise<void> {
   const print = (label: string, cost: QueryCost) =>
     console.log(`${label}: ${kib(cost.wireBytes)} on the wire, ${kib(cost.bodyBytes)} stored, ${cost.requests} requests, ${cost.status}`);
-  for (const cost of await measureFirstQueries(outDir)) print(`"${cost.query}"`, cost);
-  for (const cost of await measureFirstQueries(outDir, QUERIES.slice(0, 1), { typingDelayMs: TYPING_DELAY_MS })) print(`"${cost.query}" typed`, cost);
+  const { queries, typed } = await measureSearches(outDir);
+  for (const cost of queries) print(`"${cost.query}"`, cost);
+  if (typed) print(`"${typed.query}" typed`, typed);
 }
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const searchOnly = args.indexOf('--search');
   if (searchOnly >= 0) return measureBuiltSite(args[searchOnly + 1] ?? join(projectRoot, 'dist'));
+  const with100k = args.includes('--100k');
   const sizes = process.env.BENCH_SIZES
     ? process.env.BENCH_SIZES.split(',').map((s) => Number(s.trim()))
-    : [1_000, 10_000, ...(args.includes('--100k') ? [100_000] : [])];
+    : [1_000, 10_000, ...(with100k ? [100_000] : [])];
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`BENCH_SIZES must be positive integers, got "${process.env.BENCH_SIZES}"`);
   const seedTexts = realSeedTexts();
   await mkdir(BENCH_DIR, { recursive: true });
@@ -501,9 +509,9 @@ async function main(): Promise<void> {
   }
   console.log(`\n${machineInfo()}\n\n${reportTable(results)}\n${failureNotes(failures)}`);
   // The long 100,000-paper run keeps its own file, so a quick run does not overwrite it.
-  const out = join(projectRoot, args.includes('--100k') ? 'docs/benchmarks-100k.md' : 'docs/benchmarks.md');
+  const out = join(projectRoot, with100k ? 'docs/benchmarks-100k.md' : 'docs/benchmarks.md');
   await mkdir(join(projectRoot, 'docs'), { recursive: true });
-  await writeFile(out, markdown(results, failures, args.includes('--100k') ? 'npm run bench:100k' : 'npm run bench'));
+  await writeFile(out, markdown(results, failures, with100k ? 'npm run bench:100k' : 'npm run bench'));
   log(`wrote ${out}`);
 }
 

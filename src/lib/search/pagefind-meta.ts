@@ -78,29 +78,31 @@ export function roundWordCount(count: number, step: number): number {
   return step <= 1 || count < step ? count : Math.round(count / step) * step;
 }
 
+/** Old name → `<tag>-<n in base 36>`, n counting distinct old names in the order first seen. */
+function sequentialNames(tag: string) {
+  const names = new Map<string, string>();
+  const rename = (old: string): string => {
+    let name = names.get(old);
+    if (name === undefined) names.set(old, (name = `${tag}-${names.size.toString(36)}`));
+    return name;
+  };
+  return { names, rename };
+}
+
 export function compactPagefindMeta(metaCbor: Uint8Array, { wordCountStep }: CompactOptions): CompactedMeta {
   const meta = decodeCbor(metaCbor);
   checkShape(meta);
   const tag = createHash('sha256').update(metaCbor).digest('hex').slice(0, 6);
-  const newName = (n: number) => `${tag}-${n.toString(36)}`;
+  const fragments = sequentialNames(tag);
+  const chunks = sequentialNames(tag);
 
   // Identical pages share a fragment (Pagefind names them by content), so names map one to one.
-  const fragments = new Map<string, string>();
   const pages = meta[1].map((page) => {
     const [name, wordCount, ...rest] = page as [string, number, ...CborValue[]];
-    let renamed = name;
-    if (ungrouped(page)) {
-      if (!fragments.has(name)) fragments.set(name, newName(fragments.size));
-      renamed = fragments.get(name)!;
-    }
-    return [renamed, roundWordCount(wordCount, wordCountStep), ...rest];
+    return [ungrouped(page) ? fragments.rename(name) : name, roundWordCount(wordCount, wordCountStep), ...rest];
   });
-  const chunks = new Map<string, string>();
-  const chunkEntries = meta[2].map(([from, to, name]) => {
-    if (!chunks.has(name as string)) chunks.set(name as string, newName(chunks.size));
-    return [from!, to!, chunks.get(name as string)!];
-  });
+  const chunkEntries = meta[2].map(([from, to, name]) => [from!, to!, chunks.rename(name as string)]);
 
   const [version, , , ...rest] = meta;
-  return { cbor: encodeCbor([version, pages, chunkEntries, ...rest]), fragments, chunks, pages: pages.length };
+  return { cbor: encodeCbor([version, pages, chunkEntries, ...rest]), fragments: fragments.names, chunks: chunks.names, pages: pages.length };
 }
