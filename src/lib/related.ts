@@ -29,6 +29,7 @@
 import type { PaperText, RelatedPaper } from './types.ts';
 import { termTokens, type TermToken } from './text/tokenize.ts';
 import { Interner } from './text/interner.ts';
+import { compareStrings } from './slug.ts';
 
 export interface RelatedInput extends PaperText {
   topics?: string[];
@@ -53,10 +54,6 @@ const SCORE_DECIMALS = 1e4;
 /** Most papers a feature may occur in and still be indexed. */
 export function postingsCap(paperCount: number): number {
   return Math.min(1000, Math.max(50, Math.floor(paperCount * 0.1)));
-}
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function roundScore(score: number): number {
@@ -251,7 +248,7 @@ interface TopicIndex {
 }
 
 function buildTopicIndex(papers: readonly RelatedInput[]): TopicIndex {
-  const names = [...new Set(papers.flatMap((paper) => paper.topics ?? []))].sort(compareIds);
+  const names = [...new Set(papers.flatMap((paper) => paper.topics ?? []))].sort(compareStrings);
   const numbers = new Map(names.map((name, index) => [name, index]));
   const members: number[][] = names.map(() => []);
   const paperTopics = papers.map((paper, doc) => {
@@ -392,7 +389,7 @@ function sharedFeatureKeys(index: Index, a: number, b: number, limit: number): s
     candidates.push({ feature, words, credit });
   }
   candidates.sort((x, y) => y.credit - x.credit
-    || compareIds(index.featureKeys[x.feature]!, index.featureKeys[y.feature]!));
+    || compareStrings(index.featureKeys[x.feature]!, index.featureKeys[y.feature]!));
 
   const chosen: string[] = [];
   const covered = new Set<number>();
@@ -457,7 +454,7 @@ export function computeRelated(
 ): Map<string, RelatedPaper[]> {
   const k = Math.max(0, Math.floor(options.k ?? DEFAULT_K));
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
-  const sorted = [...papers].sort((a, b) => compareIds(a.id, b.id));
+  const sorted = [...papers].sort((a, b) => compareStrings(a.id, b.id));
   sorted.forEach((paper, i) => {
     if (i > 0 && sorted[i - 1]!.id === paper.id) throw new Error(`computeRelated: duplicate paper id "${paper.id}"`);
   });

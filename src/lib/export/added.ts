@@ -18,6 +18,7 @@
  * All times are midnight UTC.
  */
 import type { PaperSource } from '../types.ts';
+import { compareStrings } from '../slug.ts';
 
 export const DEFAULT_FEED_YEAR = 2024;
 
@@ -67,11 +68,9 @@ export interface AddedPaper {
   sources: readonly PaperSource[];
 }
 
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /** A paper's first listing: earliest file by name, then line. */
 export function firstSource(paper: AddedPaper): PaperSource {
-  return [...paper.sources].sort((a, b) => compare(a.file, b.file) || a.line - b.line)[0];
+  return [...paper.sources].sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line)[0];
 }
 
 /**
@@ -103,7 +102,7 @@ function addedGroups(papers: readonly AddedPaper[]): AddedGroup[] {
     group.ids.push(paper.id);
     groups.set(name, group);
   }
-  return [...groups.values()].sort((a, b) => compare(a.file, b.file) || a.line - b.line);
+  return [...groups.values()].sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line);
 }
 
 /**
@@ -115,7 +114,7 @@ export function newestFirst<T extends AddedPaper>(papers: readonly T[]): T[] {
   addedGroups(papers).forEach((group, index) => group.ids.forEach((id) => rank.set(id, index)));
   return papers
     .map((paper) => ({ paper, group: rank.get(paper.id) ?? -1, first: firstSource(paper) }))
-    .sort((a, b) => b.group - a.group || (a.first?.line ?? 0) - (b.first?.line ?? 0) || compare(a.paper.id, b.paper.id))
+    .sort((a, b) => b.group - a.group || (a.first?.line ?? 0) - (b.first?.line ?? 0) || compareStrings(a.paper.id, b.paper.id))
     .map(({ paper }) => paper);
 }
 

@@ -9,6 +9,7 @@ import { byStrength, membersFromHits, typicalSimilarity, type Hits, type Member,
 import { isStopWord } from '../text/stopwords.ts';
 import { centroidOf, cosineToCentroidSkipping, type Centroid } from './vectors.ts';
 import { appendTo } from './collections.ts';
+import { compareStrings } from '../slug.ts';
 
 /** A topic before it has members: what it is called and which phrases find its papers. */
 export interface TopicDraft {
@@ -103,14 +104,10 @@ export function assignPapers(corpus: Corpus, drafts: readonly TopicDraft[], sett
     centroids: new Map(active.map((d) => [drafts[d]!.id, centroidFor(d, kept, centroids, papers, settings)])),
     paperTopics: paperTopics.map((list) =>
       list
-        .sort((a, b) => b.strength - a.strength || compareIds(drafts[a.topic]!.id, drafts[b.topic]!.id))
+        .sort((a, b) => b.strength - a.strength || compareStrings(drafts[a.topic]!.id, drafts[b.topic]!.id))
         .map((entry) => drafts[entry.topic]!.id),
     ),
   };
-}
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Each paper keeps its strongest `limit` topics (ties: the smaller, more specific topic). */
@@ -213,7 +210,7 @@ function placeOrphans(
       mentioned.set(hit.paper, topics);
     }
   }
-  const sorted = [...active].sort((a, b) => compareIds(drafts[a]!.id, drafts[b]!.id));
+  const sorted = [...active].sort((a, b) => compareStrings(drafts[a]!.id, drafts[b]!.id));
   const centres = new Map(sorted.map((d) => [d, centroidFor(d, kept, centroids, papers, settings)]));
   const common = commonTerms(corpus);
   const nameWords = new Map(sorted.map((d) => [d, nameStemIds(drafts[d]!, corpus)]));
@@ -227,7 +224,7 @@ function placeOrphans(
       return variety.get(d)!;
     },
   };
-  const byId = (a: Ranked, b: Ranked) => compareIds(drafts[a.topic]!.id, drafts[b.topic]!.id);
+  const byId = (a: Ranked, b: Ranked) => compareStrings(drafts[a.topic]!.id, drafts[b.topic]!.id);
   const isFull = (d: number) => drafts[d]!.capped && (kept.get(d)?.length ?? 0) >= settings.maxSize;
   for (const paper of orphans) {
     const named = mentioned.get(paper.index) ?? new Set<number>();

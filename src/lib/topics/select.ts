@@ -27,6 +27,7 @@ import type { CorpusPaper } from './corpus.ts';
 import { membersFromHits, type Hits, type Member, type MembershipSettings } from './membership.ts';
 import { appendTo } from './collections.ts';
 import { CONNECTORS } from './units.ts';
+import { compareStrings } from '../slug.ts';
 
 export interface SelectionSettings extends MembershipSettings {
   minPapers: number;
@@ -71,10 +72,6 @@ const RENAME_SHARE = 0.5;
 interface Evaluated {
   candidate: CandidateStats;
   members: Member[];
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function hitsOf(candidates: readonly CandidateStats[]): Hits[] {
