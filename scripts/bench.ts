@@ -129,7 +129,14 @@ async function runBuild(seedsDir: string, outDir: string, cacheDir: string): Pro
   const start = performance.now();
   const child = spawn(command, args, {
     cwd: projectRoot,
-    env: { ...process.env, SEEDS_DIR: seedsDir, SITE_BASE: '/', SITE_URL: 'https://example.org', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    env: {
+      ...process.env,
+      SEEDS_DIR: seedsDir,
+      SITE_BASE: '/',
+      SITE_URL: 'https://example.org',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -244,7 +251,11 @@ const COMPRESSIBLE = /^(text\/|application\/(javascript|json|manifest\+json|xml)
  * metadata, index chunks, and the fragments of the results shown). Service workers are blocked,
  * so every byte comes from the network; each query gets a fresh browser context (empty cache).
  */
-export async function measureFirstQueries(outDir: string, queries: readonly string[] = QUERIES, { typingDelayMs = 0 } = {}): Promise<QueryCost[]> {
+export async function measureFirstQueries(
+  outDir: string,
+  queries: readonly string[] = QUERIES,
+  { typingDelayMs = 0 } = {},
+): Promise<QueryCost[]> {
   const paper = listFiles(outDir).find((f) => /^papers\/[^/]+\/index\.html$/.test(f));
   if (!paper) throw new Error(`no paper page in ${outDir}`);
   const server = await serveStatic(outDir, '/');
@@ -306,7 +317,9 @@ async function measureSearches(outDir: string): Promise<Pick<SizeResult, 'querie
 function realSeedTexts(): SeedText[] {
   const seedsDir = join(projectRoot, 'seeds');
   const texts = new Map<string, SeedText>();
-  for (const name of readdirSync(seedsDir).filter((n) => !n.startsWith('.')).sort()) {
+  for (const name of readdirSync(seedsDir)
+    .filter((n) => !n.startsWith('.'))
+    .sort()) {
     for (const record of parseListing(readFileSync(join(seedsDir, name)), name).records) {
       if (record.abstract !== null && !texts.has(record.title)) texts.set(record.title, { title: record.title, abstract: record.abstract });
     }
@@ -357,7 +370,12 @@ async function benchSize(size: number, seedTexts: SeedText[], keep: boolean): Pr
       ...output,
       queries,
       typed,
-      rebuild: { wallMs: rebuild.wallMs, cpuMs: rebuild.cpuMs, unchanged: unchanged === undefined ? null : Number(unchanged), files: listings.length },
+      rebuild: {
+        wallMs: rebuild.wallMs,
+        cpuMs: rebuild.cpuMs,
+        unchanged: unchanged === undefined ? null : Number(unchanged),
+        files: listings.length,
+      },
     };
   } finally {
     if (keep) log(`kept ${workDir}`);
@@ -486,7 +504,8 @@ async function main(): Promise<void> {
   const sizes = process.env.BENCH_SIZES
     ? process.env.BENCH_SIZES.split(',').map((s) => Number(s.trim()))
     : [1_000, 10_000, ...(with100k ? [100_000] : [])];
-  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`BENCH_SIZES must be positive integers, got "${process.env.BENCH_SIZES}"`);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error(`BENCH_SIZES must be positive integers, got "${process.env.BENCH_SIZES}"`);
   const seedTexts = realSeedTexts();
   await mkdir(BENCH_DIR, { recursive: true });
   const results: SizeResult[] = [];
@@ -501,7 +520,12 @@ async function main(): Promise<void> {
       const errorLines = [lines.find((line) => /\[ERROR\]/.test(line)), lines.find((line) => /^\w*Error\b/.test(line))];
       const firstError = errorLines
         .filter(Boolean)
-        .map((line) => line!.replace(/^\d\d:\d\d:\d\d /, '').replaceAll(/\/\S*\/reading-list-bench\/\d+-\w+\//g, '').trim())
+        .map((line) =>
+          line!
+            .replace(/^\d\d:\d\d:\d\d /, '')
+            .replaceAll(/\/\S*\/reading-list-bench\/\d+-\w+\//g, '')
+            .trim(),
+        )
         .join(' ');
       failures.push({ size, message: error.message, error: firstError, phases: phasesFromLog(error.log) });
       log(`${size}: ${error.message}\n${error.log.slice(-3000)}`);

@@ -35,7 +35,11 @@ async function siteFiles(outDir: string): Promise<SiteFile[]> {
 }
 
 /** Plans the precache for a built site and writes its `sw.js`. Exported for tests (a "new deploy"). */
-export async function writeServiceWorker(outDir: string, base: string, limitBytes = limitFromEnv(process.env.OFFLINE_PRECACHE_MB)): Promise<PrecachePlan> {
+export async function writeServiceWorker(
+  outDir: string,
+  base: string,
+  limitBytes = limitFromEnv(process.env.OFFLINE_PRECACHE_MB),
+): Promise<PrecachePlan> {
   const plan = planPrecache(await siteFiles(outDir), base, limitBytes);
   await writeFile(join(outDir, 'sw.js'), serviceWorkerScript({ version: plan.version, base, mode: plan.mode, urls: plan.urls }));
   return plan;
@@ -52,10 +56,17 @@ export default function offlineIntegration(options: { precacheLimitBytes?: numbe
         // serve stale pages there. Registered after load, so precaching never delays the page.
         if (command !== 'build') return;
         const worker = JSON.stringify(`${base}sw.js`);
-        injectScript('head-inline', `if('serviceWorker'in navigator)addEventListener('load',()=>navigator.serviceWorker.register(${worker},{scope:${JSON.stringify(base)}}).catch(()=>{}));`);
+        injectScript(
+          'head-inline',
+          `if('serviceWorker'in navigator)addEventListener('load',()=>navigator.serviceWorker.register(${worker},{scope:${JSON.stringify(base)}}).catch(()=>{}));`,
+        );
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const plan = await writeServiceWorker(fileURLToPath(dir), base, options.precacheLimitBytes ?? limitFromEnv(process.env.OFFLINE_PRECACHE_MB));
+        const plan = await writeServiceWorker(
+          fileURLToPath(dir),
+          base,
+          options.precacheLimitBytes ?? limitFromEnv(process.env.OFFLINE_PRECACHE_MB),
+        );
         const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
         logger.info(
           plan.mode === 'full'

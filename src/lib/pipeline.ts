@@ -70,9 +70,7 @@ export function buildCorpus(files: readonly SeedFile[], options: CorpusOptions =
   const rendered = timed(timings, 'render', () =>
     merged.papers.map((paper) => (paper.abstract === null ? null : renderAbstract(paper.abstract))),
   );
-  const { topics, paperTopics } = timed(timings, 'topics', () =>
-    discoverTopics(merged.papers, options.topicOverrides ?? []),
-  );
+  const { topics, paperTopics } = timed(timings, 'topics', () => discoverTopics(merged.papers, options.topicOverrides ?? []));
   const related = timed(timings, 'related', () =>
     computeRelated(merged.papers.map((p) => ({ ...p, topics: paperTopics.get(p.id) ?? [] }))),
   );

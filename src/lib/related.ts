@@ -115,7 +115,10 @@ class SurfaceForms {
 
 /** "Rectified Flow" is Title Case of "rectified flow"; "OpenVLA" is not that of "openvla". */
 function isTitleCaseOf(surface: string, lower: string): boolean {
-  const title = lower.split(' ').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
+  const title = lower
+    .split(' ')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
   return surface === title;
 }
 
@@ -137,10 +140,7 @@ interface FeatureCounts {
 }
 
 /** Weighted term frequencies of one paper: unigrams and bigrams of adjacent terms. */
-function countFeatures(
-  sections: ReadonlyArray<readonly [TermToken[], number]>,
-  vocabulary: Interner,
-): FeatureCounts {
+function countFeatures(sections: ReadonlyArray<readonly [TermToken[], number]>, vocabulary: Interner): FeatureCounts {
   const counts = new Map<number, number>();
   const add = (key: string, weight: number) => {
     const id = vocabulary.id(key);
@@ -190,7 +190,13 @@ function buildIndex(papers: readonly RelatedInput[]): Index {
   const paperCounts = papers.map((paper) => {
     const title = termTokens(paper.title);
     const abstract = paper.abstract ? termTokens(paper.abstract) : [];
-    const counts = countFeatures([[title, TITLE_WEIGHT], [abstract, 1]], vocabulary);
+    const counts = countFeatures(
+      [
+        [title, TITLE_WEIGHT],
+        [abstract, 1],
+      ],
+      vocabulary,
+    );
     for (const id of counts.ids) documentCounts[id] = (documentCounts[id] ?? 0) + 1;
     return counts;
   });
@@ -236,8 +242,15 @@ function buildIndex(papers: readonly RelatedInput[]): Index {
       vector.postingPositions[slot] = position;
     });
   });
-  return { vectors, postingStart, postingDocs, postingWeights, featureKeys: vocabulary.values,
-    featureIds: vocabulary.ids, featureWords: [] };
+  return {
+    vectors,
+    postingStart,
+    postingDocs,
+    postingWeights,
+    featureKeys: vocabulary.values,
+    featureIds: vocabulary.ids,
+    featureWords: [],
+  };
 }
 
 /** Topic memberships as sorted topic numbers per paper, plus postings for small topics. */
@@ -261,9 +274,12 @@ function buildTopicIndex(papers: readonly RelatedInput[]): TopicIndex {
 
 function countShared(a: Int32Array, b: Int32Array): number {
   let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    if (a[i] === b[j]) { shared++; i++; j++; }
-    else if (a[i]! < b[j]!) i++;
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
     else j++;
   }
   return shared;
@@ -323,7 +339,10 @@ function rankNeighbours(index: Index, topics: TopicIndex, k: number, minScore: n
   for (let doc = 0; doc < n; doc++) {
     let touchedCount = 0;
     const touch = (other: number) => {
-      if (!seen[other]) { seen[other] = 1; touched[touchedCount++] = other; }
+      if (!seen[other]) {
+        seen[other] = 1;
+        touched[touchedCount++] = other;
+      }
     };
     const { features, weights, postingPositions } = index.vectors[doc]!;
     for (let slot = 0; slot < features.length; slot++) {
@@ -371,7 +390,7 @@ function sharedFeatureKeys(index: Index, a: number, b: number, limit: number): s
   const va = index.vectors[a]!;
   const vb = index.vectors[b]!;
   const contributions = new Map<number, number>();
-  for (let i = 0, j = 0; i < va.features.length && j < vb.features.length; ) {
+  for (let i = 0, j = 0; i < va.features.length && j < vb.features.length;) {
     const fa = va.features[i]!;
     const fb = vb.features[j]!;
     if (fa === fb) {
@@ -388,8 +407,7 @@ function sharedFeatureKeys(index: Index, a: number, b: number, limit: number): s
     if (words.length > 1) for (const word of words) credit += contributions.get(word) ?? 0;
     candidates.push({ feature, words, credit });
   }
-  candidates.sort((x, y) => y.credit - x.credit
-    || compareStrings(index.featureKeys[x.feature]!, index.featureKeys[y.feature]!));
+  candidates.sort((x, y) => y.credit - x.credit || compareStrings(index.featureKeys[x.feature]!, index.featureKeys[y.feature]!));
 
   const chosen: string[] = [];
   const covered = new Set<number>();
@@ -448,10 +466,7 @@ function collectSurfaces(papers: readonly RelatedInput[], needed: ReadonlySet<st
  * For every paper id, its related papers, best first (an empty list when none qualifies).
  * A paper never relates to itself; papers without an abstract are related by title.
  */
-export function computeRelated(
-  papers: readonly RelatedInput[],
-  options: RelatedOptions = {},
-): Map<string, RelatedPaper[]> {
+export function computeRelated(papers: readonly RelatedInput[], options: RelatedOptions = {}): Map<string, RelatedPaper[]> {
   const k = Math.max(0, Math.floor(options.k ?? DEFAULT_K));
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   const sorted = [...papers].sort((a, b) => compareStrings(a.id, b.id));
@@ -468,15 +483,19 @@ export function computeRelated(
   const topics = buildTopicIndex(sorted);
   const top = rankNeighbours(index, topics, k, minScore);
   const neighbours = sorted.map((_, doc) =>
-    top.list(doc).map(({ doc: other, score }) => ({ other, score, reasons: pendingReasons(index, topics, sorted, doc, other) })));
+    top.list(doc).map(({ doc: other, score }) => ({ other, score, reasons: pendingReasons(index, topics, sorted, doc, other) })),
+  );
   const needed = new Set(neighbours.flatMap((list) => list.flatMap(({ reasons }) => reasons.featureKeys)));
   const surfaces = collectSurfaces(sorted, needed);
   sorted.forEach((paper, doc) => {
-    result.set(paper.id, neighbours[doc]!.map(({ other, score, reasons }) => ({
-      id: sorted[other]!.id,
-      score,
-      why: [...reasons.featureKeys.map((key) => surfaces.best(key)), ...reasons.topics],
-    })));
+    result.set(
+      paper.id,
+      neighbours[doc]!.map(({ other, score, reasons }) => ({
+        id: sorted[other]!.id,
+        score,
+        why: [...reasons.featureKeys.map((key) => surfaces.best(key)), ...reasons.topics],
+      })),
+    );
   });
   return result;
 }

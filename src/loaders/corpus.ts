@@ -23,10 +23,7 @@ let memo: { key: string; corpus: Promise<Corpus> } | undefined;
 export async function loadCorpus(source: CorpusSource, context: LoaderContext): Promise<Corpus> {
   const root = fileURLToPath(context.config.root);
   const seedsDir = resolve(root, source.seedsDir);
-  const [files, overrides] = await Promise.all([
-    readSeedFiles(seedsDir),
-    readTopicOverrides(resolve(root, source.topicsDir)),
-  ]);
+  const [files, overrides] = await Promise.all([readSeedFiles(seedsDir), readTopicOverrides(resolve(root, source.topicsDir))]);
   const digests = new Map(files.map((file) => [file.name, context.generateDigest(Buffer.from(file.bytes).toString('latin1'))]));
   const key = context.generateDigest({ seedsDir, digests: [...digests], overrides: JSON.stringify(overrides) });
   if (memo?.key !== key) {
@@ -61,7 +58,11 @@ async function runPipeline({ files, digests, overrides, seedsDir }: PipelineInpu
     else logger.warn(message);
   }
   logger.info(formatReport(corpus.stats) + (reused ? ` (${reused} unchanged file(s) not reparsed)` : ''));
-  logger.info(`pipeline: ${Object.entries(corpus.timings).map(([phase, ms]) => `${phase} ${ms} ms`).join(', ')}`);
+  logger.info(
+    `pipeline: ${Object.entries(corpus.timings)
+      .map(([phase, ms]) => `${phase} ${ms} ms`)
+      .join(', ')}`,
+  );
   if (corpus.papers.length === 0) {
     throw new Error(`No papers found in "${seedsDir}": ${formatReport(corpus.stats)}. See the messages above.`);
   }

@@ -28,7 +28,10 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
     const source = button.dataset.copyFrom ? document.getElementById(button.dataset.copyFrom)?.textContent : button.dataset.copyText;
     const status = document.getElementById('copy-status');
     const copied = source ? await copyText(source) : false;
-    if (status) status.textContent = copied ? `${button.dataset.copyLabel ?? 'Text'} copied to the clipboard.` : 'Could not copy: select the text and copy it yourself.';
+    if (status)
+      status.textContent = copied
+        ? `${button.dataset.copyLabel ?? 'Text'} copied to the clipboard.`
+        : 'Could not copy: select the text and copy it yourself.';
   });
 }
 

@@ -131,7 +131,10 @@ function myList(root: HTMLElement) {
     if (ids.length === 0) return say('Nothing to export yet: save or mark papers first.');
     const keys = new Map(ids.map((id) => [id, state.papers[id]!.key!]));
     // Abstracts are left out: they are not kept with the marks (papers.bib has them).
-    const bib = bibtexEntries(ids.map((id) => ({ id, title: state.papers[id]!.title ?? id, abstract: null, url: paperUrl(id) })), { keys });
+    const bib = bibtexEntries(
+      ids.map((id) => ({ id, title: state.papers[id]!.title ?? id, abstract: null, url: paperUrl(id) })),
+      { keys },
+    );
     download('reading-list.bib', 'application/x-bibtex', bib);
     say(`Downloaded reading-list.bib (${ids.length} entr${ids.length === 1 ? 'y' : 'ies'}).`);
   });
@@ -143,12 +146,16 @@ function myList(root: HTMLElement) {
     try {
       const imported = parseImport(await file.text());
       const catalogue = await loadCatalogue().catch(() => {
-        throw new ImportError('the list of papers on this site could not be loaded to check it against (are you offline?). Try again when online.');
+        throw new ImportError(
+          'the list of papers on this site could not be loaded to check it against (are you offline?). Try again when online.',
+        );
       });
       const { state, added, unknown } = mergeMarks(store.load(), imported, catalogue);
       if (!store.save(state)) return say(UNAVAILABLE_MESSAGE, true);
       render();
-      const skipped = unknown.length ? ` ${unknown.length} paper${unknown.length === 1 ? ' is' : 's are'} not on this site and ${unknown.length === 1 ? 'was' : 'were'} left out.` : '';
+      const skipped = unknown.length
+        ? ` ${unknown.length} paper${unknown.length === 1 ? ' is' : 's are'} not on this site and ${unknown.length === 1 ? 'was' : 'were'} left out.`
+        : '';
       say(`Imported ${file.name}: ${added} paper${added === 1 ? '' : 's'} added or updated.${skipped}`);
     } catch (e) {
       say(e instanceof ImportError ? `Could not import ${file.name}: ${e.message}` : `Could not read ${file.name}.`, true);

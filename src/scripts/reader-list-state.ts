@@ -79,7 +79,8 @@ export function withInfo(state: ReaderState, id: string, info: PaperInfo): Reade
 }
 
 /** Marked papers that lack their info. */
-export const idsWithoutInfo = (state: ReaderState): string[] => Object.keys(state.papers).filter((id) => state.papers[id]!.title === undefined);
+export const idsWithoutInfo = (state: ReaderState): string[] =>
+  Object.keys(state.papers).filter((id) => state.papers[id]!.title === undefined);
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -96,8 +97,7 @@ export function idsWith(state: ReaderState, mark: Mark | 'any'): string[] {
 
 export class ImportError extends Error {}
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const MAX_ID_LENGTH = 200;
 
@@ -125,13 +125,15 @@ export function readMarks(value: unknown): Record<string, PaperMarks> {
     const result: PaperMarks = {};
     for (const mark of ['read', 'saved'] as const) {
       if (marks[mark] === undefined || marks[mark] === false) continue;
-      if (marks[mark] !== true) throw new ImportError(`The entry for "${id}" has "${mark}": ${JSON.stringify(marks[mark])}; expected true or false.`);
+      if (marks[mark] !== true)
+        throw new ImportError(`The entry for "${id}" has "${mark}": ${JSON.stringify(marks[mark])}; expected true or false.`);
       result[mark] = true;
     }
     for (const field of INFO_FIELDS) {
       const value = marks[field];
       if (value === undefined) continue;
-      if (typeof value !== 'string' || value.length > MAX_INFO_LENGTH) throw new ImportError(`The entry for "${id}" has an invalid "${field}" (expected text).`);
+      if (typeof value !== 'string' || value.length > MAX_INFO_LENGTH)
+        throw new ImportError(`The entry for "${id}" has an invalid "${field}" (expected text).`);
       result[field] = value;
     }
     if (result.read || result.saved) papers[id] = result;
@@ -210,8 +212,13 @@ export function mergeMarks(state: ReaderState, imported: Record<string, PaperMar
 /** The export file: marks and paper info (not the visit), with the format named. */
 export function exportJson(state: ReaderState, site: string): string {
   // Fields in a fixed order, whatever order the stored entries have them in.
-  const entry = (marks: PaperMarks) => Object.fromEntries((['read', 'saved', ...INFO_FIELDS] as const).filter((f) => marks[f] !== undefined).map((f) => [f, marks[f]]));
-  const papers = Object.fromEntries(Object.keys(state.papers).sort().map((id) => [id, entry(state.papers[id]!)]));
+  const entry = (marks: PaperMarks) =>
+    Object.fromEntries((['read', 'saved', ...INFO_FIELDS] as const).filter((f) => marks[f] !== undefined).map((f) => [f, marks[f]]));
+  const papers = Object.fromEntries(
+    Object.keys(state.papers)
+      .sort()
+      .map((id) => [id, entry(state.papers[id]!)]),
+  );
   return `${JSON.stringify({ format: EXPORT_FORMAT, version: STATE_VERSION, site, papers }, null, 2)}\n`;
 }
 

@@ -18,9 +18,11 @@ if (form && input) {
 
   let started: Promise<unknown> | null = null;
   const start = () => {
-    started ??= import('./search-combobox.ts').then((module) => module.attachCombobox(form, input)).catch(() => {
-      started = null; // e.g. offline before the code was cached: try again on the next focus
-    });
+    started ??= import('./search-combobox.ts')
+      .then((module) => module.attachCombobox(form, input))
+      .catch(() => {
+        started = null; // e.g. offline before the code was cached: try again on the next focus
+      });
   };
   input.addEventListener('focus', start);
   input.addEventListener('input', start);

@@ -79,7 +79,17 @@ export function attachCombobox(form: HTMLFormElement, input: HTMLInputElement): 
       }, hit.url);
     }
     const all = `${form.action}?q=${encodeURIComponent(query)}`;
-    addOption((node) => node.append(element('span', 'search-option-all', total > 0 ? `See all ${resultCount(total).toLowerCase()} for “${query}”` : `No papers match “${query}”: open the search page`)), all);
+    addOption(
+      (node) =>
+        node.append(
+          element(
+            'span',
+            'search-option-all',
+            total > 0 ? `See all ${resultCount(total).toLowerCase()} for “${query}”` : `No papers match “${query}”: open the search page`,
+          ),
+        ),
+      all,
+    );
     status.textContent = `${resultCount(total)} for “${query}”.`;
     if (document.activeElement === input) open();
   };

@@ -65,7 +65,12 @@ export function loadPagefind(): Promise<Pagefind> {
 
 async function toHit(result: PagefindResponse['results'][number], excerptWords: number): Promise<SearchHit> {
   const data = await result.data();
-  return { url: data.url, title: data.meta.title ?? data.url, excerpt: abstractExcerpt(data, excerptWords), topics: data.filters.topic ?? [] };
+  return {
+    url: data.url,
+    title: data.meta.title ?? data.url,
+    excerpt: abstractExcerpt(data, excerptWords),
+    topics: data.filters.topic ?? [],
+  };
 }
 
 /**
@@ -73,13 +78,21 @@ async function toHit(result: PagefindResponse['results'][number], excerptWords: 
  * with excerpts of `excerptWords` words, and papers per topic if `topicCounts` is asked for.
  * An empty query with topics lists those topics' papers. Returns null when there is nothing to search.
  */
-export async function searchPapers(rawQuery: string, topics: readonly string[] = [], { excerptWords = EXCERPT_WORDS, topicCounts: withCounts = false } = {}): Promise<SearchOutcome | null> {
+export async function searchPapers(
+  rawQuery: string,
+  topics: readonly string[] = [],
+  { excerptWords = EXCERPT_WORDS, topicCounts: withCounts = false } = {},
+): Promise<SearchOutcome | null> {
   const query = normaliseQuery(rawQuery);
   if (!isSearchable(query) && topics.length === 0) return null;
   const pagefind = await loadPagefind();
   // Pagefind counts results per filter value only once its filter index is loaded (filters()
   // loads it, and gives every paper per topic, the counts for a topic-only listing).
-  if (withCounts || topics.length > 0) allTopicCounts ??= pagefind.filters().then((all) => all.topic ?? {}, () => ({}));
+  if (withCounts || topics.length > 0)
+    allTopicCounts ??= pagefind.filters().then(
+      (all) => all.topic ?? {},
+      () => ({}),
+    );
   const everyTopic = (await allTopicCounts) ?? {};
   const filters = topics.length > 0 ? { topic: { any: [...topics] } } : {};
   const response = await pagefind.search(isSearchable(query) ? query : null, { filters });

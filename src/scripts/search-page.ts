@@ -86,7 +86,8 @@ if (form && input && status && list && moreButton) {
       showCounts(outcome.topicCounts);
       status.textContent = describe(outcome, state.topics);
     } catch {
-      if (id === latest) status.textContent = 'Search is not available right now (the search index could not be loaded). Try again when you are online.';
+      if (id === latest)
+        status.textContent = 'Search is not available right now (the search index could not be loaded). Try again when you are online.';
     }
   };
 

@@ -73,7 +73,9 @@ describe('offline reading', () => {
     // Search from the header box: Pagefind's code and index come from the cache.
     await page.locator('#site-search-input').fill('slimflow');
     await page.locator('#site-search-results [role="option"]').first().waitFor();
-    expect(await page.locator('#site-search-results .search-option-title').first().textContent()).toBe('SlimFlow: Training Smaller One-Step Diffusion Models with Rectified Flow');
+    expect(await page.locator('#site-search-results .search-option-title').first().textContent()).toBe(
+      'SlimFlow: Training Smaller One-Step Diffusion Models with Rectified Flow',
+    );
 
     // The search page, with a query in its address (the cached page answers any query string).
     await page.goto(server.url + 'search/?q=imitation');

@@ -12,7 +12,10 @@ const browser = useBrowser();
 
 /** A page that fails the test on script errors and records any request to another host. */
 async function openPage(path = ''): Promise<{ page: Page; foreignRequests: string[]; errors: string[] }> {
-  const page = await browser.newPage();
+  // A context of its own (axe's Playwright runner needs one), closed with the page.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.once('close', () => void context.close());
   const { foreign: foreignRequests, errors } = watchPage(page, server.origin);
   await page.goto(server.url + path);
   return { page, foreignRequests, errors };

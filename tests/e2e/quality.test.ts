@@ -92,7 +92,10 @@ for (const [name, site] of [
             expect(response?.status()).toBe(kind === 'not found (404)' ? 404 : 200);
 
             expect(await axeViolations(page), 'axe violations').toEqual([]);
-            expect(requests.filter((url) => !url.startsWith(server.origin + '/') && !/^(data|blob):/.test(url)), 'requests to other hosts').toEqual([]);
+            expect(
+              requests.filter((url) => !url.startsWith(server.origin + '/') && !/^(data|blob):/.test(url)),
+              'requests to other hosts',
+            ).toEqual([]);
             expect(errors, 'console errors').toEqual([]);
           } finally {
             await context.close();

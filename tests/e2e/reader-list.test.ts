@@ -20,7 +20,11 @@ const browser = useBrowser();
 
 /** A fresh browser profile (empty storage) whose pages fail the test on script errors. */
 async function newReader(options: { blockStorage?: boolean; javaScript?: boolean } = {}) {
-  const context = await browser.newContext({ acceptDownloads: true, javaScriptEnabled: options.javaScript ?? true, serviceWorkers: 'block' });
+  const context = await browser.newContext({
+    acceptDownloads: true,
+    javaScriptEnabled: options.javaScript ?? true,
+    serviceWorkers: 'block',
+  });
   if (options.blockStorage) {
     // What private modes and "block site data" settings do: touching localStorage throws.
     await context.addInitScript(() => {
@@ -45,8 +49,10 @@ async function newReader(options: { blockStorage?: boolean; javaScript?: boolean
 const toggle = (page: Page, name: string) => page.getByRole('button', { name });
 const item = (page: Page, id: string) => page.locator(`.paper-list > li[data-paper-id="${id}"]`);
 const badges = async (page: Page, id: string) => (await item(page, id).locator('.reader-badge').allTextContents()).sort();
-const visibleIds = (page: Page) => page.locator('.paper-list > li[data-paper-id]:visible').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.paperId!));
-const allIds = (page: Page) => page.locator('.paper-list > li[data-paper-id]').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.paperId!));
+const visibleIds = (page: Page) =>
+  page.locator('.paper-list > li[data-paper-id]:visible').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.paperId!));
+const allIds = (page: Page) =>
+  page.locator('.paper-list > li[data-paper-id]').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.paperId!));
 
 async function mark(context: BrowserContext, open: (path: string) => Promise<Page>, id: string, ...names: string[]) {
   const page = await open(`papers/${id}/`);
@@ -76,7 +82,14 @@ describe('marking papers', () => {
     const stored = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY))!);
     expect(stored.version).toBe(1);
     // The title, key and added key are kept with the mark, for /my-list/.
-    expect(stored.papers).toEqual({ [PAPER]: { read: true, title: 'Improving the Training of Rectified Flows', key: expect.any(String), added: expect.stringMatching(/\.txt \d{9}$/) } });
+    expect(stored.papers).toEqual({
+      [PAPER]: {
+        read: true,
+        title: 'Improving the Training of Rectified Flows',
+        key: expect.any(String),
+        added: expect.stringMatching(/\.txt \d{9}$/),
+      },
+    });
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -133,10 +146,14 @@ describe('new since your last visit', () => {
 
     // Pretend the last visit was two hours ago, when the site's newest paper was the last one
     // first listed in a-listing.txt: everything first listed in b-listing.txt is new since.
-    const added = await home.locator('.paper-list > li').evaluateAll((els) =>
-      els.map((el) => ({ id: (el as HTMLElement).dataset.paperId!, added: (el as HTMLElement).dataset.added! })),
-    );
-    const lastBefore = added.map((a) => a.added).filter((key) => key.startsWith('a-listing.txt')).sort().at(-1)!;
+    const added = await home
+      .locator('.paper-list > li')
+      .evaluateAll((els) => els.map((el) => ({ id: (el as HTMLElement).dataset.paperId!, added: (el as HTMLElement).dataset.added! })));
+    const lastBefore = added
+      .map((a) => a.added)
+      .filter((key) => key.startsWith('a-listing.txt'))
+      .sort()
+      .at(-1)!;
     const expectedNew = added.filter((a) => a.added > lastBefore).map((a) => a.id);
     expect(expectedNew.length).toBeGreaterThan(0);
     expect(expectedNew.length).toBeLessThan(added.length);
@@ -150,7 +167,9 @@ describe('new since your last visit', () => {
     );
 
     await home.reload();
-    const newIds = await home.locator('.paper-list > li:has(.reader-badge[data-badge="new"])').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.paperId!));
+    const newIds = await home
+      .locator('.paper-list > li:has(.reader-badge[data-badge="new"])')
+      .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.paperId!));
     expect(newIds).toEqual(expectedNew);
     const count = `${expectedNew.length} papers new since your last visit.`;
     expect(await home.getByText(count).isVisible()).toBe(true);
@@ -160,7 +179,9 @@ describe('new since your last visit', () => {
     // Still the same visit on another page: the same papers are new there.
     const topic = await open('topics/imitation-learning/');
     const topicIds = await allIds(topic);
-    const topicNew = await topic.locator('.paper-list > li:has(.reader-badge[data-badge="new"])').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.paperId!));
+    const topicNew = await topic
+      .locator('.paper-list > li:has(.reader-badge[data-badge="new"])')
+      .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.paperId!));
     expect(topicNew).toEqual(topicIds.filter((id) => expectedNew.includes(id)));
     expect(errors).toEqual([]);
     await context.close();
@@ -176,7 +197,10 @@ describe('my list', () => {
     const saved = page.getByRole('region', { name: /Saved for later/ });
     const read = page.getByRole('region', { name: /^Read/ });
     expect(await saved.getByRole('link').allTextContents()).toEqual(['Improving the Training of Rectified Flows']);
-    expect(await read.getByRole('link').allTextContents()).toEqual(['Improving the Training of Rectified Flows', 'Extraneousness-Aware Imitation Learning']);
+    expect(await read.getByRole('link').allTextContents()).toEqual([
+      'Improving the Training of Rectified Flows',
+      'Extraneousness-Aware Imitation Learning',
+    ]);
     expect(await saved.getByRole('link').getAttribute('href')).toBe(`${server.url}papers/${PAPER}/`);
 
     const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as JSON' }).click()]);
@@ -188,7 +212,10 @@ describe('my list', () => {
     expect(exported.papers[OTHER]).toMatchObject({ read: true, title: 'Extraneousness-Aware Imitation Learning' });
     expect(exported.papers[OTHER].saved).toBeUndefined();
 
-    const [bibDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as BibTeX' }).click()]);
+    const [bibDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export as BibTeX' }).click(),
+    ]);
     expect(bibDownload.suggestedFilename()).toBe('reading-list.bib');
     const library = parseBibtex(await readFile((await bibDownload.path())!, 'utf8'), { english: false, sentenceCase: false });
     expect(library.errors).toEqual([]);
@@ -210,26 +237,47 @@ describe('my list', () => {
     const file = {
       name: 'from-laptop.json',
       mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify({ format: 'reading-list', version: 1, papers: { [PAPER]: { read: true, saved: true }, 'gone-paper': { saved: true } } })),
+      buffer: Buffer.from(
+        JSON.stringify({
+          format: 'reading-list',
+          version: 1,
+          papers: { [PAPER]: { read: true, saved: true }, 'gone-paper': { saved: true } },
+        }),
+      ),
     };
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByLabel(/Import a list/).click()]);
     await chooser.setFiles(file);
     const status = page.getByRole('status').filter({ hasText: 'Imported' });
     await status.waitFor();
-    expect(await status.textContent()).toBe('Imported from-laptop.json: 1 paper added or updated. 1 paper is not on this site and was left out.');
+    expect(await status.textContent()).toBe(
+      'Imported from-laptop.json: 1 paper added or updated. 1 paper is not on this site and was left out.',
+    );
     const saved = page.getByRole('region', { name: /Saved for later/ });
-    expect(await saved.getByRole('link').allTextContents()).toEqual(['Improving the Training of Rectified Flows', 'Extraneousness-Aware Imitation Learning']);
-    expect(await page.getByRole('region', { name: /^Read/ }).getByRole('link').allTextContents()).toEqual(['Improving the Training of Rectified Flows']);
+    expect(await saved.getByRole('link').allTextContents()).toEqual([
+      'Improving the Training of Rectified Flows',
+      'Extraneousness-Aware Imitation Learning',
+    ]);
+    expect(await page.getByRole('region', { name: /^Read/ }).getByRole('link').allTextContents()).toEqual([
+      'Improving the Training of Rectified Flows',
+    ]);
 
     const importInput = page.getByLabel(/Import a list/);
     const alert = page.getByRole('alert');
     await importInput.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{ not json') });
     await alert.filter({ hasText: 'notes.json' }).waitFor();
     expect(await alert.textContent()).toBe('Could not import notes.json: This file is not valid JSON.');
-    await importInput.setInputFiles({ name: 'future.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"reading-list","version":2,"papers":{}}') });
+    await importInput.setInputFiles({
+      name: 'future.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format":"reading-list","version":2,"papers":{}}'),
+    });
     await alert.filter({ hasText: 'future.json' }).waitFor();
     expect(await alert.textContent()).toContain('version 2');
-    await importInput.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(`{"version":1,"papers":{"${PAPER}":{"read":"yes"}}}`) });
+    await importInput.setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(`{"version":1,"papers":{"${PAPER}":{"read":"yes"}}}`),
+    });
     await alert.filter({ hasText: 'bad.json' }).waitFor();
     expect(await alert.textContent()).toContain('expected true or false');
     // A bad file changes nothing.
@@ -244,7 +292,12 @@ describe('my list on a long reading list', () => {
     const html = readText(fixture.outDir, 'my-list/index.html');
     expect(html).not.toContain('Improving the Training of Rectified Flows');
     const catalogue = JSON.parse(readText(fixture.outDir, 'my-list/catalogue.json')) as string[][];
-    expect(catalogue.find(([id]) => id === PAPER)).toEqual([PAPER, expect.any(String), 'Improving the Training of Rectified Flows', expect.stringMatching(/\.txt \d{9}$/)]);
+    expect(catalogue.find(([id]) => id === PAPER)).toEqual([
+      PAPER,
+      expect.any(String),
+      'Improving the Training of Rectified Flows',
+      expect.stringMatching(/\.txt \d{9}$/),
+    ]);
 
     const { context, open, errors } = await newReader();
     const requested: string[] = [];
@@ -263,13 +316,16 @@ describe('my list on a long reading list', () => {
     // A list written before titles were kept with the marks.
     const home = await open('');
     await home.evaluate(
-      ([key, paper, other]) => localStorage.setItem(key!, JSON.stringify({ version: 1, papers: { [paper!]: { saved: true }, [other!]: { read: true } } })),
+      ([key, paper, other]) =>
+        localStorage.setItem(key!, JSON.stringify({ version: 1, papers: { [paper!]: { saved: true }, [other!]: { read: true } } })),
       [STORAGE_KEY, PAPER, OTHER],
     );
     const page = await open('my-list/');
     const saved = page.getByRole('region', { name: /Saved for later/ });
     await saved.getByRole('link', { name: 'Improving the Training of Rectified Flows' }).waitFor();
-    expect(await page.getByRole('region', { name: /^Read/ }).getByRole('link').allTextContents()).toEqual(['Extraneousness-Aware Imitation Learning']);
+    expect(await page.getByRole('region', { name: /^Read/ }).getByRole('link').allTextContents()).toEqual([
+      'Extraneousness-Aware Imitation Learning',
+    ]);
     const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!), STORAGE_KEY);
     expect(stored.papers[PAPER].title).toBe('Improving the Training of Rectified Flows');
     expect(errors).toEqual([]);
@@ -281,7 +337,11 @@ describe('my list on a long reading list', () => {
     await mark(context, open, OTHER, 'Save for later');
     await context.route('**/my-list/catalogue.json', (route) => route.abort('internetdisconnected'));
     const page = await open('my-list/');
-    const file = { name: 'laptop.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'reading-list', version: 1, papers: { [PAPER]: { read: true } } })) };
+    const file = {
+      name: 'laptop.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ format: 'reading-list', version: 1, papers: { [PAPER]: { read: true } } })),
+    };
     await page.getByLabel(/Import a list/).setInputFiles(file);
     const alert = page.getByRole('alert').filter({ hasText: 'laptop.json' });
     await alert.waitFor();
@@ -289,7 +349,12 @@ describe('my list on a long reading list', () => {
       'Could not import laptop.json: the list of papers on this site could not be loaded to check it against (are you offline?). Try again when online.',
     );
     expect(await page.getByRole('region', { name: /^Read/ }).getByRole('link').count()).toBe(0);
-    expect(await page.getByRole('region', { name: /Saved for later/ }).getByRole('link').allTextContents()).toEqual(['Extraneousness-Aware Imitation Learning']);
+    expect(
+      await page
+        .getByRole('region', { name: /Saved for later/ })
+        .getByRole('link')
+        .allTextContents(),
+    ).toEqual(['Extraneousness-Aware Imitation Learning']);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -299,9 +364,18 @@ describe('my list on a long reading list', () => {
     await mark(context, open, PAPER, 'Save for later', 'Mark as read');
     const page = await open('my-list/');
     await page.getByRole('button', { name: 'Remove “Improving the Training of Rectified Flows” from saved papers' }).click();
-    expect(await page.getByRole('status').filter({ hasText: 'Removed' }).textContent()).toBe('Removed “Improving the Training of Rectified Flows” from saved papers.');
-    expect(await page.getByRole('region', { name: /Saved for later/ }).getByRole('link').count()).toBe(0);
-    expect(await page.getByRole('region', { name: /^Read/ }).getByRole('link').allTextContents()).toEqual(['Improving the Training of Rectified Flows']);
+    expect(await page.getByRole('status').filter({ hasText: 'Removed' }).textContent()).toBe(
+      'Removed “Improving the Training of Rectified Flows” from saved papers.',
+    );
+    expect(
+      await page
+        .getByRole('region', { name: /Saved for later/ })
+        .getByRole('link')
+        .count(),
+    ).toBe(0);
+    expect(await page.getByRole('region', { name: /^Read/ }).getByRole('link').allTextContents()).toEqual([
+      'Improving the Training of Rectified Flows',
+    ]);
     const paperPage = await open(`papers/${PAPER}/`);
     expect(await toggle(paperPage, 'Save for later').getAttribute('aria-pressed')).toBe('false');
     expect(await toggle(paperPage, 'Mark as read').getAttribute('aria-pressed')).toBe('true');
@@ -314,13 +388,15 @@ describe('when the browser refuses storage', () => {
   it('says so on paper pages and my list, and nothing throws', async () => {
     const { context, open, errors } = await newReader({ blockStorage: true });
     const page = await open(`papers/${PAPER}/`);
-    expect(await page.evaluate(() => {
-      try {
-        return typeof localStorage;
-      } catch {
-        return 'throws';
-      }
-    })).toBe('throws');
+    expect(
+      await page.evaluate(() => {
+        try {
+          return typeof localStorage;
+        } catch {
+          return 'throws';
+        }
+      }),
+    ).toBe('throws');
     expect(await toggle(page, 'Mark as read').isDisabled()).toBe(true);
     expect(await toggle(page, 'Save for later').isDisabled()).toBe(true);
     expect(await page.getByText('Your browser does not allow saving here').isVisible()).toBe(true);
@@ -347,7 +423,10 @@ describe('accessibility', () => {
         const page = await context.newPage();
         await page.emulateMedia({ colorScheme });
         await page.goto(server.url + path);
-        await page.locator('.reader-controls:not([hidden]), [data-my-list-content]:not([hidden]), .reader-filter:not([hidden])').first().waitFor();
+        await page
+          .locator('.reader-controls:not([hidden]), [data-my-list-content]:not([hidden]), .reader-filter:not([hidden])')
+          .first()
+          .waitFor();
         expect(await axeViolations(page), `${path || 'home'} (${colorScheme})`).toEqual([]);
         await page.close();
       }

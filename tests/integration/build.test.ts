@@ -56,7 +56,10 @@ describe('fixture site (edge cases, under a sub-path)', () => {
 
   it('merges a paper listed twice, listing both sources', () => {
     const paper = byTitle('Improving the Training of Rectified Flows');
-    expect(paper.sources.map((s) => [s.file, s.day])).toEqual([['a-listing.txt', 'Jul 30'], ['b-listing.txt', 'Aug 1']]);
+    expect(paper.sources.map((s) => [s.file, s.day])).toEqual([
+      ['a-listing.txt', 'Jul 30'],
+      ['b-listing.txt', 'Aug 1'],
+    ]);
     expect(paperPage(fixture, paper.id)).toContain('b-listing.txt');
   });
 
@@ -132,7 +135,10 @@ describe('real seeds', () => {
   function titlesInSeeds(): Map<string, string> {
     const found = new Map<string, string>();
     for (const name of readdirSync('seeds')) {
-      const lines = readFileSync(join('seeds', name), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+      const lines = readFileSync(join('seeds', name), 'utf8')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
       lines.forEach((line, i) => {
         if (line.length > 500) found.set(lines[i - 1].toLowerCase(), line);
       });

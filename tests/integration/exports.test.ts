@@ -16,7 +16,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Link, Root } from 'mdast';
 import { listFiles, readText } from '../support/site-files.ts';
 import { fixtureSiteBuild } from '../support/fixtures.ts';
-import { buildSite, projectRoot } from '../support/build-site.ts';
+import { buildSite } from '../support/build-site.ts';
 import { cslSchemaErrors } from '../../src/lib/export/csl-schema.ts';
 
 interface ExportedPaper {
@@ -36,13 +36,18 @@ interface Site {
   base: string;
 }
 
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['entry', 'category', 'url', 'sitemap'].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['entry', 'category', 'url', 'sitemap'].includes(name),
+});
 const papersOf = (site: Site) => JSON.parse(readText(site.outDir, 'papers.json')) as ExportedPaper[];
 const topicsOf = (site: Site) => JSON.parse(readText(site.outDir, 'topics.json')) as ExportedTopic[];
 /** The build's public origin + base, from the home page's canonical link. */
 const homeUrls = new Map<string, string>();
 const homeUrl = (site: Site) => {
-  if (!homeUrls.has(site.outDir)) homeUrls.set(site.outDir, /<link rel="canonical" href="([^"]+)"/.exec(readText(site.outDir, 'index.html'))![1]);
+  if (!homeUrls.has(site.outDir))
+    homeUrls.set(site.outDir, /<link rel="canonical" href="([^"]+)"/.exec(readText(site.outDir, 'index.html'))![1]);
   return homeUrls.get(site.outDir)!;
 };
 const pageUrl = (site: Site, id: string) => `${homeUrl(site)}papers/${id}/`;
@@ -61,7 +66,8 @@ function readBib(site: Site, path: string) {
 }
 
 /** The key shown on a paper page's citation (`<pre id="bibtex">@misc{key,`). */
-const pageKey = (site: Site, id: string) => /<pre id="bibtex"[^>]*>@misc\{([^,]+),/.exec(readText(site.outDir, `papers/${id}/index.html`))?.[1];
+const pageKey = (site: Site, id: string) =>
+  /<pre id="bibtex"[^>]*>@misc\{([^,]+),/.exec(readText(site.outDir, `papers/${id}/index.html`))?.[1];
 
 for (const [name, site] of [
   ['fixture site (under a sub-path)', inject('fixtureSite')],
@@ -83,7 +89,7 @@ for (const [name, site] of [
       for (const date of dates) expect(date).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00Z$/);
     });
 
-    it('has a feed per topic with exactly that topic\'s papers', () => {
+    it("has a feed per topic with exactly that topic's papers", () => {
       expect(topics.length).toBeGreaterThan(0);
       for (const topic of topics) {
         const { entries, feed } = readFeed(site, `topics/${topic.id}/feed.xml`);
@@ -98,7 +104,10 @@ for (const [name, site] of [
       for (const page of ['index.html', 'my-list/index.html', `papers/${papers[0].id}/index.html`]) {
         expect(feedsOf(page), page).toEqual([`${homeUrl(site)}feed.xml`]);
       }
-      expect(feedsOf(`topics/${topics[0].id}/index.html`)).toEqual([`${homeUrl(site)}feed.xml`, `${homeUrl(site)}topics/${topics[0].id}/feed.xml`]);
+      expect(feedsOf(`topics/${topics[0].id}/index.html`)).toEqual([
+        `${homeUrl(site)}feed.xml`,
+        `${homeUrl(site)}topics/${topics[0].id}/feed.xml`,
+      ]);
 
       const robots = readText(site.outDir, 'robots.txt');
       expect(robots).toContain(`Sitemap: ${homeUrl(site)}sitemap-index.xml\n`);
@@ -108,7 +117,13 @@ for (const [name, site] of [
         const file = loc.slice(homeUrl(site).length);
         return xml.parse(readText(site.outDir, file)).urlset.url.map((u: { loc: string }) => u.loc);
       });
-      const expected = [homeUrl(site), `${homeUrl(site)}topics/`, `${homeUrl(site)}my-list/`, ...papers.map((p) => pageUrl(site, p.id)), ...topics.map((t) => `${homeUrl(site)}topics/${t.id}/`)];
+      const expected = [
+        homeUrl(site),
+        `${homeUrl(site)}topics/`,
+        `${homeUrl(site)}my-list/`,
+        ...papers.map((p) => pageUrl(site, p.id)),
+        ...topics.map((t) => `${homeUrl(site)}topics/${t.id}/`),
+      ];
       expect(urls).toEqual(expect.arrayContaining(expected));
     });
   });
@@ -170,7 +185,12 @@ for (const [name, site] of [
       }
       // The contents list points at every section.
       const contents = links.filter((l) => l.section === 'Contents').map((l) => l.text);
-      expect(contents).toEqual(tree.children.filter((n) => n.type === 'heading' && n.depth === 2).map((n) => toString(n)).slice(1));
+      expect(contents).toEqual(
+        tree.children
+          .filter((n) => n.type === 'heading' && n.depth === 2)
+          .map((n) => toString(n))
+          .slice(1),
+      );
     });
   });
 }

@@ -47,19 +47,28 @@ describe('the checkers', () => {
       await writeFile(join(dir, path), text);
     };
     try {
-      await write('index.html', [
-        '<a href="/sub/papers/ok/">fine</a> <a href="papers/ok/">fine, relative</a> <a href="https://other.example/x">other host</a>',
-        '<a href="/sub/papers/gone/">gone</a> <a href="/papers/ok/">outside the base</a>',
-        '<a href="#there">fragment</a> <a href="#nowhere">bad fragment</a> <a id="there" href="papers/ok/#top">fragment elsewhere</a>',
-        '<img src="/sub/img/a.png" srcset="/sub/img/a.png 1x, /sub/img/missing.png 2x" alt="">',
-        '<link rel="stylesheet" href="/sub/missing.css"> <script src="/sub/app.js"></script>',
-        '<link rel="canonical" href="https://site.example/sub/nope/"> <meta property="og:image" content="https://site.example/sub/img/gone.png">',
-      ].join('\n'));
+      await write(
+        'index.html',
+        [
+          '<a href="/sub/papers/ok/">fine</a> <a href="papers/ok/">fine, relative</a> <a href="https://other.example/x">other host</a>',
+          '<a href="/sub/papers/gone/">gone</a> <a href="/papers/ok/">outside the base</a>',
+          '<a href="#there">fragment</a> <a href="#nowhere">bad fragment</a> <a id="there" href="papers/ok/#top">fragment elsewhere</a>',
+          '<img src="/sub/img/a.png" srcset="/sub/img/a.png 1x, /sub/img/missing.png 2x" alt="">',
+          '<link rel="stylesheet" href="/sub/missing.css"> <script src="/sub/app.js"></script>',
+          '<link rel="canonical" href="https://site.example/sub/nope/"> <meta property="og:image" content="https://site.example/sub/img/gone.png">',
+        ].join('\n'),
+      );
       await write('papers/ok/index.html', '<h1 id="top">ok</h1>');
       await write('img/a.png', '');
       await write('app.js', '');
-      await write('papers.json', JSON.stringify([{ url: '/sub/papers/ok/', links: [{ url: 'https://code.example/' }] }, { url: '/sub/papers/missing/' }]));
-      await write('sitemap-0.xml', '<urlset><url><loc>https://site.example/sub/</loc></url><url><loc>https://site.example/sub/papers/lost/</loc></url></urlset>');
+      await write(
+        'papers.json',
+        JSON.stringify([{ url: '/sub/papers/ok/', links: [{ url: 'https://code.example/' }] }, { url: '/sub/papers/missing/' }]),
+      );
+      await write(
+        'sitemap-0.xml',
+        '<urlset><url><loc>https://site.example/sub/</loc></url><url><loc>https://site.example/sub/papers/lost/</loc></url></urlset>',
+      );
       await write('pagefind/pagefind-entry.json', '{"url": "/ignored/"}');
 
       expect(brokenInternalLinks(dir, '/sub/', 'https://site.example')).toEqual([
@@ -79,9 +88,15 @@ describe('the checkers', () => {
   });
 
   it('reports invalid HTML', async () => {
-    const html = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body><main><p id="a">x</p><p id="a"><div>y</div></p></main></body></html>';
+    const html =
+      '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body><main><p id="a">x</p><p id="a"><div>y</div></p></main></body></html>';
     const problems = await htmlProblems(html, 'bad.html');
     expect(problems.some((p) => p.includes('no-dup-id'))).toBe(true);
-    expect(await htmlProblems('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body><main><h1>ok</h1></main></body></html>', 'good.html')).toEqual([]);
+    expect(
+      await htmlProblems(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body><main><h1>ok</h1></main></body></html>',
+        'good.html',
+      ),
+    ).toEqual([]);
   });
 });

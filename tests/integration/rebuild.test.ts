@@ -40,7 +40,11 @@ describe('rebuilds', () => {
       expect(listFiles(outDir)).toContain(`papers/${id}/index.html`);
       // 16 papers, 5 a page: the home list has 4 pages, each paper on exactly one.
       const homePages = ['index.html', 'page/2/index.html', 'page/3/index.html', 'page/4/index.html'];
-      expect(listFiles(outDir).filter((f) => /^(page\/\d+\/)?index\.html$/.test(f)).sort()).toEqual([...homePages].sort());
+      expect(
+        listFiles(outDir)
+          .filter((f) => /^(page\/\d+\/)?index\.html$/.test(f))
+          .sort(),
+      ).toEqual([...homePages].sort());
       const listed = homePages.flatMap((page) => [...readText(outDir, page).matchAll(/data-paper-id="([^"]+)"/g)].map((m) => m[1]));
       expect(listed.sort()).toEqual((JSON.parse(readText(outDir, 'papers.json')) as { id: string }[]).map((p) => p.id).sort());
       expect(brokenInternalLinks(outDir, '/')).toEqual([]);

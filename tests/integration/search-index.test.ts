@@ -13,9 +13,14 @@ const sites = { fixture: inject('fixtureSite'), real: inject('realSite') };
 
 describe.each(Object.entries(sites))('search index of the %s site', (_, site) => {
   const bundle = join(site.outDir, 'pagefind');
-  const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string; page_count: number }> };
+  const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { hash: string; page_count: number }>;
+  };
   const read = (path: string) => unpackPagefindFile(readFileSync(join(bundle, path)), path);
-  const names = (dir: string, extension: string) => readdirSync(join(bundle, dir)).map((file) => file.slice(0, -extension.length)).sort();
+  const names = (dir: string, extension: string) =>
+    readdirSync(join(bundle, dir))
+      .map((file) => file.slice(0, -extension.length))
+      .sort();
   const papers = JSON.parse(readFileSync(join(site.outDir, 'papers.json'), 'utf8')) as { url: string; title: string }[];
 
   it('has one metadata file, the one the entry file names', () => {
@@ -24,7 +29,11 @@ describe.each(Object.entries(sites))('search index of the %s site', (_, site) =>
     expect(metaFiles).toEqual([`pagefind.${entry.languages.en!.hash}.pf_meta`]);
   });
 
-  const [, pages, chunks] = decodeCbor(read(`pagefind.${entry.languages.en!.hash}.pf_meta`)) as [string, [string, number, string][], [string, string, string][]];
+  const [, pages, chunks] = decodeCbor(read(`pagefind.${entry.languages.en!.hash}.pf_meta`)) as [
+    string,
+    [string, number, string][],
+    [string, string, string][],
+  ];
 
   it('names every fragment and index chunk file with a short name, and no other file', () => {
     const fragmentNames = [...new Set(pages.map(([name]) => name))].sort();
@@ -35,7 +44,9 @@ describe.each(Object.entries(sites))('search index of the %s site', (_, site) =>
 
   it('indexes each paper page once, under the right name', () => {
     expect(pages).toHaveLength(papers.length);
-    const fragments = pages.map(([name]) => JSON.parse(new TextDecoder().decode(read(`fragment/${name}.pf_fragment`))) as { url: string; meta: { title: string } });
+    const fragments = pages.map(
+      ([name]) => JSON.parse(new TextDecoder().decode(read(`fragment/${name}.pf_fragment`))) as { url: string; meta: { title: string } },
+    );
     // Pagefind stores URLs from the site root; the client puts the base path in front.
     const urls = fragments.map((f) => site.base + f.url.slice(1));
     expect([...urls].sort()).toEqual(papers.map((p) => p.url).sort());
@@ -51,7 +62,11 @@ describe.each(Object.entries(sites))('search index of the %s site', (_, site) =>
   });
 
   it('reports what it indexed and the metadata it saved in the build log', () => {
-    expect(site.log).toMatch(new RegExp(`\\[reading-list:pagefind\\] indexed \\d+ page\\(s\\) in \\d+ ms \\(${papers.length} searchable; metadata [\\d.]+ KiB → [\\d.]+ KiB\\)`));
+    expect(site.log).toMatch(
+      new RegExp(
+        `\\[reading-list:pagefind\\] indexed \\d+ page\\(s\\) in \\d+ ms \\(${papers.length} searchable; metadata [\\d.]+ KiB → [\\d.]+ KiB\\)`,
+      ),
+    );
   });
 });
 

@@ -27,15 +27,30 @@ export interface BuildOutput {
  * MODE, DEV, PROD, SSR): passed on, they would override the child build's settings.
  */
 function inheritedEnv(): NodeJS.ProcessEnv {
-  const { BASE_URL, MODE, DEV, PROD, SSR, ...rest } = process.env;
+  const rest = { ...process.env };
+  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete rest[name];
   return rest;
 }
 
-export async function buildSite({ seedsDir, outDir, base = '/', siteUrl = 'https://example.org', env = {} }: SiteBuild): Promise<BuildOutput> {
+export async function buildSite({
+  seedsDir,
+  outDir,
+  base = '/',
+  siteUrl = 'https://example.org',
+  env = {},
+}: SiteBuild): Promise<BuildOutput> {
   const start = performance.now();
   const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
     cwd: projectRoot,
-    env: { ...inheritedEnv(), SEEDS_DIR: seedsDir, SITE_BASE: base, SITE_URL: siteUrl, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
+    env: {
+      ...inheritedEnv(),
+      SEEDS_DIR: seedsDir,
+      SITE_BASE: base,
+      SITE_URL: siteUrl,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -10,7 +10,6 @@ import type { TestProject } from 'vitest/node';
 import { buildSite, projectRoot } from './build-site.ts';
 import { fixtureSiteBuild } from './fixtures.ts';
 
-
 declare module 'vitest' {
   export interface ProvidedContext {
     fixtureSite: { outDir: string; base: string; log: string };

@@ -31,7 +31,5 @@ const validator = new HtmlValidate(new StaticConfigLoader(htmlValidateConfig));
 /** Problems in one page, as `file:line:column rule: message`; empty when the page is valid. */
 export async function htmlProblems(html: string, file: string): Promise<string[]> {
   const report = await validator.validateString(html, file);
-  return report.results.flatMap((result) =>
-    result.messages.map((m) => `${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`),
-  );
+  return report.results.flatMap((result) => result.messages.map((m) => `${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
 }

@@ -25,7 +25,10 @@ const decodeEntities = (value: string) =>
 export function pageUrls(html: string): string[] {
   const attributes = [...html.matchAll(/\s(?:href|src|action)="([^"]*)"/g)].map((m) => m[1]);
   const srcsets = [...html.matchAll(/\ssrcset="([^"]*)"/g)].flatMap((m) =>
-    m[1].split(',').map((candidate) => candidate.trim().split(/\s+/)[0]).filter(Boolean),
+    m[1]
+      .split(',')
+      .map((candidate) => candidate.trim().split(/\s+/)[0])
+      .filter(Boolean),
   );
   const metas = [...html.matchAll(/<meta\s[^>]*>/g)].flatMap(([tag]) => {
     if (!/\s(?:name|property|itemprop)="[^"]*(?:url|image)[^"]*"/i.test(tag)) return [];
@@ -95,11 +98,9 @@ export function brokenInternalLinks(outDir: string, base: string, siteUrl?: stri
       if (target.origin !== TEST_ORIGIN && target.origin !== siteOrigin) continue;
       const path = decodeURIComponent(target.pathname);
       const inside = path.startsWith(base) ? path.slice(base.length) : null;
-      const file =
-        inside === null ? undefined : [inside, join(inside, 'index.html')].find((candidate) => files.has(candidate));
+      const file = inside === null ? undefined : [inside, join(inside, 'index.html')].find((candidate) => files.has(candidate));
       const fragment = decodeURIComponent(target.hash.slice(1));
-      const fragmentFound =
-        !fragment || (file?.endsWith('.html') && text(file).includes(` id="${fragment}"`));
+      const fragmentFound = !fragment || (file?.endsWith('.html') && text(file).includes(` id="${fragment}"`));
       if (!file || !fragmentFound) broken.push({ page, url: raw });
     }
   }

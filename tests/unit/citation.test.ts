@@ -40,6 +40,12 @@ describe('scholarlyArticleJsonLd', () => {
     const json = scholarlyArticleJsonLd(paper, 'My List');
     expect(json).not.toMatch(/<|>|&|\u2028/);
     const data = JSON.parse(json);
-    expect(data).toMatchObject({ '@type': 'ScholarlyArticle', headline: paper.title, abstract: paper.abstract, url: paper.url, keywords: paper.keywords });
+    expect(data).toMatchObject({
+      '@type': 'ScholarlyArticle',
+      headline: paper.title,
+      abstract: paper.abstract,
+      url: paper.url,
+      keywords: paper.keywords,
+    });
   });
 });

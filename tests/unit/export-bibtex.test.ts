@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from '@retorquere/bibtex-parser';
-import {
-  bibtexEntries,
-  bibtexEntry,
-  bibtexKey,
-  bibtexKeys,
-  escapeBibtex,
-  keyWord,
-  protectTitle,
-} from '../../src/lib/export/bibtex.ts';
+import { bibtexEntries, bibtexEntry, bibtexKey, bibtexKeys, escapeBibtex, keyWord, protectTitle } from '../../src/lib/export/bibtex.ts';
 import { hexHash } from '../../src/lib/export/hash.ts';
 
 const paper = (id: string, title: string, abstract: string | null = 'An abstract.') => ({
@@ -72,7 +64,11 @@ describe('bibtexKeys', () => {
     expect(keys.get(second)).not.toBe(keys.get(first));
     expect(keys.get(second)).toMatch(/^same-[0-9a-f]{7,14}$/);
     const bib = bibtexEntries([pa, pb]);
-    expect(parseBib(bib).map((e) => e.key).sort()).toEqual([...keys.values()].sort());
+    expect(
+      parseBib(bib)
+        .map((e) => e.key)
+        .sort(),
+    ).toEqual([...keys.values()].sort());
   });
 
   it('leaves keys without clashes as bibtexKey gives them', () => {
@@ -143,7 +139,7 @@ describe('bibtexEntry', () => {
     expect(entry.fields.howpublished).toBe(`<a href="${url}">${url}</a>`);
   });
 
-  it('escapes % and # in URLs for hyperref\'s \\url and keeps braces balanced', () => {
+  it("escapes % and # in URLs for hyperref's \\url and keeps braces balanced", () => {
     const entry = bibtexEntry({ ...paper('u', 'U'), url: 'https://x.org/a%20b/{c}\\d e#frag' }, 'u-1');
     expect(entry).toContain('howpublished = {\\url{https://x.org/a\\%20b/%7Bc%7D%5Cd%20e\\#frag}}');
     expect(parseBib(entry)).toHaveLength(1);

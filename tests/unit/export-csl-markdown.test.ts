@@ -11,7 +11,15 @@ import { cslSchemaErrors } from '../../src/lib/export/csl-schema.ts';
 describe('CSL-JSON', () => {
   it('makes items with the required fields and no invented authors or dates', () => {
     const item = cslItem({ title: 'T & "q"', abstract: 'Abs', url: 'https://x.org/p/', keywords: ['A', 'B'] }, 'key-1');
-    expect(item).toEqual({ id: 'key-1', type: 'article', 'citation-key': 'key-1', title: 'T & "q"', URL: 'https://x.org/p/', abstract: 'Abs', keyword: 'A, B' });
+    expect(item).toEqual({
+      id: 'key-1',
+      type: 'article',
+      'citation-key': 'key-1',
+      title: 'T & "q"',
+      URL: 'https://x.org/p/',
+      abstract: 'Abs',
+      keyword: 'A, B',
+    });
     expect(cslSchemaErrors([item])).toEqual([]);
     const bare = cslItem({ title: 'T', abstract: null, url: 'https://x.org/q/' }, 'k');
     expect(bare).toEqual({ id: 'k', type: 'article', 'citation-key': 'k', title: 'T', URL: 'https://x.org/q/' });
@@ -31,7 +39,13 @@ describe('CSL-JSON', () => {
 
 describe('Markdown reading list', () => {
   const papers = [
-    { id: 'p1', title: 'Flows *and* [links]', url: 'https://x.org/rl/papers/p1/', summary: 'Uses <script>alert(1)</script> & `code`', topics: ['flows', 'robots'] },
+    {
+      id: 'p1',
+      title: 'Flows *and* [links]',
+      url: 'https://x.org/rl/papers/p1/',
+      summary: 'Uses <script>alert(1)</script> & `code`',
+      topics: ['flows', 'robots'],
+    },
     { id: 'p2', title: 'Robots_with_underscores # 1. not a list', url: 'https://x.org/rl/papers/p2/', summary: '', topics: ['robots'] },
     { id: 'p3', title: 'Ελληνικά 大規模', url: 'https://x.org/rl/papers/p3%20x/', summary: 'Greek and CJK', topics: [] },
   ];
@@ -60,7 +74,11 @@ describe('Markdown reading list', () => {
   });
 
   it('parses back to the same titles, links and contents', () => {
-    const markdown = readingListMarkdown({ title: 'My *List*', siteUrl: 'https://x.org/rl/', sections: sectionsByFirstTopic(papers, topics) });
+    const markdown = readingListMarkdown({
+      title: 'My *List*',
+      siteUrl: 'https://x.org/rl/',
+      sections: sectionsByFirstTopic(papers, topics),
+    });
     const tree = unified().use(remarkParse).parse(markdown) as Root;
     const headings = tree.children.filter((n) => n.type === 'heading').map((n) => [n.depth, toString(n)]);
     expect(headings).toEqual([

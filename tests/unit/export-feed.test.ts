@@ -42,7 +42,10 @@ describe('addedDates', () => {
   });
 
   it('moves to the next year when days wrap around, and keeps explicit years', () => {
-    const dates = addedDates([paper('dec', ['a.txt', 1, 'Dec 30']), paper('jan', ['b.txt', 1, 'Jan 2']), paper('y', ['c.txt', 1, '2020-05-01'])], 2024);
+    const dates = addedDates(
+      [paper('dec', ['a.txt', 1, 'Dec 30']), paper('jan', ['b.txt', 1, 'Jan 2']), paper('y', ['c.txt', 1, '2020-05-01'])],
+      2024,
+    );
     expect(dates.get('dec')).toBe('2024-12-30T00:00:00Z');
     expect(dates.get('jan')).toBe('2025-01-02T00:00:00Z');
     expect(dates.get('y')).toBe('2020-05-01T00:00:00Z');
@@ -50,7 +53,12 @@ describe('addedDates', () => {
 
   it('gives listings without a day line a synthetic day from their neighbours', () => {
     const dates = addedDates(
-      [paper('u1', ['a.txt', 1, null]), paper('u2', ['b.txt', 1, null]), paper('d', ['c.txt', 9, 'Mar 10']), paper('u3', ['d.txt', 1, null])],
+      [
+        paper('u1', ['a.txt', 1, null]),
+        paper('u2', ['b.txt', 1, null]),
+        paper('d', ['c.txt', 9, 'Mar 10']),
+        paper('u3', ['d.txt', 1, null]),
+      ],
       2024,
     );
     expect([...dates.values()]).toEqual(['2024-03-08T00:00:00Z', '2024-03-09T00:00:00Z', '2024-03-10T00:00:00Z', '2024-03-11T00:00:00Z']);
@@ -78,7 +86,12 @@ describe('newestFirst and addedKey', () => {
     expect(newestFirst([...list].reverse()).map((p) => p.id)).toEqual(['b1', 'b2', 'a3', 'a1', 'a2', 'dup']);
   });
   it('gives keys that sort in the order papers were added', () => {
-    const keys = [paper('x', ['a.txt', 9, null]), paper('y', ['a.txt', 10, null]), paper('z', ['a.txt2', 1, null]), paper('w', ['b.txt', 1, null])].map(addedKey);
+    const keys = [
+      paper('x', ['a.txt', 9, null]),
+      paper('y', ['a.txt', 10, null]),
+      paper('z', ['a.txt2', 1, null]),
+      paper('w', ['b.txt', 1, null]),
+    ].map(addedKey);
     expect([...keys].sort()).toEqual(keys);
     expect(addedKey(paper('d', ['b.txt', 7, null], ['a.txt', 100, null]))).toBe('a.txt 000000100');
   });
@@ -107,7 +120,9 @@ describe('atomFeed', () => {
   it('is well-formed XML that reads back to the same text', () => {
     const xml = feed();
     expect(XMLValidator.validate(xml)).toBe(true);
-    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', processEntities: true, htmlEntities: false }).parse(xml);
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', processEntities: true, htmlEntities: false }).parse(
+      xml,
+    );
     const entries = parsed.feed.entry;
     expect(parsed.feed.title).toBe('List <&> "quoted"');
     expect(parsed.feed.updated).toBe('2024-08-01T00:00:00Z');
@@ -126,6 +141,8 @@ describe('atomFeed', () => {
   });
 
   it('escapes markup and drops characters XML does not allow', () => {
-    expect(escapeXml(`<a href="x">'&'</a>\u0000\u001f\ud800\ufffe ok 😀`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt; ok 😀');
+    expect(escapeXml(`<a href="x">'&'</a>\u0000\u001f\ud800\ufffe ok 😀`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt; ok 😀',
+    );
   });
 });

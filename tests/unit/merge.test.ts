@@ -3,7 +3,13 @@ import { mergeRecords, titleKey } from '../../src/lib/merge.ts';
 import { assignSlugs, slugify } from '../../src/lib/slug.ts';
 import type { SeedRecord } from '../../src/lib/types.ts';
 
-const record = (title: string, abstract: string | null, file = 'a.txt', line = 1, day: string | null = null): SeedRecord => ({ title, abstract, day, file, line });
+const record = (title: string, abstract: string | null, file = 'a.txt', line = 1, day: string | null = null): SeedRecord => ({
+  title,
+  abstract,
+  day,
+  file,
+  line,
+});
 
 describe('slugify', () => {
   it('makes readable ASCII slugs', () => {
@@ -21,7 +27,9 @@ describe('slugify', () => {
     expect(slugify('Deep 学習 for Robots')).toMatch(/^deep-for-robots-[0-9a-f]{6}$/);
   });
   it('caps long slugs at a word boundary', () => {
-    const slug = slugify('Learning Like Humans: Advancing LLM Reasoning Capabilities via Adaptive Difficulty Curriculum Learning and Expert-Guided Self-Reformulation');
+    const slug = slugify(
+      'Learning Like Humans: Advancing LLM Reasoning Capabilities via Adaptive Difficulty Curriculum Learning and Expert-Guided Self-Reformulation',
+    );
     expect(slug.length).toBeLessThanOrEqual(80);
     expect(slug).toMatch(/^learning-like-humans-.*[a-z]$/);
   });

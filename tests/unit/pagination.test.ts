@@ -6,7 +6,11 @@ describe('paginate', () => {
     const items = Array.from({ length: 7 }, (_, i) => i);
     const pages = paginate(items, 3);
     expect(pages.map((p) => p.items)).toEqual([[0, 1, 2], [3, 4, 5], [6]]);
-    expect(pages.map((p) => [p.number, p.count, p.start])).toEqual([[1, 3, 0], [2, 3, 3], [3, 3, 6]]);
+    expect(pages.map((p) => [p.number, p.count, p.start])).toEqual([
+      [1, 3, 0],
+      [2, 3, 3],
+      [3, 3, 6],
+    ]);
   });
   it('gives an empty list one empty page', () => {
     expect(paginate([], 3)).toEqual([{ number: 1, count: 1, items: [], start: 0 }]);

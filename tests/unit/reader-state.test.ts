@@ -70,7 +70,10 @@ describe('stored state', () => {
     }
   });
   it('ignores a malformed visit but keeps the marks', () => {
-    expect(parseState('{"version":1,"papers":{"a":{"saved":true}},"visit":{"current":3}}')).toEqual({ version: 1, papers: { a: { saved: true } } });
+    expect(parseState('{"version":1,"papers":{"a":{"saved":true}},"visit":{"current":3}}')).toEqual({
+      version: 1,
+      papers: { a: { saved: true } },
+    });
   });
 });
 
@@ -113,15 +116,30 @@ describe('import and export', () => {
   });
 
   it('accepts false marks and drops papers left with none', () => {
-    expect(parseImport('{"version":1,"papers":{"a":{"read":false,"saved":true},"b":{"read":false},"c":{}}}')).toEqual({ a: { saved: true } });
+    expect(parseImport('{"version":1,"papers":{"a":{"read":false,"saved":true},"b":{"read":false},"c":{}}}')).toEqual({
+      a: { saved: true },
+    });
   });
 
   it("merges by adding marks with the site's paper info, leaving out and reporting unknown papers", () => {
     const state = setMark(setMark(emptyState(), 'a', 'read', true), 'b', 'saved', true);
-    const site = new Map([['a', info('A', '1')], ['b', info('B', '2')], ['c', info('C', '3')]]);
-    const imported = { a: { read: true, saved: true }, b: { saved: true }, c: { read: true, title: 'Not what the site says' }, gone: { saved: true } } as const;
+    const site = new Map([
+      ['a', info('A', '1')],
+      ['b', info('B', '2')],
+      ['c', info('C', '3')],
+    ]);
+    const imported = {
+      a: { read: true, saved: true },
+      b: { saved: true },
+      c: { read: true, title: 'Not what the site says' },
+      gone: { saved: true },
+    } as const;
     const result = mergeMarks(state, imported, site);
-    expect(result.state.papers).toEqual({ a: { read: true, saved: true, ...site.get('a') }, b: { saved: true }, c: { read: true, ...site.get('c') } });
+    expect(result.state.papers).toEqual({
+      a: { read: true, saved: true, ...site.get('a') },
+      b: { saved: true },
+      c: { read: true, ...site.get('c') },
+    });
     expect(result.added).toBe(2);
     expect(result.unknown).toEqual(['gone']);
     expect(state.papers).toEqual({ a: { read: true }, b: { saved: true } });

@@ -11,7 +11,9 @@ describe('describeRelation', () => {
     );
   });
   it('drops a term that only repeats a shared topic name', () => {
-    expect(describeRelation(['rectified flow', 'reflow', 'topic:rectified-flow'], topicName)).toBe('shared terms: reflow; same topic: Rectified Flow');
+    expect(describeRelation(['rectified flow', 'reflow', 'topic:rectified-flow'], topicName)).toBe(
+      'shared terms: reflow; same topic: Rectified Flow',
+    );
   });
   it('says nothing when there is nothing to say', () => {
     expect(describeRelation([], topicName)).toBe('');

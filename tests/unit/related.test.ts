@@ -90,8 +90,9 @@ describe('computeRelated', () => {
   it('pairs the two rectified-flow papers above the robotics paper', () => {
     expect(ids(related, 'rectified-flow')[0]).toBe('rectified-flow-transformers');
     expect(ids(related, 'rectified-flow-transformers')[0]).toBe('rectified-flow');
-    expect(scoreOf(related, 'rectified-flow', 'rectified-flow-transformers'))
-      .toBeGreaterThan(scoreOf(related, 'rectified-flow', 'diffusion-policy'));
+    expect(scoreOf(related, 'rectified-flow', 'rectified-flow-transformers')).toBeGreaterThan(
+      scoreOf(related, 'rectified-flow', 'diffusion-policy'),
+    );
   });
 
   it('finds a paper and its sequel', () => {
@@ -171,8 +172,11 @@ describe('computeRelated', () => {
   it('adds shared topics to the score and the reasons', () => {
     const withTopics = CORPUS.map((paper) => ({
       ...paper,
-      topics: paper.id.startsWith('rectified') ? ['generative-models'] : paper.id === 'diffusion-policy'
-        ? ['robotics', 'generative-models'] : ['language-models'],
+      topics: paper.id.startsWith('rectified')
+        ? ['generative-models']
+        : paper.id === 'diffusion-policy'
+          ? ['robotics', 'generative-models']
+          : ['language-models'],
     }));
     const topical = computeRelated(withTopics);
     expect(ids(topical, 'rectified-flow')[0]).toBe('rectified-flow-transformers');
@@ -180,8 +184,9 @@ describe('computeRelated', () => {
     expect(why).toContain('topic:generative-models');
     expect(why.length).toBeLessThanOrEqual(3);
     // Sharing a topic raises the score of a pair that shares few words.
-    expect(scoreOf(topical, 'rectified-flow', 'diffusion-policy'))
-      .toBeGreaterThan(scoreOf(computeRelated(CORPUS, { minScore: 0 }), 'rectified-flow', 'diffusion-policy'));
+    expect(scoreOf(topical, 'rectified-flow', 'diffusion-policy')).toBeGreaterThan(
+      scoreOf(computeRelated(CORPUS, { minScore: 0 }), 'rectified-flow', 'diffusion-policy'),
+    );
   });
 
   it('handles an empty corpus and papers with no content words', () => {

@@ -58,13 +58,17 @@ describe('renderAbstract: plain text and HTML', () => {
   });
 
   it('links URLs without their sentence punctuation, with rel="nofollow noopener"', () => {
-    const result = renderAbstract('Videos on our website https://portal-cornell.github.io/motion_track_policy/. Code at https://github.com/thuml/Flowformer.');
+    const result = renderAbstract(
+      'Videos on our website https://portal-cornell.github.io/motion_track_policy/. Code at https://github.com/thuml/Flowformer.',
+    );
     expect(result.html).toBe(
       '<p>Videos on our website <a href="https://portal-cornell.github.io/motion_track_policy/" rel="nofollow noopener">' +
         'https://portal-cornell.github.io/motion_track_policy/</a>. Code at ' +
         '<a href="https://github.com/thuml/Flowformer" rel="nofollow noopener">https://github.com/thuml/Flowformer</a>.</p>',
     );
-    expect(result.plain).toBe('Videos on our website https://portal-cornell.github.io/motion_track_policy/. Code at https://github.com/thuml/Flowformer.');
+    expect(result.plain).toBe(
+      'Videos on our website https://portal-cornell.github.io/motion_track_policy/. Code at https://github.com/thuml/Flowformer.',
+    );
     expect(result.links).toEqual([
       { url: 'https://portal-cornell.github.io/motion_track_policy/', kind: 'project' },
       { url: 'https://github.com/thuml/Flowformer', kind: 'code' },
@@ -99,7 +103,7 @@ describe('renderAbstract: plain text and HTML', () => {
 describe('renderAbstract: the abstract is text, never Markdown or HTML', () => {
   const hostile =
     'We test <script>alert(1)</script> and <img src=x onerror=alert(1)> with &amp; and "quotes" ' +
-    "and 'single' quotes, *stars*, _underscores_, [brackets](x), <a href=\"javascript:alert(1)\">x</a> and `ticks`.";
+    'and \'single\' quotes, *stars*, _underscores_, [brackets](x), <a href="javascript:alert(1)">x</a> and `ticks`.';
 
   it('escapes markup so no element or attribute can be injected', () => {
     const { html, plain } = renderAbstract(hostile);

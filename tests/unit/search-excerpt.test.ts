@@ -9,7 +9,11 @@ const content = 'Rectified Flows. Diffusion We study rectified flow models for f
 
 describe('abstractExcerpt', () => {
   it('takes the excerpt from the abstract, marking matches, joining neighbouring ones', () => {
-    const source = { content, weighted_locations: [match(0, 50), match(1, 50), match(5), match(6)], anchors: [{ id: 'abstract', location: 3 }] };
+    const source = {
+      content,
+      weighted_locations: [match(0, 50), match(1, 50), match(5), match(6)],
+      anchors: [{ id: 'abstract', location: 3 }],
+    };
     expect(text(abstractExcerpt(source, 6))).toBe('We study [rectified flow] models for …');
   });
 
@@ -20,12 +24,17 @@ describe('abstractExcerpt', () => {
 
   it('unescapes Pagefind raw content and never produces markup of its own', () => {
     const raw = content.replace('<b>', '&lt;b&gt;');
-    const parts = abstractExcerpt({ raw_content: raw, content, weighted_locations: [match(17)], anchors: [{ id: 'abstract', location: 3 }] }, 4);
+    const parts = abstractExcerpt(
+      { raw_content: raw, content, weighted_locations: [match(17)], anchors: [{ id: 'abstract', location: 3 }] },
+      4,
+    );
     expect(text(parts)).toBe('… step and compare [<b>] …');
   });
 
   it('uses the whole text without an anchor, and gives nothing when there is no abstract', () => {
     expect(text(abstractExcerpt({ content: 'A short abstract', weighted_locations: [match(1)], anchors: [] }))).toBe('A [short] abstract');
-    expect(abstractExcerpt({ content: 'Only A Title.', weighted_locations: [match(0)], anchors: [{ id: 'abstract', location: 3 }] })).toEqual([]);
+    expect(
+      abstractExcerpt({ content: 'Only A Title.', weighted_locations: [match(0)], anchors: [{ id: 'abstract', location: 3 }] }),
+    ).toEqual([]);
   });
 });

@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { acronymDefinitions, buildGlossary, compoundParts, extraTerms, looksLikeAcronym, paperSearchTerms } from '../../src/lib/search/index-terms.ts';
+import {
+  acronymDefinitions,
+  buildGlossary,
+  compoundParts,
+  extraTerms,
+  looksLikeAcronym,
+  paperSearchTerms,
+} from '../../src/lib/search/index-terms.ts';
 
 describe('acronym definitions', () => {
   it('finds an acronym after the words it abbreviates, hyphen parts and small words included', () => {
-    expect(acronymDefinitions('We study reinforcement learning from human feedback (RLHF) at scale.')).toEqual([['RLHF', 'reinforcement learning from human feedback']]);
-    expect(acronymDefinitions('a framework for few-shot class-incremental learning (FSCIL), which')).toEqual([['FSCIL', 'few shot class incremental learning']]);
+    expect(acronymDefinitions('We study reinforcement learning from human feedback (RLHF) at scale.')).toEqual([
+      ['RLHF', 'reinforcement learning from human feedback'],
+    ]);
+    expect(acronymDefinitions('a framework for few-shot class-incremental learning (FSCIL), which')).toEqual([
+      ['FSCIL', 'few shot class incremental learning'],
+    ]);
     expect(acronymDefinitions('Large Language Models (LLMs) can')).toEqual([['LLM', 'large language models']]);
     expect(acronymDefinitions('with chain-of-thought (CoT) prompts')).toEqual([['CoT', 'chain of thought']]);
     expect(acronymDefinitions('Video PreTraining (VPT)')).toEqual([['VPT', 'video pretraining']]);
@@ -37,7 +48,10 @@ describe('compound names', () => {
 
 describe('extra search terms', () => {
   const papers = [
-    { title: 'HybridFlow: A Flexible and Efficient RLHF Framework', abstract: 'Reinforcement Learning from Human Feedback (RLHF) is widely used in LLM alignment.' },
+    {
+      title: 'HybridFlow: A Flexible and Efficient RLHF Framework',
+      abstract: 'Reinforcement Learning from Human Feedback (RLHF) is widely used in LLM alignment.',
+    },
     { title: 'Training Language Models with Language Feedback', abstract: 'We improve models with RLHF and more.' },
     { title: 'In-context Vectors', abstract: 'Large language models (LLMs) show in-context learning (ICL) abilities.' },
     { title: 'Demonstrations for In-Context Learning', abstract: 'Are demonstrations needed for in context learning?' },
@@ -60,7 +74,10 @@ describe('extra search terms', () => {
   });
 
   it('gives a paper its title terms (compound parts first) and abstract terms, without repeats', () => {
-    expect(paperSearchTerms(papers[0]!, papers)).toEqual({ title: 'Hybrid Flow, reinforcement learning from human feedback', abstract: 'large language models' });
+    expect(paperSearchTerms(papers[0]!, papers)).toEqual({
+      title: 'Hybrid Flow, reinforcement learning from human feedback',
+      abstract: 'large language models',
+    });
     expect(paperSearchTerms(papers[3]!, papers)).toEqual({ title: 'ICL', abstract: '' });
   });
 

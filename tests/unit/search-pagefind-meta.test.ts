@@ -24,13 +24,32 @@ describe('CBOR', () => {
     expect(hex(encodeCbor('IETF'))).toBe('6449455446');
     expect(hex(encodeCbor('ü'))).toBe('62c3bc');
     expect(hex(encodeCbor([1, [2, 3], [4, 5]]))).toBe('8301820203820405');
-    expect(hex(encodeCbor(new Map<CborValue, CborValue>([['a', 1], ['b', [2, 3]]])))).toBe('a26161016162820203');
+    expect(
+      hex(
+        encodeCbor(
+          new Map<CborValue, CborValue>([
+            ['a', 1],
+            ['b', [2, 3]],
+          ]),
+        ),
+      ),
+    ).toBe('a26161016162820203');
     expect(hex(encodeCbor([true, false, null]))).toBe('83f5f4f6');
     expect(hex(encodeCbor(Uint8Array.of(1, 2, 3, 4)))).toBe('4401020304');
   });
 
   it('decodes what it encodes', () => {
-    const value: CborValue = ['1.6.0', [['en_31ba8a7', 120, ''], ['x', 70_000, '']], [-73, 11, -241], new Map<CborValue, CborValue>([['k', null]]), Uint8Array.of(9), true];
+    const value: CborValue = [
+      '1.6.0',
+      [
+        ['en_31ba8a7', 120, ''],
+        ['x', 70_000, ''],
+      ],
+      [-73, 11, -241],
+      new Map<CborValue, CborValue>([['k', null]]),
+      Uint8Array.of(9),
+      true,
+    ];
     expect(decodeCbor(encodeCbor(value))).toEqual(value);
   });
 
@@ -125,7 +144,13 @@ describe('compactPagefindMeta', () => {
 
 describe('roundWordCount', () => {
   it('rounds to the nearest step, and keeps counts below one step', () => {
-    expect([roundWordCount(7, 16), roundWordCount(16, 16), roundWordCount(23, 16), roundWordCount(24, 16), roundWordCount(170, 16)]).toEqual([7, 16, 16, 32, 176]);
+    expect([
+      roundWordCount(7, 16),
+      roundWordCount(16, 16),
+      roundWordCount(23, 16),
+      roundWordCount(24, 16),
+      roundWordCount(170, 16),
+    ]).toEqual([7, 16, 16, 32, 176]);
     expect(roundWordCount(170, 1)).toBe(170);
   });
 });

@@ -70,10 +70,20 @@ describe('planPrecache', () => {
   it('versions the plan by content: same files, same version; any change, a new one', () => {
     const version = planPrecache(site, '/').version;
     expect(planPrecache([...site].reverse(), '/').version).toBe(version);
-    expect(planPrecache(site.map((f) => (f.path === 'papers/a/index.html' ? { ...f, hash: 'changed' } : f)), '/').version).not.toBe(version);
+    expect(
+      planPrecache(
+        site.map((f) => (f.path === 'papers/a/index.html' ? { ...f, hash: 'changed' } : f)),
+        '/',
+      ).version,
+    ).not.toBe(version);
     expect(planPrecache(site, '/other/').version).not.toBe(version);
     // A file that is never precached does not change the version.
-    expect(planPrecache(site.map((f) => (f.path === 'sw.js' ? { ...f, hash: 'changed' } : f)), '/').version).toBe(version);
+    expect(
+      planPrecache(
+        site.map((f) => (f.path === 'sw.js' ? { ...f, hash: 'changed' } : f)),
+        '/',
+      ).version,
+    ).toBe(version);
   });
 });
 
@@ -89,7 +99,12 @@ describe('limitFromEnv', () => {
 
 describe('serviceWorkerScript', () => {
   it('is valid JavaScript carrying the plan', () => {
-    const source = serviceWorkerScript({ version: 'abc123', base: '/reading-list/', mode: 'full', urls: ['/reading-list/', '/reading-list/papers/a/'] });
+    const source = serviceWorkerScript({
+      version: 'abc123',
+      base: '/reading-list/',
+      mode: 'full',
+      urls: ['/reading-list/', '/reading-list/papers/a/'],
+    });
     expect(() => new Script(source)).not.toThrow();
     expect(source).toContain('"version":"abc123"');
     expect(source).toContain('"/reading-list/papers/a/"');

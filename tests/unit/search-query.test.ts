@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_QUERY_LENGTH, SHORT_WORD_PAUSE_MS, TYPING_PAUSE_MS, isSearchShortcut, isSearchable, normaliseQuery, typingPause } from '../../src/lib/search/query.ts';
+import {
+  MAX_QUERY_LENGTH,
+  SHORT_WORD_PAUSE_MS,
+  TYPING_PAUSE_MS,
+  isSearchShortcut,
+  isSearchable,
+  normaliseQuery,
+  typingPause,
+} from '../../src/lib/search/query.ts';
 import { readSearchState, searchStateQuery } from '../../src/lib/search/url-state.ts';
 
 describe('normaliseQuery', () => {
@@ -23,7 +31,14 @@ describe('normaliseQuery', () => {
 });
 
 describe('isSearchShortcut', () => {
-  const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {}) => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
+  const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {}) => ({
+    key: k,
+    ctrlKey: false,
+    metaKey: false,
+    altKey: false,
+    shiftKey: false,
+    ...mods,
+  });
 
   it('takes "/" only when the reader is not typing in a field', () => {
     expect(isSearchShortcut(key('/'), false)).toBe(true);
@@ -42,7 +57,10 @@ describe('isSearchShortcut', () => {
 
 describe('search state in the address', () => {
   it('reads the query and topic ids', () => {
-    expect(readSearchState('?q=rectified+flow&topic=rectified-flow&topic=diffusion-models')).toEqual({ query: 'rectified flow', topics: ['rectified-flow', 'diffusion-models'] });
+    expect(readSearchState('?q=rectified+flow&topic=rectified-flow&topic=diffusion-models')).toEqual({
+      query: 'rectified flow',
+      topics: ['rectified-flow', 'diffusion-models'],
+    });
     expect(readSearchState('')).toEqual({ query: '', topics: [] });
     expect(readSearchState('?topic=&topic=a&topic=a&q=%20x%20')).toEqual({ query: 'x', topics: ['a'] });
   });

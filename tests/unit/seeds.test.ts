@@ -19,18 +19,27 @@ const encode = (text: string) => new TextEncoder().encode(text);
 const titles = (text: string) => parseListingText(text, 'f.txt').records.map((r) => r.title);
 
 describe('page chrome and day lines', () => {
-  it.each(['new', 'Subscribe', 'Daily Papers', 'Get trending papers in your email inbox!', 'by AK and the research community', 'byAK and the research community', '  BY AK AND THE RESEARCH COMMUNITY ', '42', 'Submitted by akhaliq'])(
-    'recognises %j as chrome',
-    (line) => expect(isPageChrome(line)).toBe(true),
+  it.each([
+    'new',
+    'Subscribe',
+    'Daily Papers',
+    'Get trending papers in your email inbox!',
+    'by AK and the research community',
+    'byAK and the research community',
+    '  BY AK AND THE RESEARCH COMMUNITY ',
+    '42',
+    'Submitted by akhaliq',
+  ])('recognises %j as chrome', (line) => expect(isPageChrome(line)).toBe(true));
+  it.each(['Imitation Learning from Observation', 'New Methods for Control', 'Subscribe to Nothing: A Study'])('keeps %j', (line) =>
+    expect(isPageChrome(line)).toBe(false),
   );
-  it.each(['Imitation Learning from Observation', 'New Methods for Control', 'Subscribe to Nothing: A Study'])(
-    'keeps %j',
-    (line) => expect(isPageChrome(line)).toBe(false),
-  );
-  it.each([['Jul 31', 'Jul 31'], ['July 31st', 'July 31st'], ['Aug  1, 2024', 'Aug 1, 2024'], ['31 Jul 2024', '31 Jul 2024'], ['2024-07-31', '2024-07-31']])(
-    'reads day line %j',
-    (line, day) => expect(parseDayLine(line)).toBe(day),
-  );
+  it.each([
+    ['Jul 31', 'Jul 31'],
+    ['July 31st', 'July 31st'],
+    ['Aug  1, 2024', 'Aug 1, 2024'],
+    ['31 Jul 2024', '31 Jul 2024'],
+    ['2024-07-31', '2024-07-31'],
+  ])('reads day line %j', (line, day) => expect(parseDayLine(line)).toBe(day));
   it('does not take titles for day lines', () => {
     expect(parseDayLine('May 5 Be With You: Star Wars Robots')).toBeNull();
     expect(parseDayLine('Mar')).toBeNull();
@@ -100,7 +109,10 @@ describe('parseListingText', () => {
   it('keeps a title at the very end of a truncated copy', () => {
     const text = `Paper One\n\n${ABSTRACT_A}\n\nCut Off Here`;
     const { records, diagnostics } = parseListingText(text, 'f.txt');
-    expect(records.map((r) => [r.title, r.abstract])).toEqual([['Paper One', ABSTRACT_A], ['Cut Off Here', null]]);
+    expect(records.map((r) => [r.title, r.abstract])).toEqual([
+      ['Paper One', ABSTRACT_A],
+      ['Cut Off Here', null],
+    ]);
     expect(diagnostics[0]).toMatchObject({ line: 5 });
     expect(diagnostics[0].message).toContain('file ends');
   });
@@ -108,7 +120,10 @@ describe('parseListingText', () => {
   it('keeps a title followed by a day line', () => {
     const text = `Paper One\n\nJul 31\n\nPaper Two\n\n${ABSTRACT_B}`;
     const { records } = parseListingText(text, 'f.txt');
-    expect(records.map((r) => [r.title, r.abstract !== null, r.day])).toEqual([['Paper One', false, null], ['Paper Two', true, 'Jul 31']]);
+    expect(records.map((r) => [r.title, r.abstract !== null, r.day])).toEqual([
+      ['Paper One', false, null],
+      ['Paper Two', true, 'Jul 31'],
+    ]);
   });
 
   it('reads an abstract wrapped over lines directly under its title', () => {
@@ -129,7 +144,11 @@ describe('parseListingText', () => {
 
   it('keeps non-ASCII and markup-like titles exactly', () => {
     const text = `Schrödinger Bridges — a Survey of Ω-Models\n\n${ABSTRACT_A}\n\n<script>alert(1)</script> & "Quotes"\n\n${ABSTRACT_B}\n\n大規模言語モデル\n\n${ABSTRACT_C}`;
-    expect(titles(text)).toEqual(['Schrödinger Bridges — a Survey of Ω-Models', '<script>alert(1)</script> & "Quotes"', '大規模言語モデル']);
+    expect(titles(text)).toEqual([
+      'Schrödinger Bridges — a Survey of Ω-Models',
+      '<script>alert(1)</script> & "Quotes"',
+      '大規模言語モデル',
+    ]);
   });
 
   it('warns on an empty file', () => {

@@ -3,9 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PaperText } from '../../src/lib/types.ts';
 import { discoverTopics, type TopicOverride } from '../../src/lib/topics/index.ts';
 
-const papers = JSON.parse(
-  readFileSync(new URL('../fixtures/topics/mixed-fields.json', import.meta.url), 'utf8'),
-) as PaperText[];
+const papers = JSON.parse(readFileSync(new URL('../fixtures/topics/mixed-fields.json', import.meta.url), 'utf8')) as PaperText[];
 
 function run(overrides: TopicOverride[]) {
   const result = discoverTopics(papers, overrides);

@@ -21,14 +21,17 @@ function isBoilerplate(block: string): boolean {
 /** Blocks split on blank lines, boilerplate dropped, then title/abstract pairs, deduplicated by title. */
 function readSeedPapers(): PaperText[] {
   const papers = new Map<string, PaperText>();
-  for (const file of readdirSync(SEEDS).filter((name) => name.endsWith('.txt')).sort()) {
+  for (const file of readdirSync(SEEDS)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()) {
     const blocks = readFileSync(new URL(file, SEEDS), 'utf8')
       .split(/\n\s*\n/)
       .map((block) => block.trim().replace(/\s+/g, ' '))
       .filter((block) => block !== '' && !isBoilerplate(block));
     for (let i = 0; i + 1 < blocks.length; i += 2) {
       const key = blocks[i]!.toLowerCase();
-      if (!papers.has(key)) papers.set(key, { id: `p${String(papers.size).padStart(3, '0')}`, title: blocks[i]!, abstract: blocks[i + 1]! });
+      if (!papers.has(key))
+        papers.set(key, { id: `p${String(papers.size).padStart(3, '0')}`, title: blocks[i]!, abstract: blocks[i + 1]! });
     }
   }
   return [...papers.values()];
@@ -138,15 +141,17 @@ describe('discoverTopics on the real seeds', () => {
   });
 
   it('prefers specific subjects to generic phrases', () => {
-    for (const vague of ['Artificial Intelligence', 'Latent Space', 'Data Collection', 'Real World', 'Machine']) expect(names()).not.toContain(vague);
-    expect(topicNamed('Autonomous Driving').papers).toEqual(
-      expect.arrayContaining([idOf('CARIL'), idOf('ReCogDrive')]),
-    );
+    for (const vague of ['Artificial Intelligence', 'Latent Space', 'Data Collection', 'Real World', 'Machine'])
+      expect(names()).not.toContain(vague);
+    expect(topicNamed('Autonomous Driving').papers).toEqual(expect.arrayContaining([idOf('CARIL'), idOf('ReCogDrive')]));
     expect(topicNamed('Dexterous Manipulation').papers).toEqual(
       expect.arrayContaining([idOf('DexCap'), idOf('A Careful Examination of Large Behavior Models')]),
     );
     expect(topicNamed('Large Language Model Agents').papers).toEqual(
-      expect.arrayContaining([idOf('Executable Code Actions Elicit Better LLM Agents'), idOf('Reinforcement Learning for Long-Horizon Interactive LLM Agents')]),
+      expect.arrayContaining([
+        idOf('Executable Code Actions Elicit Better LLM Agents'),
+        idOf('Reinforcement Learning for Long-Horizon Interactive LLM Agents'),
+      ]),
     );
   });
 
@@ -179,7 +184,22 @@ describe('discoverTopics on the real seeds', () => {
   });
 
   it('shows characteristic key terms: phrases and names, never generic words, the name or its acronym', () => {
-    const generic = ['rich', 'guided', 'turns', 'dynamic', 'enhancing', 'real', 'world', 'humans', 'observations', 'visual', 'online', 'pixels', 'precise', 'web'];
+    const generic = [
+      'rich',
+      'guided',
+      'turns',
+      'dynamic',
+      'enhancing',
+      'real',
+      'world',
+      'humans',
+      'observations',
+      'visual',
+      'online',
+      'pixels',
+      'precise',
+      'web',
+    ];
     for (const topic of result.topics) {
       expect(topic.keyTerms.length, topic.name).toBeLessThanOrEqual(5);
       const nameWords = topic.name.toLowerCase().split(/[\s-]+/);
@@ -209,12 +229,14 @@ describe('discoverTopics on the real seeds', () => {
       {
         id: 'x2',
         title: 'Prompting Large Language Models for Tool Use',
-        abstract: 'Large language models (LLMs) can call tools. We study prompting strategies for tool use with LLMs on reasoning benchmarks.',
+        abstract:
+          'Large language models (LLMs) can call tools. We study prompting strategies for tool use with LLMs on reasoning benchmarks.',
       },
       {
         id: 'x3',
         title: 'Offline Reinforcement Learning with Conservative Value Estimates',
-        abstract: 'Offline reinforcement learning learns policies from fixed datasets. We propose conservative value estimates for offline RL.',
+        abstract:
+          'Offline reinforcement learning learns policies from fixed datasets. We propose conservative value estimates for offline RL.',
       },
     ]);
     expect(more.topics.map((topic) => topic.id).sort()).toEqual(result.topics.map((topic) => topic.id).sort());

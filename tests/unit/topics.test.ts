@@ -99,7 +99,11 @@ describe('discoverTopics on papers outside machine learning', () => {
   it('keeps topic ids when a paper is added', () => {
     const more = discoverTopics([
       ...papers,
-      { id: 'astro-10', title: 'Phase Curves of Hot Jupiters from Transit Photometry', abstract: 'We extract phase curves from transit photometry.' },
+      {
+        id: 'astro-10',
+        title: 'Phase Curves of Hot Jupiters from Transit Photometry',
+        abstract: 'We extract phase curves from transit photometry.',
+      },
     ]);
     expect(more.topics.map((topic) => topic.id).sort()).toEqual(result.topics.map((topic) => topic.id).sort());
     expect(more.paperTopics.get('astro-10')).toEqual(['transit-photometry']);
@@ -209,7 +213,9 @@ describe('acronym definitions', () => {
     ]);
 
   it('match the initials of the words just before the parentheses', () => {
-    expect(definitionsIn('We study few-shot class-incremental learning (FSCIL) here.')).toEqual([['FSCIL', 'few shot class increment learn']]);
+    expect(definitionsIn('We study few-shot class-incremental learning (FSCIL) here.')).toEqual([
+      ['FSCIL', 'few shot class increment learn'],
+    ]);
     expect(definitionsIn('Vision-Language-Action (VLA) models act.')).toEqual([['VLA', 'vision languag action']]);
     expect(definitionsIn('Reinforcement Learning from Human Feedback (RLHF) aligns models.')).toEqual([
       ['RLHF', 'reinforc learn from human feedback'],

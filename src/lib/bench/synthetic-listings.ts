@@ -13,7 +13,18 @@ export interface ListingFile {
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const CHROME = ['new', '', 'Get trending papers in your email inbox!', '', 'Subscribe', '', 'Daily Papers', '', 'by AK and the research community', ''];
+const CHROME = [
+  'new',
+  '',
+  'Get trending papers in your email inbox!',
+  '',
+  'Subscribe',
+  '',
+  'Daily Papers',
+  '',
+  'by AK and the research community',
+  '',
+];
 
 /** The d-th listing day as a day line (`Jan 1` … `Dec 28`, then round again). */
 export function dayLine(d: number): string {

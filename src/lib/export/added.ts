@@ -42,7 +42,7 @@ export function parseDay(text: string): DayOfYear | null {
   const line = text.trim().toLowerCase().replace(/\s+/g, ' ');
   let month: number;
   let day: number;
-  let year: number | null = null;
+  let year: number | null;
   let match: RegExpMatchArray | null;
   if ((match = line.match(/^(\d{4})-(\d{2})-(\d{2})$/))) {
     [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];

@@ -3,13 +3,18 @@
  * URLs and the dates from `addedDates`, so the same input always gives the same bytes.
  */
 
+/* eslint-disable no-control-regex -- matching control characters is the point */
+const NOT_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/* eslint-enable no-control-regex */
+
 /**
  * Text as XML character data or attribute value: markup characters escaped, and characters
  * XML 1.0 does not allow (most C0 controls, lone surrogates, U+FFFE/U+FFFF) dropped.
  */
 export function escapeXml(text: string): string {
   return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+    .replace(NOT_XML, '')
     .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
@@ -40,7 +45,12 @@ export interface Feed {
 
 /** The feed's `updated`: its newest entry, or the Unix epoch for an empty feed (never the clock). */
 function feedUpdated(entries: FeedEntry[]): string {
-  return entries.map((e) => e.updated).sort().at(-1) ?? '1970-01-01T00:00:00Z';
+  return (
+    entries
+      .map((e) => e.updated)
+      .sort()
+      .at(-1) ?? '1970-01-01T00:00:00Z'
+  );
 }
 
 export function atomFeed(feed: Feed): string {

@@ -27,10 +27,11 @@ const KEY_WORD_MAX = 20;
 
 /** Words that make poor key prefixes: a key starts with the first title word not in this list. */
 const KEY_STOPWORDS = new Set(
-  ('a an the of on in for to and or with without via from by at as is are be do does did how what why when ' +
+  (
+    'a an the of on in for to and or with without via from by at as is are be do does did how what why when ' +
     'where which who can could should we you your our their its not no into onto over under towards toward ' +
-    'beyond about through across between vs versus all any more less')
-    .split(' '),
+    'beyond about through across between vs versus all any more less'
+  ).split(' '),
 );
 
 /** ASCII letters and digits of a word: accents folded (é → e), everything else dropped. */
@@ -113,16 +114,19 @@ const SPECIAL: Record<string, string> = {
  * Non-ASCII stays as UTF-8, which biber and bibtex8/bibtexu read.
  */
 export function escapeBibtex(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .replace(/\s+/gu, ' ')
-    .trim()
-    .replace(/[\\{}%&$#_^~<>]/g, (c) => SPECIAL[c])
-    // TeX ligatures would turn `--` into a dash, `''` into a quote and ?` into ¿: break them up.
-    .replace(/-(?=-)/g, '-{}')
-    .replace(/'(?=')/g, "'{}")
-    .replace(/([`!?])(?=`)/g, '$1{}');
+  return (
+    text
+      .normalize('NFC')
+      // eslint-disable-next-line no-control-regex -- control characters have no place in a .bib file
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+      .replace(/\s+/gu, ' ')
+      .trim()
+      .replace(/[\\{}%&$#_^~<>]/g, (c) => SPECIAL[c])
+      // TeX ligatures would turn `--` into a dash, `''` into a quote and ?` into ¿: break them up.
+      .replace(/-(?=-)/g, '-{}')
+      .replace(/'(?=')/g, "'{}")
+      .replace(/([`!?])(?=`)/g, '$1{}')
+  );
 }
 
 /**
@@ -171,10 +175,7 @@ export function bibtexEntry(paper: BibtexPaper, key = bibtexKey(paper), options:
 }
 
 /** A whole `.bib` file: entries in the given order, keys unique (see `bibtexKeys`). */
-export function bibtexEntries(
-  papers: readonly BibtexPaper[],
-  options: BibtexOptions & { keys?: Map<string, string> } = {},
-): string {
+export function bibtexEntries(papers: readonly BibtexPaper[], options: BibtexOptions & { keys?: Map<string, string> } = {}): string {
   const keys = options.keys ?? bibtexKeys(papers);
   return papers.map((paper) => bibtexEntry(paper, keys.get(paper.id) ?? bibtexKey(paper), options)).join('\n');
 }

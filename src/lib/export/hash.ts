@@ -18,5 +18,8 @@ export function hash53(text: string): number {
 
 /** The hash as lower-case hex: its last `length` digits (at most 14), where the bits are best mixed. */
 export function hexHash(text: string, length = 6): string {
-  return hash53(text).toString(16).padStart(14, '0').slice(-Math.min(Math.max(length, 1), 14));
+  return hash53(text)
+    .toString(16)
+    .padStart(14, '0')
+    .slice(-Math.min(Math.max(length, 1), 14));
 }

@@ -110,7 +110,5 @@ export function readingListTree({ title, siteUrl, sections }: ReadingList): Root
 }
 
 export function readingListMarkdown(list: ReadingList): string {
-  return unified()
-    .use(remarkStringify, { bullet: '-', listItemIndent: 'one', rule: '-' })
-    .stringify(readingListTree(list));
+  return unified().use(remarkStringify, { bullet: '-', listItemIndent: 'one', rule: '-' }).stringify(readingListTree(list));
 }

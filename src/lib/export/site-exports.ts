@@ -86,14 +86,16 @@ export function siteFeed(site: ExportSite, topicId?: string): string {
     feedUrl: site.absolute(feedPath(pagePath)),
     pageUrl: site.absolute(pagePath),
     author: site.title,
-    entries: newestFirst(papers).slice(0, site.feedLimit).map((paper) => ({
-      url: site.absolute(site.paperPath(paper.id)),
-      title: paper.title,
-      updated: site.dates.get(paper.id)!,
-      summary: paper.summary || undefined,
-      contentHtml: paper.abstractHtml,
-      categories: paper.topics.flatMap((id) => (topicName.has(id) ? [{ term: id, label: topicName.get(id)! }] : [])),
-    })),
+    entries: newestFirst(papers)
+      .slice(0, site.feedLimit)
+      .map((paper) => ({
+        url: site.absolute(site.paperPath(paper.id)),
+        title: paper.title,
+        updated: site.dates.get(paper.id)!,
+        summary: paper.summary || undefined,
+        contentHtml: paper.abstractHtml,
+        categories: paper.topics.flatMap((id) => (topicName.has(id) ? [{ term: id, label: topicName.get(id)! }] : [])),
+      })),
   });
 }
 

@@ -34,10 +34,17 @@ export function decodeCbor(bytes: Uint8Array): CborValue {
   const argument = (info: number): number => {
     if (info < 24) return info;
     const width = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
-    if (width === 0) throw new CborError(`unsupported CBOR length encoding ${info} at offset ${offset - 1} (indefinite lengths are not used by Pagefind)`);
+    if (width === 0)
+      throw new CborError(`unsupported CBOR length encoding ${info} at offset ${offset - 1} (indefinite lengths are not used by Pagefind)`);
     need(width);
     const value =
-      width === 1 ? view.getUint8(offset) : width === 2 ? view.getUint16(offset) : width === 4 ? view.getUint32(offset) : Number(view.getBigUint64(offset));
+      width === 1
+        ? view.getUint8(offset)
+        : width === 2
+          ? view.getUint16(offset)
+          : width === 4
+            ? view.getUint32(offset)
+            : Number(view.getBigUint64(offset));
     if (!Number.isSafeInteger(value)) throw new CborError(`CBOR integer too large at offset ${offset}`);
     offset += width;
     return value;

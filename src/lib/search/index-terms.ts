@@ -82,7 +82,11 @@ export function acronymDefinitions(text: string): [acronym: string, longForm: st
     const letters = acronym.replace(/[^A-Za-z]/g, '').toLowerCase();
     if (letters.length < 2 || letters.length > MAX_LETTERS) continue;
     // The long form lies within the same clause: stop at the previous punctuation.
-    const before = text.slice(0, match.index).split(/[.,;:!?()[\]{}"“”]/).pop() ?? '';
+    const before =
+      text
+        .slice(0, match.index)
+        .split(/[.,;:!?()[\]{}"“”]/)
+        .pop() ?? '';
     const words = tokenize(before).slice(-(2 * letters.length + 2));
     const longForm = matchLongForm(letters, words);
     if (longForm) found.push([acronym, longForm.map((w) => w.lower).join(' ')]);
@@ -178,7 +182,10 @@ export function extraTerms(text: string, glossary: Glossary, { compounds = false
   }
   const index = indexGlossary(glossary);
   const acronyms = acronymsUsed(tokens, glossary);
-  const longForms = longFormsUsed(tokens.map((t) => t.lower), index);
+  const longForms = longFormsUsed(
+    tokens.map((t) => t.lower),
+    index,
+  );
   const relevant = new Set([...acronyms, ...[...longForms].flatMap((longForm) => index.acronymsByLongForm.get(longForm)!)]);
   for (const acronym of [...relevant].sort()) {
     const hasAcronym = acronyms.has(acronym);
@@ -202,6 +209,8 @@ export function paperSearchTerms(paper: SearchableText, papers: readonly Searcha
   if (!glossary) glossaries.set(papers, (glossary = buildGlossary(papers)));
   const title = extraTerms(paper.title, glossary, { compounds: true });
   const titleWords = ` ${plainWords(paper.title)} `;
-  const abstract = extraTerms(paper.abstract ?? '', glossary).filter((term) => !title.includes(term) && !titleWords.includes(` ${plainWords(term)} `));
+  const abstract = extraTerms(paper.abstract ?? '', glossary).filter(
+    (term) => !title.includes(term) && !titleWords.includes(` ${plainWords(term)} `),
+  );
   return { title: title.join(', '), abstract: abstract.join(', ') };
 }

@@ -32,7 +32,8 @@ export class PagefindFormatError extends Error {}
 /** The CBOR inside a Pagefind file: gunzipped, signature checked and removed. */
 export function unpackPagefindFile(file: Uint8Array, name: string): Uint8Array {
   const content = gunzipSync(file);
-  if (!SIGNATURE.every((byte, i) => content[i] === byte)) throw new PagefindFormatError(`${name} does not start with Pagefind's "pagefind_dcd" signature`);
+  if (!SIGNATURE.every((byte, i) => content[i] === byte))
+    throw new PagefindFormatError(`${name} does not start with Pagefind's "pagefind_dcd" signature`);
   return content.subarray(SIGNATURE.length);
 }
 
@@ -69,7 +70,8 @@ function checkShape(meta: CborValue): asserts meta is [string, CborValue[][], Cb
   const [version, pages, chunks] = meta as CborValue[];
   if (!String(version).startsWith('1.')) fail(`version ${String(version)}`);
   if (!Array.isArray(pages) || !pages.every((p) => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'number')) fail('pages');
-  if (!Array.isArray(chunks) || !chunks.every((c) => Array.isArray(c) && c.length === 3 && c.every((part) => typeof part === 'string'))) fail('chunks');
+  if (!Array.isArray(chunks) || !chunks.every((c) => Array.isArray(c) && c.length === 3 && c.every((part) => typeof part === 'string')))
+    fail('chunks');
 }
 
 const ungrouped = (page: CborValue[]) => page.length < 3 || page[2] === '' || page[2] === null;
@@ -104,5 +106,10 @@ export function compactPagefindMeta(metaCbor: Uint8Array, { wordCountStep }: Com
   const chunkEntries = meta[2].map(([from, to, name]) => [from!, to!, chunks.rename(name as string)]);
 
   const [version, , , ...rest] = meta;
-  return { cbor: encodeCbor([version, pages, chunkEntries, ...rest]), fragments: fragments.names, chunks: chunks.names, pages: pages.length };
+  return {
+    cbor: encodeCbor([version, pages, chunkEntries, ...rest]),
+    fragments: fragments.names,
+    chunks: chunks.names,
+    pages: pages.length,
+  };
 }

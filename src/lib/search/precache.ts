@@ -67,7 +67,9 @@ export function planPrecache(files: readonly SiteFile[], base: string, limitByte
   const siteBytes = cacheable.reduce((sum, file) => sum + file.size, 0);
   const mode = siteBytes <= limitBytes ? 'full' : 'shell';
   const chosen = mode === 'full' ? cacheable : cacheable.filter((file) => SHELL.some((pattern) => pattern.test(file.path)));
-  const entries = chosen.map((file) => ({ url: fileUrl(file.path, base), hash: file.hash })).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const entries = chosen
+    .map((file) => ({ url: fileUrl(file.path, base), hash: file.hash }))
+    .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const version = contentHash(JSON.stringify({ mode, entries }));
   return { mode, version, urls: entries.map((e) => e.url), bytes: chosen.reduce((sum, file) => sum + file.size, 0), siteBytes };
 }
@@ -76,6 +78,7 @@ export function planPrecache(files: readonly SiteFile[], base: string, limitByte
 export function limitFromEnv(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return DEFAULT_LIMIT_BYTES;
   const megabytes = Number(value);
-  if (!Number.isFinite(megabytes) || megabytes < 0) throw new Error(`OFFLINE_PRECACHE_MB must be a number of megabytes ≥ 0, not "${value}"`);
+  if (!Number.isFinite(megabytes) || megabytes < 0)
+    throw new Error(`OFFLINE_PRECACHE_MB must be a number of megabytes ≥ 0, not "${value}"`);
   return Math.round(megabytes * 1024 * 1024);
 }

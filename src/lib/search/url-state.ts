@@ -13,7 +13,10 @@ export interface SearchState {
 
 export function readSearchState(params: URLSearchParams | string): SearchState {
   const search = typeof params === 'string' ? new URLSearchParams(params) : params;
-  const topics = search.getAll('topic').map((t) => t.trim()).filter((t) => t !== '');
+  const topics = search
+    .getAll('topic')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
   return { query: (search.get('q') ?? '').trim(), topics: [...new Set(topics)] };
 }
 

@@ -12,7 +12,7 @@ const ABSTRACT_MIN_WORDS = 40;
  * A sentence boundary: full stop or exclamation, space, then a capital or digit. Question
  * marks do not count: titles ask questions ("What is Essential? What is needed?").
  */
-const SENTENCE_BREAK = /[.!]["')\]]?\s+["'(\[]?[\p{Lu}\d]/gu;
+const SENTENCE_BREAK = /[.!]["')\]]?\s+["'([]?[\p{Lu}\d]/gu;
 
 export function classifyLine(line: string): LineKind {
   const words = line.split(/\s+/).filter(Boolean).length;

@@ -25,6 +25,7 @@ export function decodeSeed(bytes: Uint8Array): DecodeResult {
     text = windows1252.decode(bytes);
     warning = 'not valid UTF-8; read as Windows-1252. Save the file as UTF-8 to be sure of its characters';
   }
+  // eslint-disable-next-line no-control-regex -- counting control characters is how a binary file is told apart
   const controls = text.match(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g)?.length ?? 0;
   if (text.length > 0 && controls / text.length > MAX_CONTROL_SHARE) {
     return { ok: false, error: 'binary file (too many control characters); not a listing' };

@@ -19,8 +19,36 @@ export interface SyntheticPaper {
 
 const FIXED_SEED = 0x5eed1e55;
 const SYLLABLES = [
-  'ka', 'lo', 'mi', 'ne', 'ra', 'tu', 'vo', 'zi', 'shen', 'dar', 'qua', 'lex', 'mor', 'phi', 'tron',
-  'gal', 'ber', 'sol', 'vin', 'rix', 'nov', 'pel', 'cor', 'dyn', 'hex', 'jun', 'kel', 'mag', 'orb', 'sta',
+  'ka',
+  'lo',
+  'mi',
+  'ne',
+  'ra',
+  'tu',
+  'vo',
+  'zi',
+  'shen',
+  'dar',
+  'qua',
+  'lex',
+  'mor',
+  'phi',
+  'tron',
+  'gal',
+  'ber',
+  'sol',
+  'vin',
+  'rix',
+  'nov',
+  'pel',
+  'cor',
+  'dyn',
+  'hex',
+  'jun',
+  'kel',
+  'mag',
+  'orb',
+  'sta',
 ];
 
 /** mulberry32: a tiny, fast, seedable PRNG returning floats in [0, 1). */
@@ -70,14 +98,12 @@ export function syntheticPapers(n: number, seedTexts: readonly SeedText[]): Synt
     const secondary = Math.floor(random() * seedTexts.length);
     const name = invented();
 
-    const title = titleWords[primary]!
-      .map((word) => {
-        const roll = random();
-        if (roll < 0.15) return invented();
-        if (roll < 0.3) return pick(titleWords[secondary]!);
-        return word;
-      })
-      .join(' ');
+    const title = titleWords[primary]!.map((word) => {
+      const roll = random();
+      if (roll < 0.15) return invented();
+      if (roll < 0.3) return pick(titleWords[secondary]!);
+      return word;
+    }).join(' ');
 
     const sentenceCount = 3 + Math.floor(random() * 6);
     const chosen: string[] = [];
@@ -88,11 +114,13 @@ export function syntheticPapers(n: number, seedTexts: readonly SeedText[]): Synt
       if (pool.length > 0) chosen.push(pick(pool));
     }
     const displayName = `${name[0]!.toUpperCase()}${name.slice(1)}`;
-    const abstract = `We present ${displayName}. ` + chosen
-      .join(' ')
-      .split(' ')
-      .map((word) => (random() < 0.05 ? invented() : word))
-      .join(' ');
+    const abstract =
+      `We present ${displayName}. ` +
+      chosen
+        .join(' ')
+        .split(' ')
+        .map((word) => (random() < 0.05 ? invented() : word))
+        .join(' ');
 
     papers.push({
       id: `syn-${String(i).padStart(6, '0')}`,

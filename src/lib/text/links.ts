@@ -50,14 +50,21 @@ export function findLinks(text: string): LinkMatch[] {
 }
 
 function mayContainLink(text: string): boolean {
-  return text.includes('://') || text.includes('www.') || text.includes('\\url') || text.includes('\\href') || /(?:github|gitlab|huggingface|bitbucket|codeberg)\./.test(text);
+  return (
+    text.includes('://') ||
+    text.includes('www.') ||
+    text.includes('\\url') ||
+    text.includes('\\href') ||
+    /(?:github|gitlab|huggingface|bitbucket|codeberg)\./.test(text)
+  );
 }
 
 function toLinkMatch(match: RegExpMatchArray): LinkMatch | null {
   const start = match.index!;
   const groups = match.groups ?? {};
   if (groups.url !== undefined) return linkMatch(start, start + match[0].length, groups.url, groups.url);
-  if (groups.hrefUrl !== undefined) return linkMatch(start, start + match[0].length, groups.hrefUrl, groups.hrefLabel!.trim() || groups.hrefUrl);
+  if (groups.hrefUrl !== undefined)
+    return linkMatch(start, start + match[0].length, groups.hrefUrl, groups.hrefLabel!.trim() || groups.hrefUrl);
   const written = trimUrlEnd(groups.bare!);
   return linkMatch(start, start + written.length, unescapeLatex(written), unescapeLatex(written));
 }
@@ -113,20 +120,47 @@ export function toHttpHref(written: string): string | null {
 // ---------------------------------------------------------------------------------------------
 
 const CODE_HOSTS: ReadonlySet<string> = new Set([
-  'github.com', 'gitlab.com', 'bitbucket.org', 'codeberg.org', 'huggingface.co', 'hf.co', 'gist.github.com',
+  'github.com',
+  'gitlab.com',
+  'bitbucket.org',
+  'codeberg.org',
+  'huggingface.co',
+  'hf.co',
+  'gist.github.com',
 ]);
 /** Hugging Face sections that are pages about things, not models, datasets or spaces. */
-const HUGGING_FACE_NON_CODE_SECTIONS: ReadonlySet<string> = new Set(['papers', 'blog', 'docs', 'learn', 'posts', 'login', 'join', 'pricing']);
+const HUGGING_FACE_NON_CODE_SECTIONS: ReadonlySet<string> = new Set([
+  'papers',
+  'blog',
+  'docs',
+  'learn',
+  'posts',
+  'login',
+  'join',
+  'pricing',
+]);
 /** Hosts that serve project pages. */
 const PROJECT_HOST_SUFFIXES: readonly string[] = ['.github.io', '.gitlab.io', '.pages.dev', '.netlify.app', '.vercel.app', '.notion.site'];
 const PROJECT_HOSTS: ReadonlySet<string> = new Set(['sites.google.com']);
 /** Hosts that are never a paper's own project page, whatever the sentence says. */
 const OTHER_HOSTS: ReadonlySet<string> = new Set([
-  'arxiv.org', 'doi.org', 'dx.doi.org', 'openreview.net', 'aclanthology.org', 'youtube.com', 'youtu.be',
-  'twitter.com', 'x.com', 'en.wikipedia.org', 'scholar.google.com', 'proceedings.neurips.cc', 'proceedings.mlr.press',
+  'arxiv.org',
+  'doi.org',
+  'dx.doi.org',
+  'openreview.net',
+  'aclanthology.org',
+  'youtube.com',
+  'youtu.be',
+  'twitter.com',
+  'x.com',
+  'en.wikipedia.org',
+  'scholar.google.com',
+  'proceedings.neurips.cc',
+  'proceedings.mlr.press',
 ]);
 /** Words that, earlier in the same sentence, introduce a project page. */
-const PROJECT_CUE = /\b(?:project|website|web ?page|home ?page|site|available|can be found|found (?:at|on|in)|videos?|demos?|visit|details|see)\b/i;
+const PROJECT_CUE =
+  /\b(?:project|website|web ?page|home ?page|site|available|can be found|found (?:at|on|in)|videos?|demos?|visit|details|see)\b/i;
 
 /** What a link is: code, a project page, or something else (see `extractLinks`). */
 export function classifyLink(href: string, precedingText = ''): LinkKind {

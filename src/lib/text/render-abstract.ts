@@ -30,11 +30,7 @@ const remarkHtmlString: Plugin<[], Root, string> = function remarkHtmlString() {
 };
 
 /** Built once: this runs for every paper at build time. */
-const abstractProcessor = unified()
-  .use(remarkAutolinkUrls)
-  .use(remarkLatexText)
-  .use(remarkHtmlString)
-  .freeze();
+const abstractProcessor = unified().use(remarkAutolinkUrls).use(remarkLatexText).use(remarkHtmlString).freeze();
 
 /** Paragraphs of an abstract: split at blank lines, whitespace runs collapsed to one space. */
 export function splitParagraphs(abstract: string): string[] {
@@ -68,7 +64,9 @@ export function renderAbstract(abstract: string): RenderedAbstract {
 /** Plain text of one paragraph; conversions can leave doubled spaces (`a \\ b`), so collapse them. */
 function paragraphToPlainText(paragraph: Root['children'][number]): string {
   const children = (paragraph as Paragraph).children as PhrasingContent[];
-  return phrasingToPlainText(children).replace(/[ \t\r\n]+/g, ' ').trim();
+  return phrasingToPlainText(children)
+    .replace(/[ \t\r\n]+/g, ' ')
+    .trim();
 }
 
 /** A paragraph of nothing but LaTeX noise (`\label{x}`) renders as nothing, not as `<p></p>`. */
@@ -94,7 +92,10 @@ export function excerpt(plain: string, maxChars = 240): string {
  * Bench helper (not a test): render `total` abstracts cycling through `abstracts`.
  * Returns how many were rendered, the wall time, and the total HTML length (so the work is used).
  */
-export function benchRenderAbstracts(abstracts: readonly string[], total = 10_000): { rendered: number; milliseconds: number; htmlChars: number } {
+export function benchRenderAbstracts(
+  abstracts: readonly string[],
+  total = 10_000,
+): { rendered: number; milliseconds: number; htmlChars: number } {
   if (abstracts.length === 0) return { rendered: 0, milliseconds: 0, htmlChars: 0 };
   let htmlChars = 0;
   const started = performance.now();

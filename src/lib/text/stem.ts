@@ -82,8 +82,24 @@ const STEP3_RULES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 const STEP4_SUFFIXES = [
-  'ement', 'ance', 'ence', 'able', 'ible', 'ment', 'ant', 'ent', 'ism', 'ate', 'iti', 'ous',
-  'ive', 'ize', 'ion', 'al', 'er', 'ic',
+  'ement',
+  'ance',
+  'ence',
+  'able',
+  'ible',
+  'ment',
+  'ant',
+  'ent',
+  'ism',
+  'ate',
+  'iti',
+  'ous',
+  'ive',
+  'ize',
+  'ion',
+  'al',
+  'er',
+  'ic',
 ];
 
 function isVowel(word: string, index: number): boolean {
@@ -123,8 +139,7 @@ function endsInShortSyllable(word: string): boolean {
   const n = word.length;
   if (n >= 3) {
     const last = word[n - 1]!;
-    if (!isVowel(word, n - 1) && last !== 'w' && last !== 'x' && last !== 'Y'
-      && isVowel(word, n - 2) && !isVowel(word, n - 3)) return true;
+    if (!isVowel(word, n - 1) && last !== 'w' && last !== 'x' && last !== 'Y' && isVowel(word, n - 2) && !isVowel(word, n - 3)) return true;
   }
   if (n === 2 && isVowel(word, 0) && !isVowel(word, 1)) return true;
   return word.endsWith('past');

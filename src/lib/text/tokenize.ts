@@ -144,5 +144,7 @@ export function terms(text: string): string[] {
  * Stop words are kept ("learning from demonstrations" ≠ "learning demonstrations").
  */
 export function normalizePhrase(text: string): string {
-  return tokenize(text).map((token) => stem(token.lower)).join(' ');
+  return tokenize(text)
+    .map((token) => stem(token.lower))
+    .join(' ');
 }

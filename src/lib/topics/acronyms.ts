@@ -33,7 +33,11 @@ export function looksLikeAcronym(surface: string): boolean {
 /** Letters a word may stand for, most likely first: its initial, then its camel-case initials. */
 function contributions(word: Word): string[] {
   const initial = word.surface.charAt(0).toLowerCase();
-  const camel = word.surface.match(/^.|(?<=\p{Ll})\p{Lu}/gu)?.join('').toLowerCase() ?? initial;
+  const camel =
+    word.surface
+      .match(/^.|(?<=\p{Ll})\p{Lu}/gu)
+      ?.join('')
+      .toLowerCase() ?? initial;
   return camel.length > 1 ? [initial, camel] : [initial];
 }
 

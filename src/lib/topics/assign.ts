@@ -120,9 +120,7 @@ function keepBestPerPaper(candidates: ReadonlyMap<number, Member[]>, paperCount:
   for (const entries of perPaper) {
     entries.sort(
       (a, b) =>
-        b.member.strength - a.member.strength ||
-        candidates.get(a.topic)!.length - candidates.get(b.topic)!.length ||
-        a.topic - b.topic,
+        b.member.strength - a.member.strength || candidates.get(a.topic)!.length - candidates.get(b.topic)!.length || a.topic - b.topic,
     );
     for (const { topic, member } of entries.slice(0, limit)) kept.get(topic)!.push(member);
   }
@@ -220,7 +218,18 @@ function placeOrphans(
     isBroad: (d) => (kept.get(d)?.length ?? 0) >= BROAD_SIZE_SHARE * settings.maxSize,
     variety: (d) => {
       // How unlike each other its papers are: the opposite of their typical similarity.
-      if (!variety.has(d)) variety.set(d, -typicalSimilarity(kept.get(d)!.slice(0, BREADTH_SAMPLE).map((member) => papers[member.paper]!.vector), 0, settings.accumulator));
+      if (!variety.has(d))
+        variety.set(
+          d,
+          -typicalSimilarity(
+            kept
+              .get(d)!
+              .slice(0, BREADTH_SAMPLE)
+              .map((member) => papers[member.paper]!.vector),
+            0,
+            settings.accumulator,
+          ),
+        );
       return variety.get(d)!;
     },
   };
@@ -259,7 +268,13 @@ interface Broadness {
  * close as the closest; else, if the closest is no real match, broad topics (those about as
  * close first, the most varied first); then the rest by similarity. `ranked` is by similarity.
  */
-function preferenceOrder(ranked: readonly Ranked[], named: ReadonlySet<number>, minSimilarity: number, broad: Broadness, byId: (a: Ranked, b: Ranked) => number): Ranked[] {
+function preferenceOrder(
+  ranked: readonly Ranked[],
+  named: ReadonlySet<number>,
+  minSimilarity: number,
+  broad: Broadness,
+  byId: (a: Ranked, b: Ranked) => number,
+): Ranked[] {
   const closest = ranked[0]?.similarity ?? 0;
   const mentionFloor = Math.max(minSimilarity, MENTION_SIMILARITY_SHARE * closest);
   const first = ranked.filter((entry) => named.has(entry.topic) && entry.similarity >= mentionFloor);
@@ -280,7 +295,11 @@ function nameStemIds(draft: TopicDraft, corpus: Corpus): { all: Set<number>; mod
   const idOf = (stem: string) => corpus.vocabulary.find(stem);
   const all = new Set(draft.matchers.flatMap((key) => key.split(' ')).map(idOf));
   const naming = (draft.matchers[0] ?? '').split(' ').filter((stem) => stem !== '');
-  const modifiers = naming.slice(0, -1).filter((stem) => !isStopWord(stem)).map(idOf).filter((id) => id >= 0);
+  const modifiers = naming
+    .slice(0, -1)
+    .filter((stem) => !isStopWord(stem))
+    .map(idOf)
+    .filter((id) => id >= 0);
   return { all, modifiers };
 }
 

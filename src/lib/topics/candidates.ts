@@ -239,27 +239,29 @@ export function collectCandidatePool(corpus: readonly PaperFields[], minPapers: 
   // Exact statistics, found by hash and confirmed by stem ids (hashes may collide).
   const byHash = new Map<number, { ids: number[]; stats: CandidateStats }[]>();
   corpus.forEach((fields, index) => {
-    const record = (field: Field, inTitle: boolean) => (first: number, second: number, start: number, end: number, stemCount: number, modifies: boolean) => {
-      const hash = smallHash(first);
-      if (!inTitles.has(hash) || !sketch.atLeast(first, second, minPapers)) return;
-      let bucket = byHash.get(hash);
-      if (bucket === undefined) {
-        bucket = [];
-        byHash.set(hash, bucket);
-      }
-      let found: { ids: number[]; stats: CandidateStats } | undefined;
-      for (const entry of bucket) {
-        if (spellsStemIds(field, start, end, entry.ids)) {
-          found = entry;
-          break;
+    const record =
+      (field: Field, inTitle: boolean) =>
+      (first: number, second: number, start: number, end: number, stemCount: number, modifies: boolean) => {
+        const hash = smallHash(first);
+        if (!inTitles.has(hash) || !sketch.atLeast(first, second, minPapers)) return;
+        let bucket = byHash.get(hash);
+        if (bucket === undefined) {
+          bucket = [];
+          byHash.set(hash, bucket);
         }
-      }
-      if (found === undefined) {
-        found = { ids: spanStemIds(field, start, end), stats: emptyStats(stemCount) };
-        bucket.push(found);
-      }
-      recordOccurrence(found.stats, field, start, end, modifies, inTitle, index);
-    };
+        let found: { ids: number[]; stats: CandidateStats } | undefined;
+        for (const entry of bucket) {
+          if (spellsStemIds(field, start, end, entry.ids)) {
+            found = entry;
+            break;
+          }
+        }
+        if (found === undefined) {
+          found = { ids: spanStemIds(field, start, end), stats: emptyStats(stemCount) };
+          bucket.push(found);
+        }
+        recordOccurrence(found.stats, field, start, end, modifies, inTitle, index);
+      };
     forEachSpan(fields.title, record(fields.title, true), usable);
     forEachSpan(fields.abstract, record(fields.abstract, false), usable);
   });

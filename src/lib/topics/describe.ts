@@ -52,7 +52,10 @@ function formOf(key: string, surfaces: ReadonlyMap<string, Map<string, number>>,
 export function namesFor(corpus: Corpus, keys: readonly string[]): string[] {
   const surfaces = collectSurfaces(corpus, keys);
   const forms = keys.map((key) => formOf(key, surfaces, corpus));
-  const casing = casingFor(corpus, forms.flatMap((form) => form.toLowerCase().split(/[\s\-/]+/)));
+  const casing = casingFor(
+    corpus,
+    forms.flatMap((form) => form.toLowerCase().split(/[\s\-/]+/)),
+  );
   return forms.map((form) => titleCase(form, casing));
 }
 
@@ -81,7 +84,7 @@ function topTerms(centroid: Centroid): { terms: number[]; weights: number[] } {
 
 function sparseDot(a: { terms: number[]; weights: number[] }, b: { terms: number[]; weights: number[] }): number {
   let dot = 0;
-  for (let i = 0, j = 0; i < a.terms.length && j < b.terms.length; ) {
+  for (let i = 0, j = 0; i < a.terms.length && j < b.terms.length;) {
     if (a.terms[i] === b.terms[j]) dot += a.weights[i++]! * b.weights[j++]!;
     else if (a.terms[i]! < b.terms[j]!) i++;
     else j++;
@@ -122,7 +125,10 @@ export function relatedTopics(
       scored.push({ id: other, score: sharedScore + 0.5 * similarity });
     });
     scored.sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1));
-    result.set(id, scored.slice(0, limit).map((entry) => entry.id));
+    result.set(
+      id,
+      scored.slice(0, limit).map((entry) => entry.id),
+    );
   });
   return result;
 }

@@ -96,16 +96,16 @@ function assignIds(groups: readonly TopicGroup[], names: readonly string[]): str
 }
 
 /** Automatic topics, named. Small corpora may not reach the minimum size: relax it, down to one paper. */
-function automaticDrafts(
-  corpus: Corpus,
-  settings: Settings,
-): { drafts: TopicDraft[]; pool: CandidatePool; minPapers: number } {
+function automaticDrafts(corpus: Corpus, settings: Settings): { drafts: TopicDraft[]; pool: CandidatePool; minPapers: number } {
   let minPapers = settings.minPapers;
   for (;;) {
     const pool = collectCandidatePool(corpus.papers, minPapers, corpus.vocabulary);
     const groups = selectTopics(pool.stats, corpus.papers, { ...settings, minPapers });
     if (groups.length > 0 || minPapers <= 1 || corpus.papers.length >= settings.minPapers * 3) {
-      const names = namesFor(corpus, groups.map((group) => group.keys[0]!));
+      const names = namesFor(
+        corpus,
+        groups.map((group) => group.keys[0]!),
+      );
       const ids = assignIds(groups, names);
       const drafts = groups.map((group, i) => ({ id: ids[i]!, name: names[i]!, matchers: [...group.keys], pinned: false, capped: true }));
       return { drafts, pool, minPapers };
@@ -114,7 +114,11 @@ function automaticDrafts(
   }
 }
 
-export function discoverTopics(papers: readonly PaperText[], overrides: readonly TopicOverride[] = [], options: TopicOptions = {}): TopicResult {
+export function discoverTopics(
+  papers: readonly PaperText[],
+  overrides: readonly TopicOverride[] = [],
+  options: TopicOptions = {},
+): TopicResult {
   const corpus = buildCorpus(papers);
   const settings = { ...settingsFor(corpus.papers.length, options), accumulator: new TermAccumulator(corpus.termNames.length) };
   const { drafts: automatic, pool, minPapers } = automaticDrafts(corpus, settings);
@@ -123,7 +127,10 @@ export function discoverTopics(papers: readonly PaperText[], overrides: readonly
 
   const matchers = new Map(assignment.drafts.map((draft) => [draft.id, draft.matchers]));
   const termKeys = chooseKeyTerms(corpus, pool, assignment.members, matchers, settings.keyTerms);
-  const termTexts = keyTermTexts(corpus, assignment.drafts.map((draft) => termKeys.get(draft.id) ?? []));
+  const termTexts = keyTermTexts(
+    corpus,
+    assignment.drafts.map((draft) => termKeys.get(draft.id) ?? []),
+  );
   const related = relatedTopics(assignment.members, assignment.centroids, settings.relatedTopics);
 
   const topics = assignment.drafts.map((draft, i): Topic => {

@@ -80,7 +80,10 @@ export function stemForms(corpus: Corpus, stems: Iterable<string>): Map<string, 
  */
 export function casingFor(corpus: Corpus, lowerWords: Iterable<string>): Map<string, string> {
   const words = new Set(lowerWords);
-  const wanted = wantedIds(corpus, [...words].map((word) => stem(word)));
+  const wanted = wantedIds(
+    corpus,
+    [...words].map((word) => stem(word)),
+  );
   const runningTotals = new Int32Array(corpus.vocabulary.size);
   const runningForms = new Map<string, Map<string, number>>();
   const titleForms = new Map<string, Map<string, number>>();

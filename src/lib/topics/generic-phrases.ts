@@ -41,9 +41,27 @@ const GENERIC_PHRASES = [
 
 /** Nouns that head phrases of every subject: the words before them carry the meaning. */
 const GENERIC_HEADS = [
-  'task', 'tasks', 'perspective', 'perspectives', 'era', 'survey', 'overview', 'recipe', 'insight', 'insights',
-  'lesson', 'lessons', 'paradigm', 'paradigms', 'setting', 'settings', 'scenario', 'scenarios', 'capability',
-  'capabilities', 'abilities',
+  'task',
+  'tasks',
+  'perspective',
+  'perspectives',
+  'era',
+  'survey',
+  'overview',
+  'recipe',
+  'insight',
+  'insights',
+  'lesson',
+  'lessons',
+  'paradigm',
+  'paradigms',
+  'setting',
+  'settings',
+  'scenario',
+  'scenarios',
+  'capability',
+  'capabilities',
+  'abilities',
 ];
 
 const GENERIC_KEYS: ReadonlySet<string> = new Set(GENERIC_PHRASES.map(normalizePhrase));

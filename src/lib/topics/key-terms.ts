@@ -19,7 +19,22 @@ const BOILERPLATE_STEMS: ReadonlySet<string> = new Set(['websit', 'github', 'url
 /** Web chrome written as phrases. */
 const BOILERPLATE_PHRASES: ReadonlySet<string> = new Set(['project page', 'project websit', 'demo page']);
 /** First parts of hyphenated words ("multi-stage", "self-supervised"): not terms on their own. */
-const PREFIX_STEMS: ReadonlySet<string> = new Set(['multi', 'self', 'non', 'pre', 'post', 'co', 're', 'sub', 'semi', 'cross', 'inter', 'intra', 'single', 'part']);
+const PREFIX_STEMS: ReadonlySet<string> = new Set([
+  'multi',
+  'self',
+  'non',
+  'pre',
+  'post',
+  'co',
+  're',
+  'sub',
+  'semi',
+  'cross',
+  'inter',
+  'intra',
+  'single',
+  'part',
+]);
 
 /** Members read for a topic's key terms: its clearest examples, enough to see what it is about. */
 const KEY_TERM_SAMPLE = 30;
@@ -166,7 +181,8 @@ function adjacentStemPairs(pool: CandidatePool, vocabulary: Vocabulary): Set<num
 /** The phrase's first stem that is not a stop word ("context" of "in-context learning"). */
 function firstContentStem(phrase: SampledPhrase, vocabulary: Vocabulary): number {
   const { field, start, end } = phrase;
-  for (let s = field.stemOffsets[start]!; s < field.stemOffsets[end + 1]!; s++) if (!isStopWord(vocabulary.stems[field.stems[s]!]!)) return field.stems[s]!;
+  for (let s = field.stemOffsets[start]!; s < field.stemOffsets[end + 1]!; s++)
+    if (!isStopWord(vocabulary.stems[field.stems[s]!]!)) return field.stems[s]!;
   return field.stems[field.stemOffsets[start]!]!;
 }
 
@@ -280,7 +296,11 @@ function pickTerms(choices: TermChoice[], limit: number): string[] {
     if (picked.some((other) => contains(other.key, choice.key))) continue;
     const inner = picked.findIndex((other) => contains(choice.key, other.key));
     if (inner >= 0) {
-      if (choice.score >= LONGER_TERM_SHARE * picked[inner]!.score && !picked.some((other, i) => i !== inner && contains(choice.key, other.key))) picked[inner] = choice;
+      if (
+        choice.score >= LONGER_TERM_SHARE * picked[inner]!.score &&
+        !picked.some((other, i) => i !== inner && contains(choice.key, other.key))
+      )
+        picked[inner] = choice;
       continue;
     }
     if (picked.length < limit) picked.push(choice);
@@ -296,9 +316,15 @@ function pickTerms(choices: TermChoice[], limit: number): string[] {
 export function keyTermTexts(corpus: Corpus, keyLists: readonly (readonly string[])[]): string[][] {
   const keys = keyLists.flat();
   const surfaces = collectSurfaces(corpus, keys, true);
-  const words = stemForms(corpus, keys.filter((key) => !surfaces.has(key)));
+  const words = stemForms(
+    corpus,
+    keys.filter((key) => !surfaces.has(key)),
+  );
   const forms = new Map(keys.map((key) => [key, mostFrequent(surfaces.get(key) ?? new Map()) ?? words.get(key) ?? key]));
-  const casing = casingFor(corpus, [...forms.values()].flatMap((form) => form.split(/[\s\-/]+/)));
+  const casing = casingFor(
+    corpus,
+    [...forms.values()].flatMap((form) => form.split(/[\s\-/]+/)),
+  );
   // Defined acronyms keep the capitals of their definition ("AIME", even where "aim" is a word).
   for (const acronym of corpus.acronyms.keys()) {
     if (isStopWord(acronym.toLowerCase())) continue;

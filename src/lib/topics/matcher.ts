@@ -48,19 +48,13 @@ export class PhraseMatcher {
     for (let start = 0; start < field.length; start++) this.walk(field, start, start, this.root, false, onMatch);
   }
 
-  private walk(
-    field: Field,
-    start: number,
-    at: number,
-    node: TrieNode,
-    expanded: boolean,
-    onMatch: OnMatch,
-  ): void {
+  private walk(field: Field, start: number, at: number, node: TrieNode, expanded: boolean, onMatch: OnMatch): void {
     if (at >= field.length) return;
     if (at > start && field.breaksBefore(at)) return;
     // The unit as it stands (an acronym: its long form), then an acronym as written.
     let current: TrieNode | undefined = node;
-    for (let s = field.stemOffsets[at]!; s < field.stemOffsets[at + 1]! && current !== undefined; s++) current = current.children.get(field.stems[s]!);
+    for (let s = field.stemOffsets[at]!; s < field.stemOffsets[at + 1]! && current !== undefined; s++)
+      current = current.children.get(field.stems[s]!);
     if (current !== undefined) this.arrive(field, start, at, current, expanded || field.isExpanded(at), onMatch);
     const raw = field.isExpanded(at) ? field.rawStems.get(at) : undefined;
     if (raw !== undefined) {
@@ -71,14 +65,7 @@ export class PhraseMatcher {
   }
 
   /** Reports a key ending at unit `at`, then goes on to the next unit. */
-  private arrive(
-    field: Field,
-    start: number,
-    at: number,
-    node: TrieNode,
-    expanded: boolean,
-    onMatch: OnMatch,
-  ): void {
+  private arrive(field: Field, start: number, at: number, node: TrieNode, expanded: boolean, onMatch: OnMatch): void {
     if (node.key !== null) onMatch(node.key, start, at, expanded);
     if (node.children.size > 0) this.walk(field, start, at + 1, node, expanded, onMatch);
   }

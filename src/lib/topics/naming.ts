@@ -8,8 +8,29 @@
 
 /** Words that stay lowercase inside a title-cased name (never as its first word). */
 const SMALL_WORDS: ReadonlySet<string> = new Set([
-  'a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'nor', 'of', 'on',
-  'or', 'over', 'per', 'the', 'to', 'via', 'vs', 'with', 'without',
+  'a',
+  'an',
+  'and',
+  'as',
+  'at',
+  'but',
+  'by',
+  'for',
+  'from',
+  'in',
+  'into',
+  'nor',
+  'of',
+  'on',
+  'or',
+  'over',
+  'per',
+  'the',
+  'to',
+  'via',
+  'vs',
+  'with',
+  'without',
 ]);
 
 /** True for words written with capitals a title-caser must keep: "LLMs", "ChatGPT", "GPT", "iPhone". */

@@ -73,7 +73,8 @@ export function applyOverrides(
   for (const draft of automatic) {
     const own = byId.get(draft.id);
     if (own?.hidden) continue;
-    const target = mergedInto.get(draft.id) ?? (own ? undefined : draft.matchers.map((key) => claimedKeys.get(key)).find((id) => id !== undefined));
+    const target =
+      mergedInto.get(draft.id) ?? (own ? undefined : draft.matchers.map((key) => claimedKeys.get(key)).find((id) => id !== undefined));
     if (target !== undefined && !byId.get(target)?.hidden) {
       fold(target, draft);
       continue;
@@ -100,12 +101,21 @@ export function applyOverrides(
   return withOverrides;
 }
 
-function curated(draft: TopicDraft, override: TopicOverride, foldedKeys: readonly string[], normalize: (text: string) => string): TopicDraft {
+function curated(
+  draft: TopicDraft,
+  override: TopicOverride,
+  foldedKeys: readonly string[],
+  normalize: (text: string) => string,
+): TopicDraft {
   const merged = foldedKeys.length > 0;
   return {
     id: override.id,
     name: override.name ?? draft.name,
-    ...(override.description !== undefined ? { description: override.description } : draft.description !== undefined ? { description: draft.description } : {}),
+    ...(override.description !== undefined
+      ? { description: override.description }
+      : draft.description !== undefined
+        ? { description: draft.description }
+        : {}),
     matchers: unique([...draft.matchers, ...overrideKeys(override, normalize), ...foldedKeys]),
     pinned: draft.pinned || override.pinned === true,
     capped: draft.capped && !merged && override.pinned !== true,

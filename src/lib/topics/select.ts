@@ -122,11 +122,7 @@ function subPhrases(key: string): string[] {
 }
 
 /** Folds each phrase into the most specific longer phrase that covers nearly all its papers. */
-function mergeNested(
-  evaluated: ReadonlyMap<string, Evaluated>,
-  papers: readonly CorpusPaper[],
-  settings: SelectionSettings,
-): TopicGroup[] {
+function mergeNested(evaluated: ReadonlyMap<string, Evaluated>, papers: readonly CorpusPaper[], settings: SelectionSettings): TopicGroup[] {
   const absorbedBy = new Map<string, string>();
   const supersets = new Map<string, string[]>();
   for (const key of evaluated.keys()) {
@@ -236,7 +232,8 @@ function nameByMajority(host: TopicGroup): void {
       best === null ||
       variant.members.length > best.members.length ||
       (variant.members.length === best.members.length &&
-        (variant.stemCount > best.stemCount || (variant.stemCount === best.stemCount && compareStrings(variant.keys[0]!, best.keys[0]!) < 0)))
+        (variant.stemCount > best.stemCount ||
+          (variant.stemCount === best.stemCount && compareStrings(variant.keys[0]!, best.keys[0]!) < 0)))
     ) {
       best = variant;
     }
@@ -281,7 +278,8 @@ export function selectTopics(
   const topicsPerPaper = new Int32Array(papers.length);
   type Entry = { group: TopicGroup; value: number };
   // Max-heap on value; ties by phrase so the order never depends on anything but the text.
-  const before = (a: Entry, b: Entry) => a.value > b.value || (a.value === b.value && compareStrings(a.group.keys[0]!, b.group.keys[0]!) < 0);
+  const before = (a: Entry, b: Entry) =>
+    a.value > b.value || (a.value === b.value && compareStrings(a.group.keys[0]!, b.group.keys[0]!) < 0);
   const queue = new Heap<Entry>(before);
   for (const group of groups) queue.push({ group, value: gain(group, topicsPerPaper, settings.maxSize) });
   const chosen = new ChosenTopics(papers.length);

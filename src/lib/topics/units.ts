@@ -230,7 +230,11 @@ const HYPHEN = /[-‐‑‒–]/u;
  * gets the long form's stems (keeping the written ones as raw stems). Only units written with
  * marked capitals can be acronyms; a field without any comes back unchanged.
  */
-export function expandAcronymsIn(field: Field, longFormOf: (written: string) => readonly string[] | undefined, vocabulary: Vocabulary): Field {
+export function expandAcronymsIn(
+  field: Field,
+  longFormOf: (written: string) => readonly string[] | undefined,
+  vocabulary: Vocabulary,
+): Field {
   const replaced = new Map<number, { stems: number[]; raw: number[]; flags: number }>();
   for (let i = 0; i < field.length; i++) {
     if (!field.isNamed(i)) continue;
@@ -241,7 +245,9 @@ export function expandAcronymsIn(field: Field, longFormOf: (written: string) => 
     const longForms = parts.map(longFormOf);
     if (longForms.every((longForm) => longForm === undefined)) continue;
     const raw = field.stemIds(i);
-    const stems = longForms.flatMap((longForm, j) => (longForm === undefined ? [raw[j]!] : longForm.map((stemmed) => vocabulary.id(stemmed))));
+    const stems = longForms.flatMap((longForm, j) =>
+      longForm === undefined ? [raw[j]!] : longForm.map((stemmed) => vocabulary.id(stemmed)),
+    );
     replaced.set(i, { stems, raw, flags: (field.flags[i]! & ~(STOP | GENERIC | MINOR)) | EXPANDED });
   }
   return replaced.size === 0 ? field : field.withStems(replaced);

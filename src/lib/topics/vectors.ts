@@ -27,11 +27,7 @@ export function documentFrequencies(documents: readonly (readonly number[])[]): 
 }
 
 /** Unit-length TF-IDF vector with sublinear term frequency, terms in ascending id order. */
-export function tfidfVector(
-  termIds: readonly number[],
-  df: ReadonlyMap<number, number>,
-  documentCount: number,
-): TermVector {
+export function tfidfVector(termIds: readonly number[], df: ReadonlyMap<number, number>, documentCount: number): TermVector {
   const counts = new Map<number, number>();
   for (const term of termIds) counts.set(term, (counts.get(term) ?? 0) + 1);
   const terms = [...counts.keys()].sort((a, b) => a - b);
