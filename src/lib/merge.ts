@@ -4,7 +4,8 @@
  * abstract kept, conflicts reported, and a stable unique id for each paper.
  */
 import type { Diagnostic, PaperSource, SeedRecord } from './types.ts';
-import { assignSlugs, compareStrings } from './slug.ts';
+import { assignSlugs } from './slug.ts';
+import { compareStrings } from './compare.ts';
 
 export interface MergedPaper {
   id: string;

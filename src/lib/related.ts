@@ -29,7 +29,7 @@
 import type { PaperText, RelatedPaper } from './types.ts';
 import { termTokens, type TermToken } from './text/tokenize.ts';
 import { Interner } from './text/interner.ts';
-import { compareStrings } from './slug.ts';
+import { compareStrings } from './compare.ts';
 
 export interface RelatedInput extends PaperText {
   topics?: string[];

@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { foldToAscii } from './text/ascii.ts';
+import { compareStrings } from './compare.ts';
 
 const MAX_SLUG_LENGTH = 80;
 
@@ -57,9 +58,4 @@ export function assignSlugs(titles: Iterable<string>): Map<string, string> {
     }
   }
   return result;
-}
-
-/** Code-point order: locale-independent, so builds agree on every machine. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -2,7 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SeedFile } from '../lib/pipeline.ts';
-import { compareStrings } from '../lib/slug.ts';
+import { compareStrings } from '../lib/compare.ts';
 
 export async function readSeedFiles(dir: string): Promise<SeedFile[]> {
   let entries;

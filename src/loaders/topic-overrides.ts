@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import type { TopicOverride } from '../lib/topics/index.ts';
-import { compareStrings } from '../lib/slug.ts';
+import { compareStrings } from '../lib/compare.ts';
 
 const TOPIC_FILE = /^([a-z0-9][a-z0-9-]*)\.mdx?$/;
 

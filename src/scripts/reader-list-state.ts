@@ -3,6 +3,7 @@
  * list looked like at their last visit. Kept in the browser under one storage key as versioned
  * JSON (see reader-list-storage.ts); pure functions here, no DOM, so they are unit-tested.
  */
+import { compareStrings } from '../lib/compare.ts';
 
 export const STATE_VERSION = 1;
 /** A pause longer than this starts a new visit ("new since your last visit" moves on). */
@@ -82,8 +83,6 @@ export function withInfo(state: ReaderState, id: string, info: PaperInfo): Reade
 export const idsWithoutInfo = (state: ReaderState): string[] =>
   Object.keys(state.papers).filter((id) => state.papers[id]!.title === undefined);
 
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /**
  * Ids with `mark` (or any mark), in the site's order (the order papers joined the list);
  * papers without info last, by id.
@@ -92,7 +91,7 @@ export function idsWith(state: ReaderState, mark: Mark | 'any'): string[] {
   const added = (id: string) => state.papers[id]?.added ?? '\uffff';
   return Object.keys(state.papers)
     .filter((id) => mark === 'any' || hasMark(state, id, mark))
-    .sort((a, b) => compareText(added(a), added(b)) || compareText(a, b));
+    .sort((a, b) => compareStrings(added(a), added(b)) || compareStrings(a, b));
 }
 
 export class ImportError extends Error {}

@@ -18,7 +18,7 @@
  * All times are midnight UTC.
  */
 import type { PaperSource } from '../types.ts';
-import { compareStrings } from '../slug.ts';
+import { compareStrings } from '../compare.ts';
 
 export const DEFAULT_FEED_YEAR = 2024;
 

@@ -9,6 +9,7 @@
  * counts for Few-Shot Class-Incremental Learning.
  */
 import type { Word } from './analyse.ts';
+import { compareStrings } from '../compare.ts';
 
 export interface AcronymDefinition {
   /** As written, without a plural "s": "LLM", "FSCIL". */
@@ -108,7 +109,7 @@ export function corpusAcronyms(definitionsByPaper: readonly (readonly AcronymDef
     }
   }
   const chosen = new Map<string, readonly string[]>();
-  for (const [acronym, forms] of [...votes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [acronym, forms] of [...votes.entries()].sort(([a], [b]) => compareStrings(a, b))) {
     const [best] = [...forms.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     chosen.set(acronym, best![0].split(' '));
   }

@@ -9,7 +9,7 @@ import { byStrength, membersFromHits, typicalSimilarity, type Hits, type Member,
 import { isStopWord } from '../text/stopwords.ts';
 import { centroidOf, cosineToCentroidSkipping, type Centroid } from './vectors.ts';
 import { appendTo } from './collections.ts';
-import { compareStrings } from '../slug.ts';
+import { compareStrings } from '../compare.ts';
 
 /** A topic before it has members: what it is called and which phrases find its papers. */
 export interface TopicDraft {

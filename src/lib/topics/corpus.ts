@@ -7,6 +7,7 @@ import { analysePaper, Lexicon } from './analyse.ts';
 import { acronymLookup, corpusAcronyms } from './acronyms.ts';
 import { expandAcronymsIn, toField, Vocabulary, type Field } from './units.ts';
 import { documentFrequencies, tfidfVector, type TermVector } from './vectors.ts';
+import { compareStrings } from '../compare.ts';
 
 export interface CorpusPaper {
   id: string;
@@ -24,10 +25,6 @@ export interface Corpus {
   termNames: readonly string[];
   /** Stems of key phrases, as ids. */
   vocabulary: Vocabulary;
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Papers sorted by id, one per id (the first with the longest abstract wins a duplicate). */

@@ -6,6 +6,7 @@
 import type { TopicDraft } from './assign.ts';
 import { titleCase } from './naming.ts';
 import { appendTo } from './collections.ts';
+import { compareStrings } from '../compare.ts';
 
 export interface TopicOverride {
   /** The slug (file name); the topic's stable address /topics/<id>/. */
@@ -21,10 +22,6 @@ export interface TopicOverride {
   hidden?: boolean;
   /** Body text. */
   description?: string;
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** One override per id (the first in id order, then file order, wins a duplicate). */

@@ -27,7 +27,7 @@ import type { CorpusPaper } from './corpus.ts';
 import { membersFromHits, type Hits, type Member, type MembershipSettings } from './membership.ts';
 import { appendTo } from './collections.ts';
 import { CONNECTORS } from './units.ts';
-import { compareStrings } from '../slug.ts';
+import { compareStrings } from '../compare.ts';
 
 export interface SelectionSettings extends MembershipSettings {
   minPapers: number;
