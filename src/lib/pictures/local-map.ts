@@ -7,8 +7,8 @@
  * for which a ring is the layout a force layout would approximate, and this costs O(k²) for k
  * related papers on every paper page instead of a simulation per page.
  */
-import { element, escapeXml, num, titleElement } from './svg.ts';
-import { textWidth, wrapLines } from './text-metrics.ts';
+import { element, lineBetween, num, titleElement } from './svg.ts';
+import { glyphSvg, makeGlyph, placeGlyphs, type PlacedGlyph } from './glyph.ts';
 import { separate } from './overlap.ts';
 
 export interface LocalPaper {
@@ -23,34 +23,28 @@ export interface LocalNeighbour extends LocalPaper {
   related: readonly string[];
 }
 
-export interface LocalNode {
+export interface LocalNode extends PlacedGlyph {
   id: string;
   title: string;
-  x: number;
-  y: number;
-  r: number;
-  lines: string[];
-  labelY: number;
 }
 
 export interface LocalMapLayout {
   width: number;
   height: number;
   centre: LocalNode;
+  /** In the order given (most related first), at most `limit`. */
   neighbours: (LocalNode & { score: number })[];
-  /** Pairs of indices into `neighbours` that are related to each other. */
+  /** Pairs of indices into `neighbours` that are related to each other, in order. */
   links: [number, number][];
 }
 
 export interface LocalMapOptions {
-  /** Most neighbours drawn (default 8): the best ones. */
+  /** Most neighbours drawn (default 8): the first ones given. */
   limit?: number;
   centreLabel?: string;
 }
 
-const FONT_SIZE = 12;
-const LINE_HEIGHT = 14;
-const LABEL_WIDTH = 120;
+const STYLE = { fontSize: 12, lineHeight: 14, maxWidth: 120, maxLines: 2 };
 const RADIUS_X = 118;
 const RADIUS_Y = 80;
 const MARGIN = 6;
@@ -61,7 +55,7 @@ export function shortTitle(title: string): string {
   return colon >= 2 && colon <= 32 ? title.slice(0, colon) : title;
 }
 
-/** Neighbour order around the ring: each next one the most related to the one before, so linked papers sit together. */
+/** Neighbour order around the ring: each next one related to the one before where possible, so linked papers sit together. */
 function ringOrder(count: number, linked: (a: number, b: number) => boolean): number[] {
   if (count === 0) return [];
   const order = [0];
@@ -77,87 +71,52 @@ function ringOrder(count: number, linked: (a: number, b: number) => boolean): nu
 
 export function layoutLocalMap(centre: LocalPaper, related: readonly LocalNeighbour[], options: LocalMapOptions = {}): LocalMapLayout {
   const { limit = 8, centreLabel = 'This paper' } = options;
-  const shown = [...related].slice(0, limit);
+  const shown = related.slice(0, limit);
   const position = new Map(shown.map((paper, i) => [paper.id, i]));
-  const linkSet = new Set<string>();
+  const pairKey = (a: number, b: number) => (a < b ? a * shown.length + b : b * shown.length + a);
+  const linked = new Set<number>();
   shown.forEach((paper, i) => {
     for (const id of paper.related) {
       const j = position.get(id);
-      if (j !== undefined && j !== i) linkSet.add(i < j ? `${i} ${j}` : `${j} ${i}`);
+      if (j !== undefined && j !== i) linked.add(pairKey(i, j));
     }
   });
-  const links = [...linkSet].map((key) => key.split(' ').map(Number) as [number, number]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const order = ringOrder(shown.length, (a, b) => linkSet.has(a < b ? `${a} ${b}` : `${b} ${a}`));
+  const links = [...linked].sort((a, b) => a - b).map((key): [number, number] => [Math.floor(key / shown.length), key % shown.length]);
 
   const scores = shown.map((paper) => paper.score);
   const [low, high] = [Math.min(...scores), Math.max(...scores)];
-  const glyph = (paper: LocalPaper, label: string, r: number, bold: boolean, x: number, y: number) => {
-    const lines = wrapLines(label, FONT_SIZE, LABEL_WIDTH, 2, bold);
-    const width = Math.max(2 * r, ...lines.map((line) => textWidth(line, FONT_SIZE, bold))) + 4;
-    return { paper, lines, r, x, y, width, height: 2 * r + 2 + lines.length * LINE_HEIGHT };
-  };
-  const boxes = [glyph(centre, centreLabel, 9, true, 0, 0)];
-  order.forEach((index, slot) => {
+  const glyphs = [makeGlyph(centreLabel, 9, { ...STYLE, bold: true })];
+  ringOrder(shown.length, (a, b) => linked.has(pairKey(a, b))).forEach((index, slot) => {
     const paper = shown[index]!;
-    // Start at the top and go round clockwise; the most related come closest to the centre.
+    // From the top, clockwise; the most related come up to a quarter closer to the centre.
     const angle = -Math.PI / 2 + (2 * Math.PI * slot) / shown.length;
     const distance = high > low ? 1 - 0.25 * ((paper.score - low) / (high - low)) : 1;
-    boxes[index + 1] = glyph(
-      paper,
+    glyphs[index + 1] = makeGlyph(
       shortTitle(paper.title),
       6,
-      false,
+      STYLE,
       RADIUS_X * distance * Math.cos(angle),
       RADIUS_Y * distance * Math.sin(angle),
     );
   });
-  separate(boxes, 4);
+  separate(glyphs, 4);
 
-  const minX = Math.min(...boxes.map((b) => b.x - b.width / 2));
-  const minY = Math.min(...boxes.map((b) => b.y - b.height / 2));
-  const round = (value: number) => Math.round(value * 10) / 10;
-  const nodes = boxes.map((box): LocalNode => {
-    const top = box.y - box.height / 2 - minY + MARGIN;
-    return {
-      id: box.paper.id,
-      title: box.paper.title,
-      x: round(box.x - minX + MARGIN),
-      y: round(top + box.r),
-      r: box.r,
-      lines: box.lines,
-      labelY: round(top + 2 * box.r + 2 + FONT_SIZE * 0.8 + (LINE_HEIGHT - FONT_SIZE) / 2),
-    };
-  });
+  const { width, height, placed } = placeGlyphs(glyphs, MARGIN);
   return {
-    width: Math.ceil(Math.max(...boxes.map((b) => b.x + b.width / 2)) - minX + 2 * MARGIN),
-    height: Math.ceil(Math.max(...boxes.map((b) => b.y + b.height / 2)) - minY + 2 * MARGIN),
-    centre: nodes[0]!,
-    neighbours: nodes.slice(1).map((node, i) => ({ ...node, score: shown[i]!.score })),
+    width,
+    height,
+    centre: { ...placed[0]!, id: centre.id, title: centre.title },
+    neighbours: shown.map((paper, i) => ({ ...placed[i + 1]!, id: paper.id, title: paper.title, score: paper.score })),
     links,
   };
 }
 
-function label(node: LocalNode): string {
-  return element(
-    'text',
-    { x: node.x, y: node.labelY },
-    node.lines.map((line, i) => element('tspan', { x: node.x, y: node.labelY + i * LINE_HEIGHT }, escapeXml(line))).join(''),
-  );
-}
-
 export function localMapSvg(layout: LocalMapLayout, href: (id: string) => string): string {
   const { centre, neighbours } = layout;
-  const high = Math.max(...neighbours.map((n) => n.score));
-  const spokes = neighbours.map((n) =>
-    element('line', { x1: centre.x, y1: centre.y, x2: n.x, y2: n.y, 'stroke-width': 1 + 2 * (n.score / high) }),
-  );
-  const between = layout.links.map(([a, b]) =>
-    element('line', { class: 'between', x1: neighbours[a]!.x, y1: neighbours[a]!.y, x2: neighbours[b]!.x, y2: neighbours[b]!.y }),
-  );
-  const nodes = neighbours.map((n) =>
-    element('a', { href: href(n.id) }, titleElement(n.title) + element('circle', { cx: n.x, cy: n.y, r: n.r }) + label(n)),
-  );
-  const here = element('g', { class: 'centre' }, element('circle', { cx: centre.x, cy: centre.y, r: centre.r }) + label(centre));
+  const high = Math.max(Number.MIN_VALUE, ...neighbours.map((n) => n.score));
+  const spokes = neighbours.map((n) => lineBetween(centre, n, { 'stroke-width': 1 + 2 * (n.score / high) }));
+  const between = layout.links.map(([a, b]) => lineBetween(neighbours[a]!, neighbours[b]!, { class: 'between' }));
+  const nodes = neighbours.map((n) => element('a', { href: href(n.id) }, titleElement(n.title) + glyphSvg(n)));
   return element(
     'svg',
     {
@@ -166,9 +125,13 @@ export function localMapSvg(layout: LocalMapLayout, href: (id: string) => string
       viewBox: `0 0 ${num(layout.width)} ${num(layout.height)}`,
       width: layout.width,
       height: layout.height,
-      'font-size': FONT_SIZE,
+      'font-size': STYLE.fontSize,
       'text-anchor': 'middle',
+      role: 'group',
+      'aria-label': 'Map of the related papers',
     },
-    element('g', { class: 'edges', 'aria-hidden': 'true' }, spokes.join('') + between.join('')) + here + nodes.join(''),
+    element('g', { class: 'edges', 'aria-hidden': 'true' }, spokes.join('') + between.join('')) +
+      element('g', { class: 'centre' }, glyphSvg(centre)) +
+      nodes.join(''),
   );
 }

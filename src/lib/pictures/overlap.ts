@@ -6,6 +6,9 @@
  * Each pass sweeps the boxes in order of their left edge and, for each overlapping pair, moves
  * both boxes apart along the axis where they overlap least, half each. Passes repeat until none
  * overlaps. Deterministic: the order is by position, then by index.
+ *
+ * Hand-written: d3-force's collision force works on circles and only makes overlaps rarer;
+ * labels are boxes and must never overlap (docs/decisions.md).
  */
 
 /** A box by its centre; `separate` moves `x` and `y`. */
@@ -16,12 +19,34 @@ export interface Box {
   height: number;
 }
 
-/** Moves the boxes until no two come closer than `gap`; returns the passes it took (at most `maxPasses`). */
-export function separate(boxes: Box[], gap: number, maxPasses = 500): number {
+/**
+ * Moves the boxes until no two come closer than `gap`. Pairwise pushes settle any layout a
+ * force simulation leaves within a few passes; should some boxes still overlap after
+ * `maxPasses` (many boxes piled on one spot), each of those is moved to the nearest free place.
+ */
+export function separate(boxes: Box[], gap: number, maxPasses = 100): void {
   for (let pass = 1; pass <= maxPasses; pass++) {
-    if (!separationPass(boxes, gap)) return pass;
+    if (!separationPass(boxes, gap)) return;
   }
-  return maxPasses;
+  placeInFreeSpace(boxes, gap);
+}
+
+/** Box by box, in order: one that touches a box before it moves out along a spiral until it touches none. */
+function placeInFreeSpace(boxes: Box[], gap: number): void {
+  const touches = (box: Box, before: number) => boxes.slice(0, before).some((other) => tooClose(box, other, gap));
+  boxes.forEach((box, i) => {
+    const [x0, y0] = [box.x, box.y];
+    for (let step = 1; touches(box, i); step++) {
+      // An Archimedean spiral out from where it was (2 px further per radian), tried about every 4 px along the curve.
+      const angle = Math.sqrt(step) * 2;
+      box.x = x0 + angle * 2 * Math.cos(angle);
+      box.y = y0 + angle * 2 * Math.sin(angle);
+    }
+  });
+}
+
+function tooClose(a: Box, b: Box, gap: number): boolean {
+  return Math.abs(a.x - b.x) < (a.width + b.width) / 2 + gap && Math.abs(a.y - b.y) < (a.height + b.height) / 2 + gap;
 }
 
 /** One sweep; true if it moved anything. */
@@ -35,17 +60,19 @@ function separationPass(boxes: Box[], gap: number): boolean {
       if (left(b) >= left(a) + a.width + gap) break;
       const overlapX = (a.width + b.width) / 2 + gap - Math.abs(a.x - b.x);
       const overlapY = (a.height + b.height) / 2 + gap - Math.abs(a.y - b.y);
-      if (overlapX <= 0.01 || overlapY <= 0.01) continue;
+      if (overlapX <= 0 || overlapY <= 0) continue;
       moved = true;
-      // Push along the axis that needs the smaller move; `b` goes right/down when the centres tie.
+      // Push along the axis that needs the smaller move, a little further than needed (so that
+      // passes end, and rounding to 0.1 px later cannot bring boxes back into contact); `b`
+      // goes right/down when the centres tie.
       if (overlapX < overlapY) {
         const direction = b.x >= a.x ? 1 : -1;
-        a.x -= (direction * overlapX) / 2;
-        b.x += (direction * overlapX) / 2;
+        a.x -= (direction * (overlapX + SLACK)) / 2;
+        b.x += (direction * (overlapX + SLACK)) / 2;
       } else {
         const direction = b.y >= a.y ? 1 : -1;
-        a.y -= (direction * overlapY) / 2;
-        b.y += (direction * overlapY) / 2;
+        a.y -= (direction * (overlapY + SLACK)) / 2;
+        b.y += (direction * (overlapY + SLACK)) / 2;
       }
     }
   }
@@ -53,6 +80,8 @@ function separationPass(boxes: Box[], gap: number): boolean {
 }
 
 const left = (box: Box) => box.x - box.width / 2;
+/** Extra px a push adds: more than two roundings to 0.1 px can take back. */
+const SLACK = 0.25;
 
 /** Whether any two boxes come closer than `gap` (for tests and as the layout's own check). */
 export function overlapping(boxes: readonly Box[], gap = 0): [number, number][] {

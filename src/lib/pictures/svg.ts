@@ -32,3 +32,11 @@ export function element(name: string, values: Attributes, children?: string): st
 export function titleElement(text: string): string {
   return element('title', {}, escapeXml(text));
 }
+
+/** A line between two points (centres of circles). */
+export function lineBetween(a: { x: number; y: number }, b: { x: number; y: number }, extra: Attributes = {}): string {
+  return element('line', { ...extra, x1: a.x, y1: a.y, x2: b.x, y2: b.y });
+}
+
+/** "1 paper", "3 papers": the pictures' tooltips and descriptions. */
+export const paperCount = (count: number) => `${count} paper${count === 1 ? '' : 's'}`;

@@ -4,17 +4,15 @@
  * the dates under it in HTML. Its accessible name lists every bin that has papers.
  */
 import type { TimeAxis } from './timeline.ts';
-import { element, titleElement } from './svg.ts';
+import { element, paperCount, titleElement } from './svg.ts';
 
 const SLOT = 10;
 const BAR = 8;
 const HEIGHT = 60;
 
-const papers = (count: number) => `${count} paper${count === 1 ? '' : 's'}`;
-
 /** "Jul 2024: 3 papers; Sep 2024: 1 paper" for the bins that have papers. */
 export function describeCounts(axis: TimeAxis, counts: readonly number[]): string {
-  const parts = axis.bins.flatMap((bin, i) => (counts[i]! > 0 ? [`${bin.label}: ${papers(counts[i]!)}`] : []));
+  const parts = axis.bins.flatMap((bin, i) => (counts[i]! > 0 ? [`${bin.label}: ${paperCount(counts[i]!)}`] : []));
   return parts.length > 0 ? parts.join('; ') : 'no dated papers';
 }
 
@@ -28,7 +26,7 @@ export function timelineSvg(axis: TimeAxis, counts: readonly number[]): string {
       element(
         'rect',
         { x: i * SLOT + (SLOT - BAR) / 2, y: HEIGHT - height, width: BAR, height },
-        titleElement(`${bin.label}: ${papers(count)}`),
+        titleElement(`${bin.label}: ${paperCount(count)}`),
       ),
     ];
   });

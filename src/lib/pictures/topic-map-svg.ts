@@ -4,7 +4,8 @@
  * light and dark themes), none from the markup.
  */
 import type { TopicMapLayout } from './topic-map.ts';
-import { element, escapeXml, num, titleElement } from './svg.ts';
+import { element, lineBetween, num, paperCount, titleElement } from './svg.ts';
+import { glyphSvg } from './glyph.ts';
 
 export interface TopicMapSvgOptions {
   /** The topic page's address. */
@@ -13,8 +14,6 @@ export interface TopicMapSvgOptions {
   describedBy?: string;
 }
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-
 /** Line width for an edge: 1 px for one shared paper, up to 5 px for the most. */
 export function edgeWidth(shared: number, maxShared: number): number {
   return 1 + 4 * Math.sqrt((shared - 1) / Math.max(1, maxShared - 1));
@@ -22,22 +21,12 @@ export function edgeWidth(shared: number, maxShared: number): number {
 
 export function topicMapSvg(layout: TopicMapLayout, options: TopicMapSvgOptions): string {
   const { topics } = layout;
-  const lines = layout.edges.map((edge) => {
-    const [a, b] = [topics[edge.source]!, topics[edge.target]!];
-    return element('line', { x1: a.x, y1: a.y, x2: b.x, y2: b.y, 'stroke-width': edgeWidth(edge.shared, layout.maxShared) });
-  });
-  const nodes = topics.map((topic) => {
-    const label = topic.lines
-      .map((line, i) => element('tspan', { x: topic.x, y: topic.labelY + i * layout.lineHeight }, escapeXml(line)))
-      .join('');
-    return element(
-      'a',
-      { href: options.href(topic.id) },
-      titleElement(`${topic.name}: ${plural(topic.papers, 'paper')}`) +
-        element('circle', { cx: topic.x, cy: topic.y, r: topic.r }) +
-        element('text', { x: topic.x, y: topic.labelY }, label),
-    );
-  });
+  const lines = layout.edges.map((edge) =>
+    lineBetween(topics[edge.source]!, topics[edge.target]!, { 'stroke-width': edgeWidth(edge.shared, layout.maxShared) }),
+  );
+  const nodes = topics.map((topic) =>
+    element('a', { href: options.href(topic.id) }, titleElement(`${topic.name}: ${paperCount(topic.papers)}`) + glyphSvg(topic)),
+  );
   return element(
     'svg',
     {
@@ -48,6 +37,9 @@ export function topicMapSvg(layout: TopicMapLayout, options: TopicMapSvgOptions)
       height: layout.height,
       'font-size': layout.fontSize,
       'text-anchor': 'middle',
+      // A set of links rather than one image: screen readers list them (named by their titles).
+      role: 'group',
+      'aria-label': 'Map of the topics',
       'aria-describedby': options.describedBy,
     },
     element('g', { class: 'edges', 'aria-hidden': 'true' }, lines.join('')) + element('g', { class: 'nodes' }, nodes.join('')),
