@@ -81,6 +81,13 @@ function smallestLabelSize(page: Page, selector: string): Promise<number> {
     });
 }
 
+/** A map's labels, as set on screen: none overlaps another, AA contrast, at least `minSize` px. */
+async function expectLegibleLabels(page: Page, selector: string, minSize: number): Promise<void> {
+  expect(await overlappingLabels(page, selector)).toEqual([]);
+  expect(await lowestLabelContrast(page, selector)).toBeGreaterThanOrEqual(4.5);
+  expect(await smallestLabelSize(page, selector)).toBeGreaterThanOrEqual(minSize);
+}
+
 /** How far the page itself scrolls sideways (a picture may scroll inside its own box, the page must not). */
 const pageOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
@@ -92,9 +99,7 @@ for (const colorScheme of schemes) {
         const map = page.locator('.topic-map-figure');
         await expect.poll(() => map.isVisible()).toBe(true);
         expect(await map.locator('svg a').count()).toBe(topics.length);
-        expect(await overlappingLabels(page, '.topic-map-figure')).toEqual([]);
-        expect(await lowestLabelContrast(page, '.topic-map-figure')).toBeGreaterThanOrEqual(4.5);
-        expect(await smallestLabelSize(page, '.topic-map-figure')).toBeGreaterThanOrEqual(12);
+        await expectLegibleLabels(page, '.topic-map-figure', 12);
         expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
         expect(await axeViolations(page)).toEqual([]);
         // The last topic's node: on a phone it lies beyond the screen's edge, in the scrolled part.
@@ -131,9 +136,7 @@ for (const colorScheme of schemes) {
         const map = page.locator('.local-map-figure');
         await expect.poll(() => map.isVisible()).toBe(true);
         expect(await map.locator('svg a').count()).toBe(paper.related.length);
-        expect(await overlappingLabels(page, '.local-map-figure')).toEqual([]);
-        expect(await lowestLabelContrast(page, '.local-map-figure')).toBeGreaterThanOrEqual(4.5);
-        expect(await smallestLabelSize(page, '.local-map-figure')).toBeGreaterThanOrEqual(11);
+        await expectLegibleLabels(page, '.local-map-figure', 11);
         // Whole on a phone's screen, without scrolling.
         const box = (await map.locator('svg').boundingBox())!;
         expect(box.x).toBeGreaterThanOrEqual(0);

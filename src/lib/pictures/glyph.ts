@@ -3,7 +3,7 @@
  * Both maps lay out glyphs as boxes (so that no label can cover another label or a circle),
  * then place them in the picture's own coordinates, rounded so builds print the same bytes.
  */
-import { element, escapeXml } from './svg.ts';
+import { element, escapeXml, num, titleElement } from './svg.ts';
 import { textWidth, wrapLines } from './text-metrics.ts';
 import type { Box } from './overlap.ts';
 
@@ -79,4 +79,43 @@ export function placeGlyphs(glyphs: readonly Glyph[], margin: number): { width: 
 export function glyphSvg(glyph: PlacedGlyph): string {
   const lines = glyph.lines.map((line, i) => element('tspan', { x: glyph.x, y: glyph.labelY + i * glyph.lineHeight }, escapeXml(line)));
   return element('circle', { cx: glyph.x, cy: glyph.y, r: glyph.r }) + element('text', { x: glyph.x, y: glyph.labelY }, lines.join(''));
+}
+
+/** A glyph that links to `href`, with `title` as its tooltip and accessible name. */
+export function linkedGlyphSvg(glyph: PlacedGlyph, href: string, title: string): string {
+  return element('a', { href }, titleElement(title) + glyphSvg(glyph));
+}
+
+export interface MapFrame {
+  className: string;
+  width: number;
+  height: number;
+  fontSize: number;
+  /** Accessible name of the map. */
+  label: string;
+  /** Id of the element that describes it. */
+  describedBy?: string;
+}
+
+/**
+ * A map's SVG: its lines first (under the glyphs, hidden from screen readers), then the glyphs.
+ * A group of links rather than one image: screen readers list the links, named by their titles.
+ */
+export function mapSvg(frame: MapFrame, lines: readonly string[], glyphs: string): string {
+  return element(
+    'svg',
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      class: frame.className,
+      viewBox: `0 0 ${num(frame.width)} ${num(frame.height)}`,
+      width: frame.width,
+      height: frame.height,
+      'font-size': frame.fontSize,
+      'text-anchor': 'middle',
+      role: 'group',
+      'aria-label': frame.label,
+      'aria-describedby': frame.describedBy,
+    },
+    element('g', { class: 'edges', 'aria-hidden': 'true' }, lines.join('')) + glyphs,
+  );
 }

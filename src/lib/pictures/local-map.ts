@@ -7,8 +7,8 @@
  * for which a ring is the layout a force layout would approximate, and this costs O(k²) for k
  * related papers on every paper page instead of a simulation per page.
  */
-import { element, lineBetween, num, titleElement } from './svg.ts';
-import { glyphSvg, makeGlyph, placeGlyphs, type PlacedGlyph } from './glyph.ts';
+import { element, lineBetween } from './svg.ts';
+import { glyphSvg, linkedGlyphSvg, makeGlyph, mapSvg, placeGlyphs, type PlacedGlyph } from './glyph.ts';
 import { separate } from './overlap.ts';
 
 export interface LocalPaper {
@@ -116,22 +116,10 @@ export function localMapSvg(layout: LocalMapLayout, href: (id: string) => string
   const high = Math.max(Number.MIN_VALUE, ...neighbours.map((n) => n.score));
   const spokes = neighbours.map((n) => lineBetween(centre, n, { 'stroke-width': 1 + 2 * (n.score / high) }));
   const between = layout.links.map(([a, b]) => lineBetween(neighbours[a]!, neighbours[b]!, { class: 'between' }));
-  const nodes = neighbours.map((n) => element('a', { href: href(n.id) }, titleElement(n.title) + glyphSvg(n)));
-  return element(
-    'svg',
-    {
-      xmlns: 'http://www.w3.org/2000/svg',
-      class: 'local-map',
-      viewBox: `0 0 ${num(layout.width)} ${num(layout.height)}`,
-      width: layout.width,
-      height: layout.height,
-      'font-size': STYLE.fontSize,
-      'text-anchor': 'middle',
-      role: 'group',
-      'aria-label': 'Map of the related papers',
-    },
-    element('g', { class: 'edges', 'aria-hidden': 'true' }, spokes.join('') + between.join('')) +
-      element('g', { class: 'centre' }, glyphSvg(centre)) +
-      nodes.join(''),
+  const nodes = neighbours.map((n) => linkedGlyphSvg(n, href(n.id), n.title));
+  return mapSvg(
+    { className: 'local-map', width: layout.width, height: layout.height, fontSize: STYLE.fontSize, label: 'Map of the related papers' },
+    [...spokes, ...between],
+    element('g', { class: 'centre' }, glyphSvg(centre)) + nodes.join(''),
   );
 }

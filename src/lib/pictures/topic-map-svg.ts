@@ -4,8 +4,8 @@
  * light and dark themes), none from the markup.
  */
 import type { TopicMapLayout } from './topic-map.ts';
-import { element, lineBetween, num, paperCount, titleElement } from './svg.ts';
-import { glyphSvg } from './glyph.ts';
+import { element, lineBetween, paperCount } from './svg.ts';
+import { linkedGlyphSvg, mapSvg } from './glyph.ts';
 
 export interface TopicMapSvgOptions {
   /** The topic page's address. */
@@ -24,24 +24,17 @@ export function topicMapSvg(layout: TopicMapLayout, options: TopicMapSvgOptions)
   const lines = layout.edges.map((edge) =>
     lineBetween(topics[edge.source]!, topics[edge.target]!, { 'stroke-width': edgeWidth(edge.shared, layout.maxShared) }),
   );
-  const nodes = topics.map((topic) =>
-    element('a', { href: options.href(topic.id) }, titleElement(`${topic.name}: ${paperCount(topic.papers)}`) + glyphSvg(topic)),
-  );
-  return element(
-    'svg',
+  const nodes = topics.map((topic) => linkedGlyphSvg(topic, options.href(topic.id), `${topic.name}: ${paperCount(topic.papers)}`));
+  return mapSvg(
     {
-      xmlns: 'http://www.w3.org/2000/svg',
-      class: 'topic-map',
-      viewBox: `0 0 ${num(layout.width)} ${num(layout.height)}`,
+      className: 'topic-map',
       width: layout.width,
       height: layout.height,
-      'font-size': layout.fontSize,
-      'text-anchor': 'middle',
-      // A set of links rather than one image: screen readers list them (named by their titles).
-      role: 'group',
-      'aria-label': 'Map of the topics',
-      'aria-describedby': options.describedBy,
+      fontSize: layout.fontSize,
+      label: 'Map of the topics',
+      describedBy: options.describedBy,
     },
-    element('g', { class: 'edges', 'aria-hidden': 'true' }, lines.join('')) + element('g', { class: 'nodes' }, nodes.join('')),
+    lines,
+    element('g', { class: 'nodes' }, nodes.join('')),
   );
 }
