@@ -7,6 +7,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { listFiles, readText } from '../support/site-files.ts';
+import { LOCAL_MAP_LIMIT } from '../../src/lib/pictures/local-map.ts';
 
 /** A paper page, gzipped as a static host sends it, may not exceed this. */
 const PAPER_PAGE_BUDGET = 14_000;
@@ -63,7 +64,7 @@ for (const [name, site] of [
           expect(map, paper.id).toBeUndefined();
           continue;
         }
-        expect(linksIn(map!), paper.id).toEqual(paper.related.slice(0, 8).map((id) => urlOf.get(id)));
+        expect(linksIn(map!), paper.id).toEqual(paper.related.slice(0, LOCAL_MAP_LIMIT).map((id) => urlOf.get(id)));
       }
     });
 

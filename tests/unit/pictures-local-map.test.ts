@@ -59,11 +59,17 @@ describe('local map layout', () => {
     expect(layout.neighbours.every((n) => n.lines.length <= 2)).toBe(true);
   });
 
-  it('draws at most `limit` neighbours, the first given', () => {
-    const many = Array.from({ length: 12 }, (_, i) => ({ id: `p${i}`, title: `Paper ${i}`, score: 1 - i / 20, related: [] }));
+  it('draws at most `limit` neighbours, the first given, and still fits a phone with long titles', () => {
+    const titles = [
+      'Supercalifragilisticexpialidociousness-Driven Pretraining at Scale',
+      'WWWWWWWWWW WWWWWWWWWW WWWWWWWWWW WWWWWWWWWW',
+      'Learning to Walk in Minutes Using Massively Parallel Deep Reinforcement Learning',
+    ];
+    const many = Array.from({ length: 12 }, (_, i) => ({ id: `p${i}`, title: titles[i % 3]!, score: 1 - i / 20, related: [] }));
     const small = layoutLocalMap(CENTRE, many, { limit: 8 });
     expect(small.neighbours.map((n) => n.id)).toEqual(many.slice(0, 8).map((p) => p.id));
     expect(overlapping([small.centre, ...small.neighbours].map((n) => n.box))).toEqual([]);
+    expect(small.width).toBeLessThanOrEqual(358);
   });
 
   it('is the same on every run', () => {

@@ -32,11 +32,18 @@ describe('label widths', () => {
     expect(textWidth('学习', 10)).toBe(20);
   });
 
-  it('wraps words into lines no wider than asked, a long word on its own line', () => {
+  it('wraps words into lines no wider than asked', () => {
     const lines = wrapLines('Reinforcement Learning from Human Feedback', 13, 117, 3);
     expect(lines).toEqual(['Reinforcement', 'Learning from', 'Human Feedback']);
     for (const line of lines) expect(textWidth(line, 13)).toBeLessThanOrEqual(117);
-    expect(wrapLines('Supercalifragilisticexpialidocious models', 13, 50, 3)).toEqual(['Supercalifragilisticexpialidocious', 'models']);
+  });
+
+  it('breaks a word too wide for a line after its hyphens, or else cuts it short', () => {
+    expect(wrapLines('Vision-Language-Action Models', 13, 117, 3)).toEqual(['Vision-Language-', 'Action Models']);
+    const cut = wrapLines('Supercalifragilisticexpialidocious models', 13, 80, 3);
+    expect(cut[0]!.endsWith('…')).toBe(true);
+    expect(cut[1]).toBe('models');
+    for (const line of cut) expect(textWidth(line, 13)).toBeLessThanOrEqual(80);
   });
 
   it('ends text that needs more lines with an ellipsis', () => {

@@ -39,10 +39,13 @@ export interface LocalMapLayout {
 }
 
 export interface LocalMapOptions {
-  /** Most neighbours drawn (default 8): the first ones given. */
+  /** Most neighbours drawn (default LOCAL_MAP_LIMIT): the first ones given. */
   limit?: number;
   centreLabel?: string;
 }
+
+/** Most related papers a local map shows: the first given (the most related). */
+export const LOCAL_MAP_LIMIT = 8;
 
 const STYLE = { fontSize: 12, lineHeight: 14, maxWidth: 120, maxLines: 2 };
 const RADIUS_X = 118;
@@ -70,7 +73,7 @@ function ringOrder(count: number, linked: (a: number, b: number) => boolean): nu
 }
 
 export function layoutLocalMap(centre: LocalPaper, related: readonly LocalNeighbour[], options: LocalMapOptions = {}): LocalMapLayout {
-  const { limit = 8, centreLabel = 'This paper' } = options;
+  const { limit = LOCAL_MAP_LIMIT, centreLabel = 'This paper' } = options;
   const shown = related.slice(0, limit);
   const position = new Map(shown.map((paper, i) => [paper.id, i]));
   const pairKey = (a: number, b: number) => (a < b ? a * shown.length + b : b * shown.length + a);

@@ -37,21 +37,33 @@ export function textWidth(text: string, fontSize: number, bold = false): number 
 }
 
 /**
- * Words set in lines of at most `maxWidth` px (a word wider than that gets a line of its own),
- * at most `maxLines` lines; text that does not fit ends with "…" on the last line.
+ * Words set in lines of at most `maxWidth` px, at most `maxLines` lines. A word too wide for a
+ * line breaks after its hyphens ("Vision-Language-" / "Action"), or else is cut short with "…";
+ * text that needs more lines ends with "…" on the last line. No line is wider than `maxWidth`.
  */
 export function wrapLines(text: string, fontSize: number, maxWidth: number, maxLines: number, bold = false): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
+  const fits = (line: string) => textWidth(line, fontSize, bold) <= maxWidth;
+  const pieces = text
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((word) =>
+      fits(word) ? [{ text: word, joined: false }] : word.split(/(?<=-)(?=.)/).map((part, i) => ({ text: part, joined: i > 0 })),
+    );
   const lines: string[] = [];
-  for (const word of words) {
+  for (const piece of pieces) {
     const last = lines.at(-1);
-    if (last !== undefined && textWidth(`${last} ${word}`, fontSize, bold) <= maxWidth) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
+    const joined = last === undefined ? piece.text : `${last}${piece.joined ? '' : ' '}${piece.text}`;
+    if (last !== undefined && fits(joined)) lines[lines.length - 1] = joined;
+    else lines.push(piece.text);
   }
-  if (lines.length <= maxLines) return lines;
-  const kept = lines.slice(0, maxLines);
-  let last = kept[maxLines - 1]!;
-  while (last.includes(' ') && textWidth(`${last}…`, fontSize, bold) > maxWidth) last = last.slice(0, last.lastIndexOf(' '));
-  kept[maxLines - 1] = `${last}…`;
+  const kept = lines.slice(0, maxLines).map((line) => (fits(line) ? line : shorten(line, fits)));
+  if (lines.length > maxLines) kept[maxLines - 1] = shorten(`${kept[maxLines - 1]!}…`, fits);
   return kept;
+}
+
+/** `line` cut short (at a space where there is one) so that it fits with "…" at its end. */
+function shorten(line: string, fits: (line: string) => boolean): string {
+  let cut = line.replace(/…$/, '');
+  while (cut.length > 1 && !fits(`${cut}…`)) cut = cut.includes(' ') ? cut.slice(0, cut.lastIndexOf(' ')) : [...cut].slice(0, -1).join('');
+  return `${cut.trimEnd()}…`;
 }
