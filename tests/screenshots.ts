@@ -2,7 +2,7 @@
  * Screenshots of the pictures (topic map, a topic's papers over time, a paper's local map) in
  * the light and dark themes, on a desktop and a 390 px phone, to look at after a change:
  *
- *   npm run build && node tests/screenshots.ts [site dir, default dist] [output dir, default .screenshots]
+ *   npm run build && npm run screenshots -- [site dir, default dist] [output dir, default .screenshots] [--docs]
  *
  * With `--docs`, it also writes the README's images (docs/pictures-*.jpg) from the seeds' site.
  *
