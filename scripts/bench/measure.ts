@@ -64,7 +64,7 @@ export interface UpdateCost {
 /** "papers/x/index.html" → "papers/"; "pagefind/index/a.pf_index" → "pagefind/index/"; "index.html" stays. */
 function area(url: string): string {
   const path = url.replace(/^\//, '');
-  return /^(pagefind\/[^/]+\/|[^/]+\/)/.exec(path)?.[1] ?? path;
+  return /^(pagefind\/[^/]+\/|[^/]+\/)/.exec(path)?.[1] ?? (path || 'home page');
 }
 
 /** What the service worker of build `after` fetches for a reader whose cache holds build `before`'s precache. */
