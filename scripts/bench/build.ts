@@ -27,6 +27,8 @@ export interface ProjectBuild {
 export class BuildFailure extends Error {
   readonly run: ProcessRun;
   readonly report: BuildReport;
+  /** The yardstick of the same size, when it was built before the failure. */
+  yardstick?: ProcessRun;
   constructor(message: string, run: ProcessRun, report: BuildReport) {
     super(message);
     this.run = run;

@@ -85,7 +85,10 @@ async function benchSize(size: number, profileNotes: string[]): Promise<SizeResu
 
     if (options['cpu-prof']) buildNodeFlags.splice(0, buildNodeFlags.length, '--cpu-prof', `--cpu-prof-dir=${join(workDir, 'profile')}`);
     log(`${size}: building this project's site in ${workDir}`);
-    const build = await buildProject(seedsDir, outDir, cacheDir);
+    const build = await buildProject(seedsDir, outDir, cacheDir).catch((error: unknown) => {
+      if (error instanceof BuildFailure) error.yardstick = yardstick?.run;
+      throw error;
+    });
     const endedAt = build.startedAt + build.run.wallMs;
     await writeFile(join(workDir, 'build.log'), build.run.log);
     log(`${size}: built in ${(build.run.wallMs / 1000).toFixed(1)} s; measuring output`);
@@ -155,7 +158,14 @@ async function main(): Promise<void> {
       results.push(await benchSize(size, profiles));
     } catch (error) {
       if (!(error instanceof BuildFailure)) throw error;
-      failures.push({ size, message: error.message, error: firstError(error.run.log), report: error.report });
+      failures.push({
+        size,
+        message: error.message,
+        error: firstError(error.run.log),
+        run: error.run,
+        report: error.report,
+        yardstick: error.yardstick,
+      });
       log(`${size}: ${error.message}\n${error.run.log.slice(-3000)}`);
     }
   }

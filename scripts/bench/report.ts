@@ -31,7 +31,9 @@ export interface SizeFailure {
   message: string;
   /** The first error line of the build log. */
   error: string;
+  run: ProcessRun;
   report: BuildReport;
+  yardstick?: ProcessRun;
 }
 
 const GiB = 1024 ** 3;
@@ -219,7 +221,11 @@ export function failureNotes(failures: SizeFailure[]): string {
   return failures
     .map((f) => {
       const timings = Object.entries(f.report.pipeline?.timings ?? {}).map(([phase, ms]) => `${phase} ${seconds(ms)}`);
-      return `- ${int(f.size)} papers: ${f.message}: \`${f.error}\`${timings.length ? `; the pipeline had reported ${timings.join(', ')}` : ''}.\n`;
+      const memoryUsed = `largest process ${memory(f.run.largestProcessBytes)}, all processes ${memory(f.run.allProcessesBytes)}`;
+      const yardstick = f.yardstick
+        ? `; the yardstick built in ${seconds(f.yardstick.wallMs)} (largest process ${memory(f.yardstick.largestProcessBytes)})`
+        : '';
+      return `- ${int(f.size)} papers: ${f.message} (${memoryUsed}): \`${f.error}\`${timings.length ? `; the pipeline had reported ${timings.join(', ')}` : ''}${yardstick}.\n`;
     })
     .join('');
 }
