@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 import offline from './src/integrations/offline.ts';
+import buildReport from './src/integrations/build-report.ts';
 
 /** "/reading-list" or "reading-list/" → "/reading-list/"; unset → "/". */
 function normalizeBase(base = '/') {
@@ -20,8 +21,9 @@ export default defineConfig({
   // write with the next page's rendering (10,000 papers: page generation ~38 s → ~27 s, npm run bench).
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   // Pagefind after the others: it indexes what they have written. Offline after Pagefind: its
-  // service worker precaches the finished site, search index included.
-  integrations: [mdx(), sitemap(), pagefind(), offline()],
+  // service worker precaches the finished site, search index included. The build report
+  // (figures for `npm run bench`) first, so it stamps each step before the others run.
+  integrations: [buildReport(), mdx(), sitemap(), pagefind(), offline()],
   devToolbar: { enabled: false },
   vite: {
     build: {

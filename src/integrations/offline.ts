@@ -9,8 +9,10 @@ import type { AstroIntegration } from 'astro';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compareStrings } from '../lib/compare.ts';
 import { contentHash, limitFromEnv, planPrecache, type PrecachePlan, type SiteFile } from '../lib/search/precache.ts';
-import { serviceWorkerScript } from './service-worker.ts';
+import { serviceWorkerScript, workerConfig } from './service-worker.ts';
+import { recordBuildFigures } from './build-report.ts';
 
 /** Files read at once: a large site has tens of thousands, more than a process may open. */
 const READ_CONCURRENCY = 64;
@@ -31,7 +33,7 @@ async function siteFiles(outDir: string): Promise<SiteFile[]> {
       )),
     );
   }
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return files.sort((a, b) => compareStrings(a.path, b.path));
 }
 
 /** Plans the precache for a built site and writes its `sw.js`. Exported for tests (a "new deploy"). */
@@ -41,12 +43,13 @@ export async function writeServiceWorker(
   limitBytes = limitFromEnv(process.env.OFFLINE_PRECACHE_MB),
 ): Promise<PrecachePlan> {
   const plan = planPrecache(await siteFiles(outDir), base, limitBytes);
-  await writeFile(join(outDir, 'sw.js'), serviceWorkerScript({ version: plan.version, base, mode: plan.mode, urls: plan.urls }));
+  await writeFile(join(outDir, 'sw.js'), serviceWorkerScript(workerConfig(plan, base)));
   return plan;
 }
 
 export default function offlineIntegration(options: { precacheLimitBytes?: number } = {}): AstroIntegration {
   let base = '/';
+  let cacheDir: URL;
   return {
     name: 'reading-list:offline',
     hooks: {
@@ -61,17 +64,26 @@ export default function offlineIntegration(options: { precacheLimitBytes?: numbe
           `if('serviceWorker'in navigator)addEventListener('load',()=>navigator.serviceWorker.register(${worker},{scope:${JSON.stringify(base)}}).catch(()=>{}));`,
         );
       },
+      'astro:config:done': ({ config }) => {
+        cacheDir = config.cacheDir;
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const plan = await writeServiceWorker(
           fileURLToPath(dir),
           base,
           options.precacheLimitBytes ?? limitFromEnv(process.env.OFFLINE_PRECACHE_MB),
         );
+        recordBuildFigures(cacheDir, 'offline', {
+          mode: plan.mode,
+          files: plan.entries.length,
+          bytes: plan.bytes,
+          siteBytes: plan.siteBytes,
+        });
         const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
         logger.info(
           plan.mode === 'full'
-            ? `service worker ${plan.version}: precaches the whole site, ${plan.urls.length} file(s), ${mb(plan.bytes)}`
-            : `service worker ${plan.version}: site is ${mb(plan.siteBytes)}, above the precache limit; precaches the shell and search index, ${plan.urls.length} file(s), ${mb(plan.bytes)}; pages are cached when visited`,
+            ? `service worker ${plan.version}: precaches the whole site, ${plan.entries.length} file(s), ${mb(plan.bytes)}`
+            : `service worker ${plan.version}: site is ${mb(plan.siteBytes)}, above the precache limit; precaches the shell and search index, ${plan.entries.length} file(s), ${mb(plan.bytes)}; pages are cached when visited`,
         );
       },
     },

@@ -15,14 +15,15 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { compactPagefindBundle } from './pagefind-bundle.ts';
+import { recordBuildFigures } from './build-report.ts';
 
 /**
  * Postings per index chunk (Pagefind's default: 20,000). Pagefind reads it from this variable,
  * which it calls unstable: if a Pagefind update drops it, the bench's first-query bytes show it.
  */
 const INDEX_CHUNK_SIZE = '2000'; // set the variable in the environment to try another
-/** See src/lib/search/pagefind-meta.ts. */
-const WORD_COUNT_STEP = 16;
+/** See src/lib/search/pagefind-meta.ts and content-names.ts. */
+const COMPACTION = { wordCountStep: 16, blocks: { averageBlock: 32, maxBlock: 128 } };
 
 export interface SearchIndexReport {
   /** HTML files read. */
@@ -45,7 +46,7 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexRepor
     if (added.errors.length > 0) throw new Error(`Pagefind failed to index ${outDir}: ${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
     if (written.errors.length > 0) throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
-    const compacted = await compactPagefindBundle(join(outDir, 'pagefind'), { wordCountStep: WORD_COUNT_STEP });
+    const compacted = await compactPagefindBundle(join(outDir, 'pagefind'), COMPACTION);
     return { pages: added.page_count, ms: Math.round(performance.now() - start), ...compacted };
   } catch (cause) {
     throw new Error('Building the search index failed', { cause });
@@ -55,11 +56,16 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexRepor
 }
 
 export default function pagefindIntegration(): AstroIntegration {
+  let cacheDir: URL;
   return {
     name: 'reading-list:pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = config.cacheDir;
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const report = await buildSearchIndex(fileURLToPath(dir));
+        recordBuildFigures(cacheDir, 'searchIndex', { ...report });
         const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
         logger.info(
           `indexed ${report.pages} page(s) in ${report.ms} ms ` +

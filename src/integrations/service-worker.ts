@@ -1,36 +1,56 @@
 /**
  * The service worker's source, written to `<outDir>/sw.js` by the offline integration with the
  * build's precache plan inlined (so the script's bytes, and therefore the worker, change exactly
- * when the site does).
+ * when a precached file does). Precaching works as Workbox's does (src/lib/search/precache.ts):
  *
- * - install: fetch every precache URL past the HTTP cache into a cache named after the version
- *   (in batches; URLs already stored by an interrupted install are skipped), then take over.
- * - activate: delete this site's caches of other versions, claim open pages.
- * - fetch (GET, same origin, under the base path): answer from the cache, ignoring the query
- *   string (a static site's files do not depend on it; Pagefind adds `?ts=` to its entry file
- *   only to get past HTTP caches), else from the network, storing successful answers (pages
- *   visited when only the shell was precached); offline and not stored: a short offline page.
+ * - one precache for the site, its entries stored under their address plus their revision;
+ * - install: fetch only the entries the precache does not hold (a returning reader downloads
+ *   the files that changed, nothing else), in batches, then take over;
+ * - activate: drop precache entries the new plan does not list, and this site's other caches
+ *   (pages stored when visited under the previous version, caches of older workers), then claim
+ *   open pages. Until then the old worker still finds its own entries, so a page it serves never
+ *   mixes two builds' files; Pagefind's files are named by content, so a name always means the
+ *   same bytes;
+ * - fetch (GET, same origin, under the base path): a precached address from the precache, any
+ *   other from the cache of visited pages, else from the network (storing a successful answer),
+ *   ignoring the query string (a static site's files do not depend on it; Pagefind adds `?ts=`
+ *   to its entry file only to get past HTTP caches); offline and not stored: a short offline page.
  */
+import { precacheKey, type PrecacheEntry, type PrecachePlan } from '../lib/search/precache.ts';
 
 export interface WorkerConfig {
   version: string;
   base: string;
   mode: 'full' | 'shell';
-  urls: string[];
+  /** [address, revision or null], sorted by address; see precacheKey. */
+  entries: [string, string | null][];
+}
+
+export function workerConfig(plan: PrecachePlan, base: string): WorkerConfig {
+  return { version: plan.version, base, mode: plan.mode, entries: plan.entries.map((e: PrecacheEntry) => [e.url, e.revision]) };
 }
 
 const WORKER = String.raw`
-const CACHE_PREFIX = 'reading-list:' + CONFIG.base + ':';
-const CACHE = CACHE_PREFIX + CONFIG.version;
+const PREFIX = 'reading-list:' + CONFIG.base + ':';
+const PRECACHE = PREFIX + 'precache';
+const VISITED = PREFIX + 'visited:' + CONFIG.version;
 const BATCH = 24;
+const absolute = (url) => new URL(url, self.location.href).href;
+/** Address → precache key, as precacheKey in src/lib/search/precache.ts. */
+const KEYS = new Map(CONFIG.entries.map(([url, revision]) => [absolute(url), absolute(KEY(url, revision))]));
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
-    const cache = await caches.open(CACHE);
+    const cache = await caches.open(PRECACHE);
     const stored = new Set((await cache.keys()).map((request) => request.url));
-    const missing = CONFIG.urls.filter((url) => !stored.has(new URL(url, self.location.href).href));
+    const missing = [...KEYS].filter(([, key]) => !stored.has(key));
     for (let i = 0; i < missing.length; i += BATCH) {
-      await cache.addAll(missing.slice(i, i + BATCH).map((url) => new Request(url, { cache: 'reload' })));
+      await Promise.all(missing.slice(i, i + BATCH).map(async ([url, key]) => {
+        // A revisioned address past the HTTP cache; a content-addressed one may come from it.
+        const response = await fetch(new Request(url, { cache: key === url ? 'default' : 'reload' }));
+        if (!response.ok || response.redirected) throw new Error('precache: ' + url + ' answered ' + response.status);
+        await cache.put(key, response);
+      }));
     }
     await self.skipWaiting();
   })());
@@ -38,8 +58,13 @@ self.addEventListener('install', (event) => {
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
+    const cache = await caches.open(PRECACHE);
+    const wanted = new Set(KEYS.values());
+    for (const request of await cache.keys()) {
+      if (!wanted.has(request.url)) await cache.delete(request);
+    }
     for (const name of await caches.keys()) {
-      if (name.startsWith(CACHE_PREFIX) && name !== CACHE) await caches.delete(name);
+      if (name.startsWith(PREFIX) && name !== PRECACHE && name !== VISITED) await caches.delete(name);
     }
     await self.clients.claim();
   })());
@@ -48,9 +73,9 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('message', (event) => {
   if (event.data === 'offline-status') {
     event.waitUntil((async () => {
-      const cache = await caches.open(CACHE);
-      const stored = (await cache.keys()).length;
-      event.source?.postMessage({ version: CONFIG.version, mode: CONFIG.mode, precache: CONFIG.urls.length, stored });
+      const held = new Set((await (await caches.open(PRECACHE)).keys()).map((request) => request.url));
+      const stored = [...KEYS.values()].filter((key) => held.has(key)).length;
+      event.source?.postMessage({ version: CONFIG.version, mode: CONFIG.mode, precache: KEYS.size, stored });
     })());
   }
 });
@@ -63,8 +88,10 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(respond(request, url.origin + url.pathname));
 });
 
-async function respond(request, key) {
-  const cache = await caches.open(CACHE);
+async function respond(request, address) {
+  const precached = KEYS.get(address);
+  const cache = await caches.open(precached ? PRECACHE : VISITED);
+  const key = precached ?? address;
   const cached = await cache.match(key);
   if (cached) return cached;
   try {
@@ -85,5 +112,11 @@ const OFFLINE_PAGE = '<!doctype html><html lang="en"><meta charset="utf-8"><meta
 `;
 
 export function serviceWorkerScript(config: WorkerConfig): string {
-  return `// Generated by src/integrations/offline.ts: offline reading for this site. Version ${config.version}.\nconst CONFIG = ${JSON.stringify(config)};\n${WORKER.trimStart()}`;
+  // precacheKey itself goes into the worker, so the build and the worker name entries alike.
+  return (
+    `// Generated by src/integrations/offline.ts: offline reading for this site. Version ${config.version}.\n` +
+    `const CONFIG = ${JSON.stringify(config)};\n` +
+    `const KEY = (url, revision) => (${precacheKey.toString()})({ url, revision });\n` +
+    WORKER.trimStart()
+  );
 }

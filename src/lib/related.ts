@@ -17,8 +17,8 @@
  * - Cost ≈ Σ over indexed features of df²/2, at most (number of features) × cap²/2: linear in
  *   the corpus once the cap stops growing (at 10,000 papers). Everything else is linear too:
  *   one analysis pass, then a second one that only counts spellings of the few features shown
- *   in `why`. Measured with benchRelated (src/lib/text/bench-data.ts) on 2 cores: 1,000 papers
- *   ≈ 0.4 s, 10,000 ≈ 3 s, 100,000 ≈ 50 s and 1 GB of memory. For much larger corpora, lower
+ *   in `why`. On 2 cores: 1,000 papers ≈ 0.4 s, 10,000 ≈ 3 s, 100,000 ≈ 50 s and 1 GB of memory
+ *   (`npm run bench` reports this step as the pipeline's `related` phase). For much larger corpora, lower
  *   the cap or prune each paper to its top-weighted features before accumulating.
  * - Shared topics add to the score of any candidate pair; topics with more than `cap` papers
  *   do not create candidates by themselves (a pair sharing only a huge topic is not related).

@@ -10,6 +10,7 @@ import type { TopicOverride } from '../lib/topics/index.ts';
 import { readSeedFiles } from './read-seeds.ts';
 import { ParseCache } from './parse-cache.ts';
 import { readTopicOverrides } from './topic-overrides.ts';
+import { recordBuildFigures } from '../integrations/build-report.ts';
 
 export interface CorpusSource {
   /** Seed directory, relative to the project root. */
@@ -63,6 +64,7 @@ async function runPipeline({ files, digests, overrides, seedsDir }: PipelineInpu
       .map(([phase, ms]) => `${phase} ${ms} ms`)
       .join(', ')}`,
   );
+  recordBuildFigures(config.cacheDir, 'pipeline', { ...corpus.stats, unchangedFiles: reused, timings: corpus.timings });
   if (corpus.papers.length === 0) {
     throw new Error(`No papers found in "${seedsDir}": ${formatReport(corpus.stats)}. See the messages above.`);
   }

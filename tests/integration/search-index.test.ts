@@ -39,7 +39,7 @@ describe.each(Object.entries(sites))('search index of the %s site', (_, site) =>
     const fragmentNames = [...new Set(pages.map(([name]) => name))].sort();
     expect(names('fragment', '.pf_fragment')).toEqual(fragmentNames);
     expect(names('index', '.pf_index')).toEqual(chunks.map(([, , name]) => name).sort());
-    for (const name of [...fragmentNames, ...chunks.map(([, , n]) => n)]) expect(name).toMatch(/^[0-9a-f]{6}-[0-9a-z]+$/);
+    for (const name of [...fragmentNames, ...chunks.map(([, , n]) => n)]) expect(name).toMatch(/^[0-9a-f]{10}-[0-9a-z]+$/);
   });
 
   it('indexes each paper page once, under the right name', () => {

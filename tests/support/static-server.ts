@@ -38,12 +38,19 @@ async function isFile(path: string): Promise<boolean> {
   return (await stat(path).catch(() => null))?.isFile() ?? false;
 }
 
-export async function serveStatic(root: string, base = '/'): Promise<RunningServer> {
+export interface ServeOptions {
+  /** Called for every file sent, with the request's path and the bytes of the body. */
+  onSend?: (pathname: string, bytes: number) => void;
+}
+
+export async function serveStatic(root: string, base = '/', { onSend }: ServeOptions = {}): Promise<RunningServer> {
   const server: Server = createServer(async (request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
     const send = async (status: number, file: string) => {
+      const body = await readFile(file);
       response.writeHead(status, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
-      response.end(await readFile(file));
+      response.end(body);
+      onSend?.(pathname, body.length);
     };
     if (!pathname.startsWith(base)) return notFound();
     const relative = normalize(decodeURIComponent(pathname.slice(base.length))).replace(/^(\.\.(\/|$))+/, '');

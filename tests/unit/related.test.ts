@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeRelated, postingsCap, type RelatedInput } from '../../src/lib/related.ts';
-import { syntheticPapers } from '../../src/lib/text/bench-data.ts';
+import { syntheticPapers } from '../support/synthetic-papers.ts';
 
 /** A small corpus with obvious pairs: two rectified-flow papers, Orca and its sequel, two code benchmarks. */
 const CORPUS: RelatedInput[] = [

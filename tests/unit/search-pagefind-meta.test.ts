@@ -4,6 +4,8 @@ import { CborError, decodeCbor, encodeCbor, type CborValue } from '../../src/lib
 import {
   compactPagefindMeta,
   packPagefindFile,
+  pagefindMetaFiles,
+  type BundleContents,
   PagefindFormatError,
   roundWordCount,
   unpackPagefindFile,
@@ -91,19 +93,32 @@ describe('compactPagefindMeta', () => {
       ['diffusi', 'zzz', 'en_bd79743'],
     ],
   );
+  const contents: BundleContents = {
+    fragments: new Map([
+      ['en_31ba8a7', { hash: 'h1', url: '/papers/a/' }],
+      ['en_85349b5', { hash: 'h2', url: '/papers/b/' }],
+    ]),
+    chunks: new Map([
+      ['en_6c696bd', 'c1'],
+      ['en_bd79743', 'c2'],
+    ]),
+  };
+  const options = { wordCountStep: 16, blocks: { averageBlock: 1_000_000, maxBlock: 1000 } };
 
-  it('gives fragments and chunks short sequential names under one tag, and keeps the rest', () => {
-    const { cbor, fragments, chunks, pages } = compactPagefindMeta(meta, { wordCountStep: 16 });
+  it('names fragments and chunks in blocks by content, and keeps the rest', () => {
+    expect(pagefindMetaFiles(meta)).toEqual({ fragments: ['en_31ba8a7', 'en_85349b5'], chunks: ['en_6c696bd', 'en_bd79743'] });
+    const { cbor, fragments, chunks, pages } = compactPagefindMeta(meta, options, contents);
     expect(pages).toBe(4);
-    const [tag] = [...fragments.values()][0]!.split('-');
-    expect(tag).toMatch(/^[0-9a-f]{6}$/);
+    const [tag] = fragments.get('en_31ba8a7')!.split('-');
+    const [chunkTag] = chunks.get('en_6c696bd')!.split('-');
+    expect(tag).toMatch(/^[0-9a-f]{10}$/);
     expect([...fragments]).toEqual([
       ['en_31ba8a7', `${tag}-0`],
       ['en_85349b5', `${tag}-1`],
     ]);
     expect([...chunks]).toEqual([
-      ['en_6c696bd', `${tag}-0`],
-      ['en_bd79743', `${tag}-1`],
+      ['en_6c696bd', `${chunkTag}-0`],
+      ['en_bd79743', `${chunkTag}-1`],
     ]);
     expect(decodeCbor(cbor)).toEqual([
       '1.6.0',
@@ -114,8 +129,8 @@ describe('compactPagefindMeta', () => {
         ['en_e562c07', 7, 'en_group01'],
       ],
       [
-        ['000', 'diffus', `${tag}-0`],
-        ['diffusi', 'zzz', `${tag}-1`],
+        ['000', 'diffus', `${chunkTag}-0`],
+        ['diffusi', 'zzz', `${chunkTag}-1`],
       ],
       [['topic', 'en_f3ede4f']],
       [],
@@ -123,22 +138,33 @@ describe('compactPagefindMeta', () => {
     ]);
   });
 
-  it('takes its tag from the content, so any change gives new file names', () => {
-    const again = compactPagefindMeta(meta, { wordCountStep: 16 });
-    const changed = compactPagefindMeta(pagefindMeta([['en_31ba8a7', 121, '']], [['000', 'zzz', 'en_6c696bd']]), { wordCountStep: 16 });
-    expect(again.fragments.get('en_31ba8a7')).toBe(compactPagefindMeta(meta, { wordCountStep: 16 }).fragments.get('en_31ba8a7'));
+  it('gives the same content the same names, and changed content new ones', () => {
+    const again = compactPagefindMeta(meta, options, contents);
+    expect(again.fragments).toEqual(compactPagefindMeta(meta, options, contents).fragments);
+    const changed = compactPagefindMeta(meta, options, {
+      ...contents,
+      fragments: new Map([...contents.fragments, ['en_85349b5', { hash: 'h2b', url: '/papers/b/' }]]),
+    });
     expect(changed.fragments.get('en_31ba8a7')).not.toBe(again.fragments.get('en_31ba8a7'));
+    expect(changed.chunks).toEqual(again.chunks);
+  });
+
+  it('says which file is missing rather than name it blindly', () => {
+    expect(() => compactPagefindMeta(meta, options, { ...contents, chunks: new Map() })).toThrow(/index chunk en_6c696bd/);
   });
 
   it('leaves word counts alone with a step of 1', () => {
-    const pages = (decodeCbor(compactPagefindMeta(meta, { wordCountStep: 1 }).cbor) as CborValue[][])[1] as CborValue[][];
+    const pages = (
+      decodeCbor(compactPagefindMeta(meta, { ...options, wordCountStep: 1 }, contents).cbor) as CborValue[][]
+    )[1] as CborValue[][];
     expect(pages.map((p) => p[1])).toEqual([120, 208, 120, 7]);
   });
 
   it('refuses a layout it does not know rather than guess', () => {
-    expect(() => compactPagefindMeta(encodeCbor(['2.0.0', [], []]), { wordCountStep: 16 })).toThrow(PagefindFormatError);
-    expect(() => compactPagefindMeta(encodeCbor(['1.6.0', [[1, 2]], []]), { wordCountStep: 16 })).toThrow(/pages/);
-    expect(() => compactPagefindMeta(encodeCbor(['1.6.0', [], [['a', 'b']]]), { wordCountStep: 16 })).toThrow(/chunks/);
+    const none = { fragments: new Map(), chunks: new Map() };
+    expect(() => compactPagefindMeta(encodeCbor(['2.0.0', [], []]), options, none)).toThrow(PagefindFormatError);
+    expect(() => compactPagefindMeta(encodeCbor(['1.6.0', [[1, 2]], []]), options, none)).toThrow(/pages/);
+    expect(() => compactPagefindMeta(encodeCbor(['1.6.0', [], [['a', 'b']]]), options, none)).toThrow(/chunks/);
   });
 });
 

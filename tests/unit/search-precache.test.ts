@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Script } from 'node:vm';
-import { DEFAULT_LIMIT_BYTES, fileUrl, limitFromEnv, planPrecache, type SiteFile } from '../../src/lib/search/precache.ts';
-import { serviceWorkerScript } from '../../src/integrations/service-worker.ts';
+import { createContext, Script } from 'node:vm';
+import { DEFAULT_LIMIT_BYTES, fileUrl, limitFromEnv, planPrecache, precacheKey, type SiteFile } from '../../src/lib/search/precache.ts';
+import { serviceWorkerScript, workerConfig } from '../../src/integrations/service-worker.ts';
 
 const file = (path: string, size = 1000, hash = `h-${path}`): SiteFile => ({ path, size, hash });
 const site = [
@@ -16,7 +16,11 @@ const site = [
   file('favicon.svg'),
   file('manifest.webmanifest'),
   file('papers.json'),
+  file('papers.bib'),
+  file('feed.xml'),
+  file('topics/x/feed.xml'),
   file('pagefind/pagefind.js'),
+  file('pagefind/pagefind.en_1a2b3c.pf_meta'),
   file('pagefind/pagefind-entry.json'),
   file('pagefind/index/en_1.pf_index'),
   file('pagefind/fragment/en_2.pf_fragment'),
@@ -34,25 +38,29 @@ describe('fileUrl', () => {
   });
 });
 
+const urls = (plan: { entries: { url: string }[] }) => plan.entries.map((e) => e.url);
+
 describe('planPrecache', () => {
   it('precaches a small site whole, minus what no reader needs offline', () => {
     const plan = planPrecache(site, '/reading-list/');
     expect(plan.mode).toBe('full');
-    expect(plan.urls).toContain('/reading-list/');
-    expect(plan.urls).toContain('/reading-list/papers/a/');
-    expect(plan.urls).toContain('/reading-list/pagefind/fragment/en_2.pf_fragment');
-    expect(plan.urls).not.toContain('/reading-list/sw.js');
-    expect(plan.urls).not.toContain('/reading-list/pagefind/pagefind-ui.js');
-    expect(plan.urls).not.toContain('/reading-list/pagefind/wasm.unknown.pagefind');
-    expect(plan.urls).not.toContain('/reading-list/sitemap-index.xml');
-    expect(plan.urls).toEqual([...plan.urls].sort());
-    expect(plan.bytes).toBe(plan.urls.length * 1000);
+    for (const download of ['papers.json', 'papers.bib', 'feed.xml', 'topics/x/feed.xml'])
+      expect(urls(plan)).not.toContain(`/reading-list/${download}`);
+    expect(urls(plan)).toContain('/reading-list/');
+    expect(urls(plan)).toContain('/reading-list/papers/a/');
+    expect(urls(plan)).toContain('/reading-list/pagefind/fragment/en_2.pf_fragment');
+    expect(urls(plan)).not.toContain('/reading-list/sw.js');
+    expect(urls(plan)).not.toContain('/reading-list/pagefind/pagefind-ui.js');
+    expect(urls(plan)).not.toContain('/reading-list/pagefind/wasm.unknown.pagefind');
+    expect(urls(plan)).not.toContain('/reading-list/sitemap-index.xml');
+    expect(urls(plan)).toEqual([...urls(plan)].sort());
+    expect(plan.bytes).toBe(plan.entries.length * 1000);
   });
 
   it('above the limit, precaches the shell and the whole search index, not the pages', () => {
     const plan = planPrecache(site, '/', 5000);
     expect(plan.mode).toBe('shell');
-    expect(plan.urls).toEqual([
+    expect(urls(plan)).toEqual([
       '/',
       '/404.html',
       '/_astro/SearchBox.abc.js',
@@ -61,6 +69,7 @@ describe('planPrecache', () => {
       '/pagefind/fragment/en_2.pf_fragment',
       '/pagefind/index/en_1.pf_index',
       '/pagefind/pagefind-entry.json',
+      '/pagefind/pagefind.en_1a2b3c.pf_meta',
       '/pagefind/pagefind.js',
       '/search/',
       '/topics/',
@@ -87,6 +96,30 @@ describe('planPrecache', () => {
   });
 });
 
+describe('precache revisions', () => {
+  it('gives each file its content hash as revision, except files named by their content', () => {
+    const revisions = Object.fromEntries(planPrecache(site, '/').entries.map((e) => [e.url, e.revision]));
+    expect(revisions['/papers/a/']).toBe('h-papers/a/index.html');
+    expect(revisions['/pagefind/pagefind-entry.json']).toBe('h-pagefind/pagefind-entry.json');
+    expect(revisions['/pagefind/pagefind.js']).toBe('h-pagefind/pagefind.js');
+    for (const named of [
+      '/_astro/SearchBox.abc.js',
+      '/pagefind/fragment/en_2.pf_fragment',
+      '/pagefind/index/en_1.pf_index',
+      '/pagefind/pagefind.en_1a2b3c.pf_meta',
+    ])
+      expect(revisions[named], named).toBeNull();
+  });
+
+  it('keys a changed file anew and an unchanged one as before, so a new build fetches only what changed', () => {
+    const keys = (files: SiteFile[]) => new Set(planPrecache(files, '/').entries.map(precacheKey));
+    const before = keys(site);
+    const after = keys(site.map((f) => (f.path === 'papers/a/index.html' ? { ...f, hash: 'changed' } : f)));
+    expect([...after].filter((key) => !before.has(key))).toEqual(['/papers/a/?__rev=changed']);
+    expect(precacheKey({ url: '/x/', revision: null })).toBe('/x/');
+  });
+});
+
 describe('limitFromEnv', () => {
   it('reads megabytes, defaulting to 20 MB', () => {
     expect(limitFromEnv(undefined)).toBe(DEFAULT_LIMIT_BYTES);
@@ -98,15 +131,19 @@ describe('limitFromEnv', () => {
 });
 
 describe('serviceWorkerScript', () => {
-  it('is valid JavaScript carrying the plan', () => {
-    const source = serviceWorkerScript({
-      version: 'abc123',
-      base: '/reading-list/',
-      mode: 'full',
-      urls: ['/reading-list/', '/reading-list/papers/a/'],
-    });
+  it('is valid JavaScript carrying the plan, and keys entries as precacheKey does', () => {
+    const plan = planPrecache(site, '/reading-list/');
+    const source = serviceWorkerScript(workerConfig(plan, '/reading-list/'));
     expect(() => new Script(source)).not.toThrow();
-    expect(source).toContain('"version":"abc123"');
-    expect(source).toContain('"/reading-list/papers/a/"');
+    expect(source).toContain(`"version":"${plan.version}"`);
+    expect(source).toContain('["/reading-list/papers/a/","h-papers/a/index.html"]');
+    // The worker's own keys, from the script run outside a browser.
+    const worker = createContext({
+      URL,
+      self: { location: { href: 'https://example.org/reading-list/sw.js' }, addEventListener: () => {} },
+    });
+    new Script(source).runInContext(worker);
+    const keys = new Script('[...KEYS.values()]').runInContext(worker);
+    expect(keys).toEqual(plan.entries.map((entry) => `https://example.org${precacheKey(entry)}`));
   });
 });

@@ -6,9 +6,10 @@
  * files by content hash ("en_31ba8a7"): seven random hex digits a page, which gzip cannot
  * shrink, so for 10,000 papers the file is 68 KB of a first query's budget. Here:
  *
- * - fragment and index chunk files get short sequential names ("k3f9a1-0", "k3f9a1-1", …):
- *   a per-build tag (hashed from the original metadata, which holds every content hash, so any
- *   change to any page gives new names and no cache can serve a stale file) and a base-36 count;
+ * - fragment and index chunk files get short names that still follow their content, named in
+ *   blocks (src/lib/search/content-names.ts: "3f9a1c07b2-0", "3f9a1c07b2-1", …): a file whose
+ *   block did not change keeps its name from one build to the next, so readers and their
+ *   service worker fetch it once, and a name always means the same bytes;
  * - word counts, which only feed the page-length part of the ranking, are rounded to
  *   `wordCountStep` (a paper's abstract is ~150–250 words, so a step of 16 changes the length
  *   normalisation by a few percent at most).
@@ -21,9 +22,9 @@
  * followed by CBOR [version, pages: [hash, word_count, group?][], chunks: [from, to, hash][],
  * filters, sorts, meta_fields].
  */
-import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { decodeCbor, encodeCbor, type CborValue } from './cbor.ts';
+import { blockNames, type BlockOptions } from './content-names.ts';
 
 const SIGNATURE = new TextEncoder().encode('pagefind_dcd');
 
@@ -48,6 +49,16 @@ export function packPagefindFile(cbor: Uint8Array): Uint8Array {
 export interface CompactOptions {
   /** Word counts are rounded to a multiple of this (1: unchanged). */
   wordCountStep: number;
+  /** Fragment and chunk files per block of names, on average and at most (see content-names.ts). */
+  blocks: BlockOptions;
+}
+
+/** What the files the metadata names hold, by their Pagefind name (see pagefindMetaFiles). */
+export interface BundleContents {
+  /** Each ungrouped fragment's content hash and page URL. */
+  fragments: ReadonlyMap<string, { hash: string; url: string }>;
+  /** Each index chunk's content hash. */
+  chunks: ReadonlyMap<string, string>;
 }
 
 export interface CompactedMeta {
@@ -80,36 +91,57 @@ export function roundWordCount(count: number, step: number): number {
   return step <= 1 || count < step ? count : Math.round(count / step) * step;
 }
 
-/** Old name → `<tag>-<n in base 36>`, n counting distinct old names in the order first seen. */
-function sequentialNames(tag: string) {
-  const names = new Map<string, string>();
-  const rename = (old: string): string => {
-    let name = names.get(old);
-    if (name === undefined) names.set(old, (name = `${tag}-${names.size.toString(36)}`));
-    return name;
-  };
-  return { names, rename };
-}
-
-export function compactPagefindMeta(metaCbor: Uint8Array, { wordCountStep }: CompactOptions): CompactedMeta {
+/** The fragment (ungrouped pages only) and index chunk files a metadata file names, for the caller to read. */
+export function pagefindMetaFiles(metaCbor: Uint8Array): { fragments: string[]; chunks: string[] } {
   const meta = decodeCbor(metaCbor);
   checkShape(meta);
-  const tag = createHash('sha256').update(metaCbor).digest('hex').slice(0, 6);
-  const fragments = sequentialNames(tag);
-  const chunks = sequentialNames(tag);
+  return {
+    fragments: [...new Set(meta[1].filter(ungrouped).map((page) => page[0] as string))],
+    chunks: meta[2].map((chunk) => chunk[2] as string),
+  };
+}
+
+export function compactPagefindMeta(
+  metaCbor: Uint8Array,
+  { wordCountStep, blocks }: CompactOptions,
+  contents: BundleContents,
+): CompactedMeta {
+  const meta = decodeCbor(metaCbor);
+  checkShape(meta);
+  const known = <T>(map: ReadonlyMap<string, T>, name: string, kind: string): T => {
+    const value = map.get(name);
+    if (value === undefined) throw new PagefindFormatError(`the metadata names ${kind} ${name}, which the bundle does not have`);
+    return value;
+  };
+  const fragments = blockNames(
+    meta[1].filter(ungrouped).map((page) => {
+      const name = page[0] as string;
+      const { hash, url } = known(contents.fragments, name, 'fragment');
+      return { name, key: url, hash };
+    }),
+    blocks,
+  );
+  const chunks = blockNames(
+    meta[2].map(([from, , name]) => ({
+      name: name as string,
+      key: from as string,
+      hash: known(contents.chunks, name as string, 'index chunk'),
+    })),
+    blocks,
+  );
 
   // Identical pages share a fragment (Pagefind names them by content), so names map one to one.
   const pages = meta[1].map((page) => {
     const [name, wordCount, ...rest] = page as [string, number, ...CborValue[]];
-    return [ungrouped(page) ? fragments.rename(name) : name, roundWordCount(wordCount, wordCountStep), ...rest];
+    return [ungrouped(page) ? fragments.get(name)! : name, roundWordCount(wordCount, wordCountStep), ...rest];
   });
-  const chunkEntries = meta[2].map(([from, to, name]) => [from!, to!, chunks.rename(name as string)]);
+  const chunkEntries = meta[2].map(([from, to, name]) => [from!, to!, chunks.get(name as string)!]);
 
   const [version, , , ...rest] = meta;
   return {
     cbor: encodeCbor([version, pages, chunkEntries, ...rest]),
-    fragments: fragments.names,
-    chunks: chunks.names,
+    fragments,
+    chunks,
     pages: pages.length,
   };
 }

@@ -3,15 +3,23 @@
  * of the built site (pure: file list in, plan out).
  *
  * - A small site (at most `limitBytes`, 20 MB by default) is precached whole: every page, the
- *   search index and the assets, on the first visit.
+ *   search index and the assets, on the first visit. Downloads that are not for reading in the
+ *   browser (feeds, BibTeX, CSL-JSON, the JSON and Markdown exports) are left out; they are
+ *   stored like any other file when a reader fetches them.
  * - A larger one precaches its shell (home, search page, topic list, 404, manifest, icons,
  *   Astro's scripts) and the whole search index (Pagefind's files), so search works offline;
  *   pages are cached as they are visited.
  *
- * The version is a hash of the precache list with each file's content hash, so any change to
- * the site gives a new service worker script, a new cache name and a clean update.
+ * Each entry carries its own revision, as Workbox's precaching does, so a new build costs a
+ * returning reader only the files that changed: the worker stores an entry under its address
+ * plus its revision, fetches only entries it does not hold, and drops the others once it takes
+ * over. Files whose names already change with their content (Astro's hashed assets, Pagefind's
+ * content-addressed index files) need no revision: their address is one. The plan's version (a
+ * hash of every entry with its file's content hash) changes whenever any precached file does, so
+ * the worker script changes and the browser installs it.
  */
 import { createHash } from 'node:crypto';
+import { compareStrings } from '../compare.ts';
 
 export interface SiteFile {
   /** Relative to the output directory, with "/" separators: "papers/x/index.html". */
@@ -21,11 +29,19 @@ export interface SiteFile {
   hash: string;
 }
 
+export interface PrecacheEntry {
+  /** Address under the base path. */
+  url: string;
+  /** Content hash, or null where the address itself changes with the content. */
+  revision: string | null;
+  size: number;
+}
+
 export interface PrecachePlan {
   mode: 'full' | 'shell';
   version: string;
-  /** URLs (under the base path), sorted. */
-  urls: string[];
+  /** Sorted by URL. */
+  entries: PrecacheEntry[];
   bytes: number;
   /** Bytes of the whole site (excluding never-cached files). */
   siteBytes: number;
@@ -41,6 +57,12 @@ const NEVER = [
   /^sitemap[^/]*\.xml$/,
   /\.map$/,
 ];
+
+/** Downloads for other programs (feed readers, reference managers), not for reading offline. */
+const DOWNLOADS = [/(^|\/)feed\.xml$/, /\.bib$/, /\.csl\.json$/, /^papers\.json$/, /^topics\.json$/, /^reading-list\.md$/];
+
+/** Files named by their content: Astro's hashed assets and Pagefind's metadata, index, fragment and filter files. */
+const CONTENT_ADDRESSED = [/^_astro\//, /^pagefind\/(fragment|index|filter)\//, /^pagefind\/pagefind\.[^/]+\.pf_meta$/];
 
 /** Always precached when the site is too large to precache whole. */
 const SHELL = [
@@ -62,16 +84,27 @@ export function fileUrl(path: string, base: string): string {
 
 export const contentHash = (content: Uint8Array | string) => createHash('sha256').update(content).digest('hex').slice(0, 16);
 
+/** The worker's cache key for an entry: its address, with the revision where the address has none. */
+export function precacheKey(entry: Pick<PrecacheEntry, 'url' | 'revision'>): string {
+  return entry.revision === null ? entry.url : `${entry.url}?__rev=${entry.revision}`;
+}
+
+const matches = (patterns: RegExp[], path: string) => patterns.some((pattern) => pattern.test(path));
+
 export function planPrecache(files: readonly SiteFile[], base: string, limitBytes = DEFAULT_LIMIT_BYTES): PrecachePlan {
-  const cacheable = files.filter((file) => !NEVER.some((pattern) => pattern.test(file.path)));
+  const cacheable = files.filter((file) => !matches(NEVER, file.path) && !matches(DOWNLOADS, file.path));
   const siteBytes = cacheable.reduce((sum, file) => sum + file.size, 0);
   const mode = siteBytes <= limitBytes ? 'full' : 'shell';
-  const chosen = mode === 'full' ? cacheable : cacheable.filter((file) => SHELL.some((pattern) => pattern.test(file.path)));
-  const entries = chosen
-    .map((file) => ({ url: fileUrl(file.path, base), hash: file.hash }))
-    .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  const version = contentHash(JSON.stringify({ mode, entries }));
-  return { mode, version, urls: entries.map((e) => e.url), bytes: chosen.reduce((sum, file) => sum + file.size, 0), siteBytes };
+  const chosen = (mode === 'full' ? cacheable : cacheable.filter((file) => matches(SHELL, file.path)))
+    .map((file) => ({ file, url: fileUrl(file.path, base) }))
+    .sort((a, b) => compareStrings(a.url, b.url));
+  const entries = chosen.map(({ file, url }) => ({
+    url,
+    revision: matches(CONTENT_ADDRESSED, file.path) ? null : file.hash,
+    size: file.size,
+  }));
+  const version = contentHash(JSON.stringify({ mode, entries: chosen.map(({ file, url }) => [url, file.hash]) }));
+  return { mode, version, entries, bytes: entries.reduce((sum, entry) => sum + entry.size, 0), siteBytes };
 }
 
 /** The precache limit from the environment: `OFFLINE_PRECACHE_MB` (megabytes, may be 0), else 20 MB. */

@@ -87,18 +87,3 @@ export function excerpt(plain: string, maxChars = 240): string {
   const cut = lastSpace > 0 ? room.slice(0, lastSpace) : room;
   return `${cut.replace(/[\s,;:.\-–—(]+$/u, '')}…`;
 }
-
-/**
- * Bench helper (not a test): render `total` abstracts cycling through `abstracts`.
- * Returns how many were rendered, the wall time, and the total HTML length (so the work is used).
- */
-export function benchRenderAbstracts(
-  abstracts: readonly string[],
-  total = 10_000,
-): { rendered: number; milliseconds: number; htmlChars: number } {
-  if (abstracts.length === 0) return { rendered: 0, milliseconds: 0, htmlChars: 0 };
-  let htmlChars = 0;
-  const started = performance.now();
-  for (let n = 0; n < total; n += 1) htmlChars += renderAbstract(abstracts[n % abstracts.length]!).html.length;
-  return { rendered: total, milliseconds: performance.now() - started, htmlChars };
-}

@@ -1,11 +1,9 @@
 /**
- * A deterministic synthetic corpus for benchmarks: realistic-looking papers made by mixing
+ * A deterministic synthetic corpus for tests at some scale: realistic-looking papers made by mixing
  * sentences and title words of real abstracts, plus invented rare words so that the vocabulary
  * grows with the corpus as it does in real collections (Heaps' law). Same input, same output:
  * the only randomness is a fixed-seed mulberry32 generator.
  */
-import { computeRelated } from '../related.ts';
-
 export interface SeedText {
   title: string;
   abstract: string;
@@ -52,7 +50,7 @@ const SYLLABLES = [
 ];
 
 /** mulberry32: a tiny, fast, seedable PRNG returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
+function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -129,28 +127,4 @@ export function syntheticPapers(n: number, seedTexts: readonly SeedText[]): Synt
     });
   }
   return papers;
-}
-
-export interface RelatedBenchResult {
-  papers: number;
-  milliseconds: number;
-  /** Papers that got at least one related paper. */
-  withRelated: number;
-  /** Mean number of related papers per paper. */
-  meanRelated: number;
-}
-
-/** Times computeRelated on `n` synthetic papers. For scripts/bench only; timings vary by machine. */
-export function benchRelated(n: number, seedTexts: readonly SeedText[]): RelatedBenchResult {
-  const papers = syntheticPapers(n, seedTexts);
-  const started = performance.now();
-  const related = computeRelated(papers);
-  const milliseconds = Math.round(performance.now() - started);
-  let withRelated = 0;
-  let total = 0;
-  for (const list of related.values()) {
-    if (list.length > 0) withRelated++;
-    total += list.length;
-  }
-  return { papers: n, milliseconds, withRelated, meanRelated: Math.round((total / n) * 100) / 100 };
 }
