@@ -7,7 +7,7 @@ import { withBase, paperPath, topicPath } from './lib/urls.ts';
 import { bibtexKeys } from './lib/export/bibtex.ts';
 import { siteSettings } from './settings.ts';
 import { paginate, type ListPage } from './lib/pagination.ts';
-import { addedKey, feedYear } from './lib/export/added.ts';
+import { addedKey } from './lib/export/added.ts';
 import { exportSite } from './lib/export/site-exports.ts';
 import type { PaperInfo } from './scripts/reader-list-state.ts';
 
@@ -76,6 +76,6 @@ export const siteExports = exportSite({
   keys: citationKeys,
   url,
   site: import.meta.env.SITE,
-  feedYear: feedYear(process.env.FEED_YEAR),
-  feedLimit: Number(process.env.FEED_LIMIT) || undefined,
+  feedYear: siteSettings.feedYear,
+  feedLimit: siteSettings.feedLimit,
 });

@@ -15,12 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { compactPagefindBundle } from './pagefind-bundle.ts';
+import { siteSettings } from '../settings.ts';
 
-/**
- * Postings per index chunk (Pagefind's default: 20,000). Pagefind reads it from this variable,
- * which it calls unstable: if a Pagefind update drops it, the bench's first-query bytes show it.
- */
-const INDEX_CHUNK_SIZE = '2000'; // set the variable in the environment to try another
 /** See src/lib/search/pagefind-meta.ts. */
 const WORD_COUNT_STEP = 16;
 
@@ -38,7 +34,9 @@ export interface SearchIndexReport {
 export async function buildSearchIndex(outDir: string): Promise<SearchIndexReport> {
   const start = performance.now();
   try {
-    process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
+    // Postings per index chunk: Pagefind reads it from this variable, which it calls unstable;
+    // if a Pagefind update drops it, the bench's first-query bytes show it.
+    process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(siteSettings.indexChunkSize);
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
     if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
     const added = await index.addDirectory({ path: outDir });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Script } from 'node:vm';
-import { DEFAULT_LIMIT_BYTES, fileUrl, limitFromEnv, planPrecache, type SiteFile } from '../../src/lib/search/precache.ts';
+import { fileUrl, planPrecache, type SiteFile } from '../../src/lib/search/precache.ts';
 import { serviceWorkerScript } from '../../src/integrations/service-worker.ts';
 
 const file = (path: string, size = 1000, hash = `h-${path}`): SiteFile => ({ path, size, hash });
@@ -84,16 +84,6 @@ describe('planPrecache', () => {
         '/',
       ).version,
     ).toBe(version);
-  });
-});
-
-describe('limitFromEnv', () => {
-  it('reads megabytes, defaulting to 20 MB', () => {
-    expect(limitFromEnv(undefined)).toBe(DEFAULT_LIMIT_BYTES);
-    expect(limitFromEnv('')).toBe(20 * 1024 * 1024);
-    expect(limitFromEnv('0')).toBe(0);
-    expect(limitFromEnv('1.5')).toBe(1.5 * 1024 * 1024);
-    expect(() => limitFromEnv('lots')).toThrow(/OFFLINE_PRECACHE_MB/);
   });
 });
 
