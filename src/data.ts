@@ -11,12 +11,10 @@ import { addedKey } from './lib/export/added.ts';
 import { exportSite } from './lib/export/site-exports.ts';
 import type { PaperInfo } from './scripts/reader-list-state.ts';
 
-export const papers: Paper[] = (await getCollection('papers'))
-  .map((entry) => entry.data as unknown as Paper)
-  .sort((a, b) => a.position - b.position);
+export const papers: Paper[] = (await getCollection('papers')).map((entry) => entry.data).sort((a, b) => a.position - b.position);
 
 export const topics: Topic[] = (await getCollection('topics'))
-  .map((entry) => entry.data as unknown as Topic)
+  .map((entry) => entry.data)
   .sort((a, b) => b.papers.length - a.papers.length || (a.name < b.name ? -1 : 1));
 
 export const paperById = new Map(papers.map((paper) => [paper.id, paper]));
