@@ -11,6 +11,7 @@ import { mergeRecords } from './merge.ts';
 import { renderAbstract, excerpt } from './text/render-abstract.ts';
 import { discoverTopics, type TopicOverride } from './topics/index.ts';
 import { computeRelated } from './related.ts';
+import { formerAddresses } from './slug.ts';
 
 export interface SeedFile {
   /** Path relative to the seeds directory, used in messages and provenance. */
@@ -32,6 +33,8 @@ export interface CorpusStats {
 export interface Corpus {
   papers: Paper[];
   topics: Topic[];
+  /** Former paper address → current one (src/lib/slug.ts), for redirect pages. */
+  redirects: Map<string, string>;
   diagnostics: Diagnostic[];
   stats: CorpusStats;
   /** Milliseconds spent in each phase, for the build report and the benchmark. */
@@ -93,6 +96,7 @@ export function buildCorpus(files: readonly SeedFile[], options: CorpusOptions =
   return {
     papers,
     topics,
+    redirects: formerAddresses(papers),
     diagnostics,
     timings: timings as Corpus['timings'],
     stats: {

@@ -46,4 +46,7 @@ export const topicFileSchema = z.strictObject({
   hidden: z.boolean().optional(),
 }) satisfies z.ZodType<Omit<TopicOverride, 'id' | 'description'>>;
 
+/** A paper's former address (the entry id) and the paper it now belongs to. */
+export const redirectSchema = z.object({ to: z.string() });
+
 export type TopicFileData = z.output<typeof topicFileSchema>;
