@@ -33,8 +33,6 @@ export interface CorpusStats {
 export interface Corpus {
   papers: Paper[];
   topics: Topic[];
-  /** Former paper address → current one (src/lib/slug.ts), for redirect pages. */
-  redirects: Map<string, string>;
   diagnostics: Diagnostic[];
   stats: CorpusStats;
   /** Milliseconds spent in each phase, for the build report and the benchmark. */
@@ -78,8 +76,10 @@ export function buildCorpus(files: readonly SeedFile[], options: CorpusOptions =
     computeRelated(merged.papers.map((p) => ({ ...p, topics: paperTopics.get(p.id) ?? [] }))),
   );
 
+  const formerIds = formerAddresses(merged.papers);
   const papers = merged.papers.map((paper, position): Paper => {
     const abstract = rendered[position];
+    const formerId = formerIds.get(paper.id);
     return {
       ...paper,
       position,
@@ -89,6 +89,7 @@ export function buildCorpus(files: readonly SeedFile[], options: CorpusOptions =
       topics: paperTopics.get(paper.id) ?? [],
       related: related.get(paper.id) ?? [],
       links: abstract?.links ?? [],
+      ...(formerId === undefined ? {} : { formerId }),
     };
   });
 
@@ -96,7 +97,6 @@ export function buildCorpus(files: readonly SeedFile[], options: CorpusOptions =
   return {
     papers,
     topics,
-    redirects: formerAddresses(papers),
     diagnostics,
     timings: timings as Corpus['timings'],
     stats: {

@@ -50,8 +50,8 @@ export function assignSlugs(titles: Iterable<string>): Map<string, string> {
 }
 
 /**
- * Former address → current one, for papers whose address changed when Latin letters came to
- * be spelled out (`or-evic-3f2a1c` → `dordevic`): the old addresses get redirect pages.
+ * Paper id → the address it had before Latin letters came to be spelled out, for the papers
+ * whose address changed (`dordevic` → `or-evic-3f2a1c`): old addresses get redirect pages.
  * An old address that is now another paper's is left to that paper.
  */
 export function formerAddresses(papers: readonly { id: string; title: string }[]): Map<string, string> {
@@ -64,7 +64,7 @@ export function formerAddresses(papers: readonly { id: string; title: string }[]
   const moved = new Map<string, string>();
   for (const paper of papers) {
     const former = before.get(paper.title)!;
-    if (former !== paper.id && !current.has(former)) moved.set(former, paper.id);
+    if (former !== paper.id && !current.has(former)) moved.set(paper.id, former);
   }
   return moved;
 }

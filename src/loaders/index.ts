@@ -76,16 +76,6 @@ export function topicsLoader(source: CorpusSource): Loader {
   );
 }
 
-/** Former paper addresses (entry id) and where they lead now, for redirect pages. */
-export function redirectsLoader(source: CorpusSource): Loader {
-  return watchingLoader('reading-list:redirects', seedsAndTopics(source), async (context) =>
-    syncStore(
-      context,
-      [...(await loadCorpus(source, context)).redirects].map(([id, to]) => ({ id, to })),
-    ),
-  );
-}
-
 export function topicNotesLoader(source: CorpusSource): Loader {
   return watchingLoader('reading-list:topic-notes', topicsOnly(source), async (context) =>
     syncTopicNotes(context, await loadTopicFiles(sourceFolders(source, context).topicsDir, context)),

@@ -23,6 +23,7 @@ export const paperSchema = z.object({
   topics: ids,
   related: z.array(z.object({ id: z.string(), score: z.number(), why: z.array(z.string()) })),
   links: z.array(z.object({ url: z.string(), kind: z.enum(['code', 'project', 'other']) })),
+  formerId: z.string().optional(),
 }) satisfies z.ZodType<Paper>;
 
 export const topicSchema = z.object({
@@ -45,8 +46,5 @@ export const topicFileSchema = z.strictObject({
   pinned: z.boolean().optional(),
   hidden: z.boolean().optional(),
 }) satisfies z.ZodType<Omit<TopicOverride, 'id' | 'description'>>;
-
-/** A paper's former address (the entry id) and the paper it now belongs to. */
-export const redirectSchema = z.object({ to: z.string() });
 
 export type TopicFileData = z.output<typeof topicFileSchema>;
