@@ -3,10 +3,15 @@
  * removed, as Astro's own `file()` and `glob()` loaders do. Events that arrive while a reload
  * runs are folded into one more reload, so saving several files at once rebuilds twice at most.
  */
-import type { LoaderContext } from 'astro/loaders';
 import { dirname, resolve } from 'node:path';
 
-export function watchFolders({ watcher, logger }: LoaderContext, folders: readonly string[], reload: () => Promise<void>): void {
+/** What this needs of Astro's loader context (its watcher is Vite's chokidar watcher). */
+export interface WatchContext {
+  watcher?: { add(path: string): unknown; on(event: 'add' | 'change' | 'unlink', listener: (path: string) => void): unknown };
+  logger: { error(message: string): void };
+}
+
+export function watchFolders({ watcher, logger }: WatchContext, folders: readonly string[], reload: () => Promise<void>): void {
   if (!watcher) return; // `astro build`: nothing to watch
   const watched = new Set(folders.map((folder) => resolve(folder)));
   for (const folder of watched) watcher.add(folder);
