@@ -5,17 +5,12 @@ import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 import offline from './src/integrations/offline.ts';
 import buildReport from './src/integrations/build-report.ts';
-
-/** "/reading-list" or "reading-list/" → "/reading-list/"; unset → "/". */
-function normalizeBase(base = '/') {
-  const trimmed = base.trim().replace(/^\/+|\/+$/g, '');
-  return trimmed ? `/${trimmed}/` : '/';
-}
+import { siteSettings } from './src/settings.ts';
 
 export default defineConfig({
   // Absolute URLs (canonical links, feeds, citation metadata) need the public origin.
-  site: process.env.SITE_URL || 'http://localhost:4321',
-  base: normalizeBase(process.env.SITE_BASE),
+  site: siteSettings.siteUrl,
+  base: siteSettings.base,
   trailingSlash: 'always',
   // Pages render from data already in memory; rendering a few at once overlaps each page's file
   // write with the next page's rendering (10,000 papers: page generation ~38 s → ~27 s, npm run bench).

@@ -7,16 +7,14 @@ import { withBase, paperPath, topicPath } from './lib/urls.ts';
 import { bibtexKeys } from './lib/export/bibtex.ts';
 import { siteSettings } from './settings.ts';
 import { paginate, type ListPage } from './lib/pagination.ts';
-import { addedKey, feedYear } from './lib/export/added.ts';
+import { addedKey } from './lib/export/added.ts';
 import { exportSite } from './lib/export/site-exports.ts';
 import type { PaperInfo } from './scripts/reader-list-state.ts';
 
-export const papers: Paper[] = (await getCollection('papers'))
-  .map((entry) => entry.data as unknown as Paper)
-  .sort((a, b) => a.position - b.position);
+export const papers: Paper[] = (await getCollection('papers')).map((entry) => entry.data).sort((a, b) => a.position - b.position);
 
 export const topics: Topic[] = (await getCollection('topics'))
-  .map((entry) => entry.data as unknown as Topic)
+  .map((entry) => entry.data)
   .sort((a, b) => b.papers.length - a.papers.length || (a.name < b.name ? -1 : 1));
 
 export const paperById = new Map(papers.map((paper) => [paper.id, paper]));
@@ -76,6 +74,6 @@ export const siteExports = exportSite({
   keys: citationKeys,
   url,
   site: import.meta.env.SITE,
-  feedYear: feedYear(process.env.FEED_YEAR),
-  feedLimit: Number(process.env.FEED_LIMIT) || undefined,
+  feedYear: siteSettings.feedYear,
+  feedLimit: siteSettings.feedLimit,
 });

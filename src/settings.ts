@@ -1,14 +1,134 @@
 /**
- * Site settings from the environment, read in one place. Used by astro.config.mjs (through
- * its own copy of the two URL settings) and the content loaders.
+ * Every setting the build takes from the environment, in one schema, read in one place:
+ * astro.config.mjs, the content loaders, src/data.ts and the integrations all use
+ * `siteSettings`. An empty variable counts as unset. A bad value stops the build with a message
+ * naming the variable and the form it expects (`LIST_PAGE_SIZE must be a whole number ≥ 1, got
+ * "abc"`), instead of being quietly replaced by the default.
  */
-export const siteSettings = {
-  /** Folder of listing files, relative to the project root. */
-  seedsDir: process.env.SEEDS_DIR || 'seeds',
+import { z } from 'astro/zod';
+import { DEFAULT_FEED_YEAR } from './lib/export/added.ts';
+import { DEFAULT_FEED_LIMIT } from './lib/export/site-exports.ts';
+import { DEFAULT_LIMIT_BYTES } from './lib/search/precache.ts';
+
+const MB = 1024 * 1024;
+
+const wholeNumber = (min: number) => z.coerce.number().int().min(min);
+const nonEmpty = z.string().min(1);
+
+/** A variable: its schema (from the trimmed text), what a good value looks like, its default. */
+interface Variable<T> {
+  schema: z.ZodType<T>;
+  expected: string;
+  fallback: string;
+}
+
+function variable<T>(schema: z.ZodType<T>, expected: string, fallback: string): Variable<T> {
+  return { schema, expected, fallback };
+}
+
+/** "/reading-list" or "reading-list/" → "/reading-list/"; "" → "/". */
+function normalizeBase(base: string): string {
+  const trimmed = base.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+const VARIABLES = {
+  /** Folder of listing files, relative to the project root (or absolute). */
+  SEEDS_DIR: variable(nonEmpty, 'a folder path', 'seeds'),
+  /** Public origin of the site, for canonical links, feeds and citation metadata. */
+  SITE_URL: variable(
+    z.url({ protocol: /^https?$/ }).refine((url) => !/[?#]/.test(url)),
+    'an http(s) address such as https://lab.example.org',
+    'http://localhost:4321',
+  ),
+  /** Path the site is hosted under. */
+  SITE_BASE: variable(
+    z
+      .string()
+      .regex(/^[\w\-.~%!$&'()*+,;=:@/]*$/)
+      .refine((path) => !path.split('/').includes('..'))
+      .transform(normalizeBase),
+    'a URL path such as /reading-list/',
+    '/',
+  ),
   /** Shown in the header and page titles. */
-  title: process.env.SITE_TITLE || 'Reading List',
+  SITE_TITLE: variable(nonEmpty, 'a name', 'Reading List'),
   /** Papers per page on the home page and topic pages. */
-  pageSize: Number(process.env.LIST_PAGE_SIZE) || 250,
-  /** Folder of curator topic files (MDX), relative to the project root. */
-  topicsDir: process.env.TOPICS_DIR || 'src/content/topics',
-};
+  LIST_PAGE_SIZE: variable(wholeNumber(1), 'a whole number ≥ 1', '250'),
+  /** Folder of curator topic files (MDX), relative to the project root (or absolute). */
+  TOPICS_DIR: variable(nonEmpty, 'a folder path', 'src/content/topics'),
+  /** Largest site the service worker precaches whole, in bytes (the variable is in MB). */
+  OFFLINE_PRECACHE_MB: variable(
+    z.coerce
+      .number()
+      .min(0)
+      .refine(Number.isFinite)
+      .transform((mb) => Math.round(mb * MB)),
+    'a number of megabytes ≥ 0',
+    String(DEFAULT_LIMIT_BYTES / MB),
+  ),
+  /** Year for day lines without one (`Jul 31`) in feed dates. */
+  FEED_YEAR: variable(wholeNumber(1000).max(9999), 'a four-digit year such as 2024', String(DEFAULT_FEED_YEAR)),
+  /** Papers in each Atom feed, newest first. */
+  FEED_LIMIT: variable(wholeNumber(1), 'a whole number ≥ 1', String(DEFAULT_FEED_LIMIT)),
+  /**
+   * Postings per Pagefind index chunk (Pagefind's own, "unstable" variable; its default is
+   * 20,000). Smaller chunks make a first search download less (README "Search").
+   */
+  PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: variable(wholeNumber(1), 'a whole number ≥ 1', '2000'),
+} as const;
+
+export type VariableName = keyof typeof VARIABLES;
+type Values = { [Name in VariableName]: z.output<(typeof VARIABLES)[Name]['schema']> };
+
+/** A bad environment variable: the message names it, the expected form and the value given. */
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+}
+
+/** Reads and checks every variable; throws a SettingsError listing each bad one. */
+export function readEnvironment(env: Readonly<Record<string, string | undefined>>): Values {
+  const values: Partial<Record<VariableName, unknown>> = {};
+  const problems: string[] = [];
+  for (const [name, { schema, expected, fallback }] of Object.entries(VARIABLES) as [VariableName, Variable<unknown>][]) {
+    const given = env[name]?.trim() ?? '';
+    const result = schema.safeParse(given === '' ? fallback : given);
+    if (result.success) values[name] = result.data;
+    else problems.push(`${name} must be ${expected}, got ${JSON.stringify(env[name])}`);
+  }
+  if (problems.length > 0) throw new SettingsError(problems.join('\n'));
+  return values as Values;
+}
+
+export interface SiteSettings {
+  seedsDir: string;
+  siteUrl: string;
+  /** Always starts and ends with `/`. */
+  base: string;
+  title: string;
+  pageSize: number;
+  topicsDir: string;
+  precacheLimitBytes: number;
+  feedYear: number;
+  feedLimit: number;
+  indexChunkSize: number;
+}
+
+export function readSettings(env: Readonly<Record<string, string | undefined>>): SiteSettings {
+  const values = readEnvironment(env);
+  return {
+    seedsDir: values.SEEDS_DIR,
+    siteUrl: values.SITE_URL,
+    base: values.SITE_BASE,
+    title: values.SITE_TITLE,
+    pageSize: values.LIST_PAGE_SIZE,
+    topicsDir: values.TOPICS_DIR,
+    precacheLimitBytes: values.OFFLINE_PRECACHE_MB,
+    feedYear: values.FEED_YEAR,
+    feedLimit: values.FEED_LIMIT,
+    indexChunkSize: values.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE,
+  };
+}
+
+/** This build's settings. */
+export const siteSettings: SiteSettings = readSettings(process.env);

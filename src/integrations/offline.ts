@@ -3,16 +3,17 @@
  * integration comes after it in astro.config.mjs), hashes every file of the site, plans the
  * precache (src/lib/search/precache.ts) and writes the service worker `sw.js` at the base path.
  * It also adds the tiny inline script that registers the worker to every built page.
- * The precache limit comes from the `precacheLimitBytes` option or `OFFLINE_PRECACHE_MB`.
+ * The precache limit comes from the `precacheLimitBytes` option or `OFFLINE_PRECACHE_MB` (src/settings.ts).
  */
 import type { AstroIntegration } from 'astro';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareStrings } from '../lib/compare.ts';
-import { contentHash, limitFromEnv, planPrecache, type PrecachePlan, type SiteFile } from '../lib/search/precache.ts';
+import { contentHash, planPrecache, type PrecachePlan, type SiteFile } from '../lib/search/precache.ts';
 import { serviceWorkerScript, workerConfig } from './service-worker.ts';
 import { recordBuildFigures } from './build-report.ts';
+import { siteSettings } from '../settings.ts';
 
 /** Files read at once: a large site has tens of thousands, more than a process may open. */
 const READ_CONCURRENCY = 64;
@@ -40,7 +41,7 @@ async function siteFiles(outDir: string): Promise<SiteFile[]> {
 export async function writeServiceWorker(
   outDir: string,
   base: string,
-  limitBytes = limitFromEnv(process.env.OFFLINE_PRECACHE_MB),
+  limitBytes = siteSettings.precacheLimitBytes,
 ): Promise<PrecachePlan> {
   const plan = planPrecache(await siteFiles(outDir), base, limitBytes);
   await writeFile(join(outDir, 'sw.js'), serviceWorkerScript(workerConfig(plan, base)));
@@ -68,11 +69,7 @@ export default function offlineIntegration(options: { precacheLimitBytes?: numbe
         cacheDir = config.cacheDir;
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const plan = await writeServiceWorker(
-          fileURLToPath(dir),
-          base,
-          options.precacheLimitBytes ?? limitFromEnv(process.env.OFFLINE_PRECACHE_MB),
-        );
+        const plan = await writeServiceWorker(fileURLToPath(dir), base, options.precacheLimitBytes ?? siteSettings.precacheLimitBytes);
         recordBuildFigures(cacheDir, 'offline', {
           mode: plan.mode,
           files: plan.entries.length,

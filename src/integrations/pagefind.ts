@@ -16,12 +16,8 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { compactPagefindBundle } from './pagefind-bundle.ts';
 import { recordBuildFigures } from './build-report.ts';
+import { siteSettings } from '../settings.ts';
 
-/**
- * Postings per index chunk (Pagefind's default: 20,000). Pagefind reads it from this variable,
- * which it calls unstable: if a Pagefind update drops it, the bench's first-query bytes show it.
- */
-const INDEX_CHUNK_SIZE = '2000'; // set the variable in the environment to try another
 /** See src/lib/search/pagefind-meta.ts and content-names.ts. */
 const COMPACTION = { wordCountStep: 16, blocks: { averageBlock: 32, maxBlock: 128 } };
 
@@ -39,7 +35,9 @@ export interface SearchIndexReport {
 export async function buildSearchIndex(outDir: string): Promise<SearchIndexReport> {
   const start = performance.now();
   try {
-    process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
+    // Postings per index chunk: Pagefind reads it from this variable, which it calls unstable;
+    // if a Pagefind update drops it, the bench's first-query bytes show it.
+    process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(siteSettings.indexChunkSize);
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
     if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
     const added = await index.addDirectory({ path: outDir });

@@ -11,6 +11,7 @@ import { mergeRecords } from './merge.ts';
 import { renderAbstract, excerpt } from './text/render-abstract.ts';
 import { discoverTopics, type TopicOverride } from './topics/index.ts';
 import { computeRelated } from './related.ts';
+import { formerAddresses } from './slug.ts';
 
 export interface SeedFile {
   /** Path relative to the seeds directory, used in messages and provenance. */
@@ -75,8 +76,10 @@ export function buildCorpus(files: readonly SeedFile[], options: CorpusOptions =
     computeRelated(merged.papers.map((p) => ({ ...p, topics: paperTopics.get(p.id) ?? [] }))),
   );
 
+  const formerIds = formerAddresses(merged.papers);
   const papers = merged.papers.map((paper, position): Paper => {
     const abstract = rendered[position];
+    const formerId = formerIds.get(paper.id);
     return {
       ...paper,
       position,
@@ -86,6 +89,7 @@ export function buildCorpus(files: readonly SeedFile[], options: CorpusOptions =
       topics: paperTopics.get(paper.id) ?? [],
       related: related.get(paper.id) ?? [],
       links: abstract?.links ?? [],
+      ...(formerId === undefined ? {} : { formerId }),
     };
   });
 

@@ -6,7 +6,7 @@
  * of the title, given to every colliding title but the one that sorts first.
  */
 import { createHash } from 'node:crypto';
-import { foldToAscii } from './text/ascii.ts';
+import { foldLatinToAscii, foldToAscii } from './text/ascii.ts';
 import { compareStrings } from './compare.ts';
 
 const MAX_SLUG_LENGTH = 80;
@@ -17,12 +17,13 @@ export function shortHash(text: string, length = 6): string {
 }
 
 /**
- * ASCII slug of a title: accents folded (Schrödinger → schrodinger), everything else that is
- * not a letter or digit becomes a hyphen. Letters with no ASCII form (Greek, CJK) would vanish,
- * so a title that loses any gets a hash of itself appended to stay unique and non-empty.
+ * ASCII slug of a title: accents folded (Schrödinger → schrodinger) and other Latin letters
+ * spelled out (Đorđević → dordevic); everything else that is not a letter or digit becomes a
+ * hyphen. Letters with no ASCII form (Greek, CJK) would vanish, so a title that loses any gets
+ * a hash of itself appended to stay unique and non-empty. `fold` is for `formerAddresses`.
  */
-export function slugify(title: string): string {
-  const folded = foldToAscii(title);
+export function slugify(title: string, fold: (text: string) => string = foldLatinToAscii): string {
+  const folded = fold(title);
   let slug = folded.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   if (slug.length > MAX_SLUG_LENGTH) {
     const cut = slug.slice(0, MAX_SLUG_LENGTH + 1);
@@ -35,20 +36,58 @@ export function slugify(title: string): string {
   return slug;
 }
 
+/** The slug a title had before Latin letters were spelled out (only ß, æ, ø, ł were). */
+const slugBeforeTransliteration = (title: string) => slugify(title, foldToAscii);
+
 /**
  * Slugs for a set of distinct titles, keyed by title. Deterministic whatever the input order.
+ * Titles that slugify alike: the one that sorts first keeps the slug, the others get a hash
+ * suffix; but a title that had this slug before Latin letters were spelled out goes first, so
+ * spelling them out never moves an existing address.
  */
 export function assignSlugs(titles: Iterable<string>): Map<string, string> {
+  return assign(titles, slugify, (title, slug) => slugBeforeTransliteration(title) !== slug);
+}
+
+/**
+ * Paper id → the address it had before Latin letters came to be spelled out, for the papers
+ * whose address changed (`dordevic` → `or-evic-3f2a1c`): old addresses get redirect pages.
+ * An old address that is now another paper's is left to that paper.
+ */
+export function formerAddresses(papers: readonly { id: string; title: string }[]): Map<string, string> {
+  const before = assign(
+    papers.map((paper) => paper.title),
+    slugBeforeTransliteration,
+    () => false,
+  );
+  const current = new Set(papers.map((paper) => paper.id));
+  const moved = new Map<string, string>();
+  for (const paper of papers) {
+    const former = before.get(paper.title)!;
+    if (former !== paper.id && !current.has(former)) moved.set(paper.id, former);
+  }
+  return moved;
+}
+
+/** Groups titles by slug; in each group, titles `yields` says should give way come last. */
+function assign(
+  titles: Iterable<string>,
+  slugOf: (title: string) => string,
+  yields: (title: string, slug: string) => boolean,
+): Map<string, string> {
   const byBase = new Map<string, string[]>();
   for (const title of new Set(titles)) {
-    const base = slugify(title);
+    const base = slugOf(title);
     byBase.set(base, [...(byBase.get(base) ?? []), title]);
   }
   const result = new Map<string, string>();
   const taken = new Set(byBase.keys());
   for (const base of [...byBase.keys()].sort(compareStrings)) {
-    const [first, ...others] = [...byBase.get(base)!].sort(compareStrings);
-    result.set(first, base);
+    const group = byBase.get(base)!;
+    const order =
+      group.length === 1 ? group : [...group].sort((a, b) => Number(yields(a, base)) - Number(yields(b, base)) || compareStrings(a, b));
+    const [first, ...others] = order;
+    result.set(first!, base);
     for (const title of others) {
       let length = 6;
       let slug = `${base}-${shortHash(title, length)}`;

@@ -65,6 +65,8 @@ export interface Paper extends PaperText {
   topics: string[];
   related: RelatedPaper[];
   links: PaperLink[];
+  /** The paper's address before it changed (src/lib/slug.ts), which redirects here; absent when it never changed. */
+  formerId?: string;
 }
 
 export interface Topic {

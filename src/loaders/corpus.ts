@@ -9,8 +9,8 @@ import { buildCorpus, formatDiagnostic, formatReport, type Corpus, type SeedFile
 import type { TopicOverride } from '../lib/topics/index.ts';
 import { readSeedFiles } from './read-seeds.ts';
 import { ParseCache } from './parse-cache.ts';
-import { readTopicOverrides } from './topic-overrides.ts';
 import { recordBuildFigures } from '../integrations/build-report.ts';
+import { loadTopicFiles, topicOverride } from './topic-files.ts';
 
 export interface CorpusSource {
   /** Seed directory, relative to the project root. */
@@ -19,12 +19,19 @@ export interface CorpusSource {
   topicsDir: string;
 }
 
+/** The folders a source reads, as absolute paths. */
+export function sourceFolders(source: CorpusSource, context: LoaderContext): { seedsDir: string; topicsDir: string } {
+  const root = fileURLToPath(context.config.root);
+  return { seedsDir: resolve(root, source.seedsDir), topicsDir: resolve(root, source.topicsDir) };
+}
+
 let memo: { key: string; corpus: Promise<Corpus> } | undefined;
 
 export async function loadCorpus(source: CorpusSource, context: LoaderContext): Promise<Corpus> {
   const root = fileURLToPath(context.config.root);
-  const seedsDir = resolve(root, source.seedsDir);
-  const [files, overrides] = await Promise.all([readSeedFiles(seedsDir), readTopicOverrides(resolve(root, source.topicsDir))]);
+  const { seedsDir, topicsDir } = sourceFolders(source, context);
+  const [files, topicFiles] = await Promise.all([readSeedFiles(seedsDir), loadTopicFiles(topicsDir, context)]);
+  const overrides = topicFiles.map(topicOverride);
   const digests = new Map(files.map((file) => [file.name, context.generateDigest(Buffer.from(file.bytes).toString('latin1'))]));
   const key = context.generateDigest({ seedsDir, digests: [...digests], overrides: JSON.stringify(overrides) });
   if (memo?.key !== key) {

@@ -17,7 +17,7 @@ import type { Link, Root } from 'mdast';
 import { listFiles, readText } from '../support/site-files.ts';
 import { fixtureSiteBuild } from '../support/fixtures.ts';
 import { buildSite } from '../support/build-site.ts';
-import { cslSchemaErrors } from '../../src/lib/export/csl-schema.ts';
+import { cslSchemaErrors } from '../support/csl-schema.ts';
 
 interface ExportedPaper {
   id: string;

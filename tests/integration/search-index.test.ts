@@ -6,7 +6,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeCbor, encodeCbor, type CborValue } from '../../src/lib/search/cbor.ts';
+import { decodeCbor, encodeCbor } from '../../src/lib/search/cbor.ts';
 import { unpackPagefindFile } from '../../src/lib/search/pagefind-meta.ts';
 
 const sites = { fixture: inject('fixtureSite'), real: inject('realSite') };
@@ -54,10 +54,14 @@ describe.each(Object.entries(sites))('search index of the %s site', (_, site) =>
     fragments.forEach((fragment, i) => expect(fragment.meta.title).toBe(titleByUrl.get(urls[i]!)));
   });
 
-  it('keeps index chunks as Pagefind wrote them (our CBOR reads and writes them byte for byte)', () => {
-    for (const [, , name] of chunks) {
-      const cbor = read(`index/${name}.pf_index`);
-      expect(Buffer.from(encodeCbor(decodeCbor(cbor) as CborValue)).equals(Buffer.from(cbor))).toBe(true);
+  it('reads and writes every CBOR file of the bundle byte for byte (metadata, index chunks, filters)', () => {
+    const files = readdirSync(bundle, { recursive: true })
+      .map(String)
+      .filter((path) => /\.pf_(meta|index|filter)$/.test(path));
+    expect(files.length).toBeGreaterThan(chunks.length);
+    for (const path of files) {
+      const cbor = read(path);
+      expect(Buffer.from(encodeCbor(decodeCbor(cbor))).equals(Buffer.from(cbor)), path).toBe(true);
     }
   });
 

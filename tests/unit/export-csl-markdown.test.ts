@@ -5,8 +5,8 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Link, Root } from 'mdast';
 import { cslItem, cslJson } from '../../src/lib/export/csl-json.ts';
-import { OTHER_PAPERS, headingAnchor, readingListMarkdown, sectionsByFirstTopic } from '../../src/lib/export/markdown.ts';
-import { cslSchemaErrors } from '../../src/lib/export/csl-schema.ts';
+import { OTHER_PAPERS, readingListMarkdown, sectionsByFirstTopic } from '../../src/lib/export/markdown.ts';
+import { cslSchemaErrors } from '../support/csl-schema.ts';
 
 describe('CSL-JSON', () => {
   it('makes items with the required fields and no invented authors or dates', () => {
@@ -63,13 +63,20 @@ describe('Markdown reading list', () => {
     ]);
   });
 
-  it('makes GitHub-style heading anchors', () => {
-    const used = new Map<string, number>();
-    expect(['Flows & Diffusion', 'Robots', 'Robots', 'Ελληνικά: Μοντέλα'].map((t) => headingAnchor(t, used))).toEqual([
+  it('links the contents to GitHub-style heading anchors, numbering repeats', () => {
+    const section = (name: string) => ({ name, papers: [] });
+    const markdown = readingListMarkdown({
+      title: 'Robots',
+      siteUrl: 'https://x.org/',
+      sections: ['Flows & Diffusion', 'Robots', 'Contents', 'Ελληνικά: Μοντέλα', 'Robots 1', 'Robots'].map(section),
+    });
+    expect([...markdown.matchAll(/\]\(#([^)]*)\)/g)].map((match) => match[1])).toEqual([
       'flows--diffusion',
-      'robots',
       'robots-1',
+      'contents-1',
       'ελληνικά-μοντέλα',
+      'robots-1-1',
+      'robots-2',
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { addedDates, addedKey, feedYear, newestFirst, parseDay } from '../../src/lib/export/added.ts';
+import { addedDates, addedKey, newestFirst, parseDay } from '../../src/lib/export/added.ts';
 import { atomFeed, escapeXml } from '../../src/lib/export/atom.ts';
 import type { PaperSource } from '../../src/lib/types.ts';
 
@@ -20,15 +20,6 @@ describe('parseDay', () => {
   });
   it('rejects days that do not exist', () => {
     for (const line of ['Feb 30', 'Jun 31', '2023-02-29', '2024-13-01', 'Foo 3', 'yesterday']) expect(parseDay(line), line).toBeNull();
-  });
-});
-
-describe('feedYear', () => {
-  it('takes FEED_YEAR when it is a year, else the default', () => {
-    expect(feedYear('2023')).toBe(2023);
-    expect(feedYear(undefined)).toBe(2024);
-    expect(feedYear('soon')).toBe(2024);
-    expect(feedYear('99')).toBe(2024);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergeRecords, titleKey } from '../../src/lib/merge.ts';
-import { assignSlugs, slugify } from '../../src/lib/slug.ts';
+import { assignSlugs, formerAddresses, slugify } from '../../src/lib/slug.ts';
+import { foldToAscii } from '../../src/lib/text/ascii.ts';
 import type { SeedRecord } from '../../src/lib/types.ts';
 
 const record = (title: string, abstract: string | null, file = 'a.txt', line = 1, day: string | null = null): SeedRecord => ({
@@ -26,6 +27,17 @@ describe('slugify', () => {
     expect(new Set([greek, cjk, cjk2]).size).toBe(3);
     expect(slugify('Deep 学習 for Robots')).toMatch(/^deep-for-robots-[0-9a-f]{6}$/);
   });
+  it('spells out Latin letters that accent folding leaves, and only those', () => {
+    expect(slugify('Đorđević Þór Ħal')).toBe('dordevic-thor-hal');
+    expect(slugify('Œuvre Complète')).toBe('oeuvre-complete');
+    expect(slugify('Łódź Straße Ærø')).toBe('lodz-strasse-aero');
+    // A letter the library cannot spell keeps the hash suffix, as before.
+    expect(slugify('The ŋ Sound')).toMatch(/^the-sound-[0-9a-f]{6}$/);
+    // Titles that folded to ASCII before keep their slug exactly.
+    for (const title of ['Schrödinger Bridges — Æther', 'Naïve Bayes', 'Αλγόριθμοι Μάθησης', 'Deep 学習 for Robots', 'façade']) {
+      expect(slugify(title)).toBe(slugify(title, foldToAscii));
+    }
+  });
   it('caps long slugs at a word boundary', () => {
     const slug = slugify(
       'Learning Like Humans: Advancing LLM Reasoning Capabilities via Adaptive Difficulty Curriculum Learning and Expert-Guided Self-Reformulation',
@@ -42,6 +54,21 @@ describe('assignSlugs', () => {
     expect([...a].sort()).toEqual([...b].sort());
     expect(a.get('Flow Matching?')).toBe('flow-matching');
     expect(a.get('Flow: Matching')).toMatch(/^flow-matching-[0-9a-f]{6}$/);
+  });
+  it('never gives an existing slug to a title that only now spells out its letters', () => {
+    // 'Ab Đ' sorts before 'ab D', but 'ab D' had the slug first.
+    const slugs = assignSlugs(['Ab Đ', 'ab D']);
+    expect(slugs.get('ab D')).toBe('ab-d');
+    expect(slugs.get('Ab Đ')).toMatch(/^ab-d-[0-9a-f]{6}$/);
+  });
+  it('gives the former address of a paper whose slug changed', () => {
+    const titles = ['Đorđević Þór Ħal: Œuvre of Robot Policies', 'A Plain Title', 'The ŋ Sound'];
+    const ids = assignSlugs(titles);
+    const papers = titles.map((title) => ({ title, id: ids.get(title)! }));
+    // The address the same title had before (computed by the previous slug code).
+    expect(formerAddresses(papers)).toEqual(
+      new Map([['dordevic-thor-hal-oeuvre-of-robot-policies', 'or-evic-or-al-uvre-of-robot-policies-fe8dfe']]),
+    );
   });
   it('does not move a slug when unrelated titles come and go', () => {
     const before = assignSlugs(['A Paper', 'Flow Matching']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createContext, Script } from 'node:vm';
-import { DEFAULT_LIMIT_BYTES, fileUrl, limitFromEnv, planPrecache, precacheKey, type SiteFile } from '../../src/lib/search/precache.ts';
+import { fileUrl, planPrecache, precacheKey, type SiteFile } from '../../src/lib/search/precache.ts';
 import { serviceWorkerScript, workerConfig } from '../../src/integrations/service-worker.ts';
 
 const file = (path: string, size = 1000, hash = `h-${path}`): SiteFile => ({ path, size, hash });
@@ -117,16 +117,6 @@ describe('precache revisions', () => {
     const after = keys(site.map((f) => (f.path === 'papers/a/index.html' ? { ...f, hash: 'changed' } : f)));
     expect([...after].filter((key) => !before.has(key))).toEqual(['/papers/a/?__rev=changed']);
     expect(precacheKey({ url: '/x/', revision: null })).toBe('/x/');
-  });
-});
-
-describe('limitFromEnv', () => {
-  it('reads megabytes, defaulting to 20 MB', () => {
-    expect(limitFromEnv(undefined)).toBe(DEFAULT_LIMIT_BYTES);
-    expect(limitFromEnv('')).toBe(20 * 1024 * 1024);
-    expect(limitFromEnv('0')).toBe(0);
-    expect(limitFromEnv('1.5')).toBe(1.5 * 1024 * 1024);
-    expect(() => limitFromEnv('lots')).toThrow(/OFFLINE_PRECACHE_MB/);
   });
 });
 

@@ -25,12 +25,6 @@ export const DEFAULT_FEED_YEAR = 2024;
 const DAY_MS = 86_400_000;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-/** The reference year: `FEED_YEAR` when it is a plausible year, else the default. */
-export function feedYear(value: string | undefined): number {
-  const year = Number(value?.trim());
-  return Number.isInteger(year) && year >= 1000 && year <= 9999 ? year : DEFAULT_FEED_YEAR;
-}
-
 export interface DayOfYear {
   month: number; // 1-12
   day: number;

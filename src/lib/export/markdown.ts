@@ -5,6 +5,7 @@
  * Built as an mdast tree and written by remark-stringify, so Markdown-special characters in
  * titles and summaries (`*`, `_`, `[`, `<`…) are escaped by the stringifier, not by hand.
  */
+import GithubSlugger from 'github-slugger';
 import type { Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { unified } from 'unified';
 import remarkStringify from 'remark-stringify';
@@ -49,20 +50,6 @@ export function sectionsByFirstTopic(papers: MarkdownPaper[], topics: MarkdownTo
   return other.length ? [...sections, { name: OTHER_PAPERS, papers: other }] : sections;
 }
 
-/**
- * The anchor GitHub (and most Markdown renderers following it) gives a heading: lower case,
- * punctuation dropped, spaces as hyphens, repeats numbered `-1`, `-2`….
- */
-export function headingAnchor(text: string, used: Map<string, number>): string {
-  const base = text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
-    .replace(/ /g, '-');
-  const count = used.get(base) ?? 0;
-  used.set(base, count + 1);
-  return count === 0 ? base : `${base}-${count}`;
-}
-
 // Tiny mdast builders.
 const text = (value: string): Text => ({ type: 'text', value });
 const link = (url: string, children: PhrasingContent[]): Link => ({ type: 'link', url, children });
@@ -81,10 +68,11 @@ export interface ReadingList {
 }
 
 export function readingListTree({ title, siteUrl, sections }: ReadingList): Root {
-  const used = new Map<string, number>();
-  headingAnchor(title, used);
-  headingAnchor(CONTENTS, used);
-  const anchors = sections.map((section) => headingAnchor(section.name, used));
+  // The anchors GitHub (and renderers following it) give the headings, in document order.
+  const slugger = new GithubSlugger();
+  slugger.slug(title);
+  slugger.slug(CONTENTS);
+  const anchors = sections.map((section) => slugger.slug(section.name));
   const count = sections.reduce((sum, s) => sum + s.papers.length, 0);
   const children: RootContent[] = [
     heading(1, title),

@@ -18,7 +18,7 @@
  * Pagefind bundled into shared group files (`maxFragments`) keep their names: their name is
  * also a key inside the group file.
  *
- * File layout (Pagefind 1.x, pagefind/src/index/index_metadata.rs): gzip of "pagefind_dcd"
+ * File layout (Pagefind 1.6.0, pagefind/src/index/index_metadata.rs): gzip of "pagefind_dcd"
  * followed by CBOR [version, pages: [hash, word_count, group?][], chunks: [from, to, hash][],
  * filters, sorts, meta_fields].
  */
@@ -72,14 +72,26 @@ export interface CompactedMeta {
   pages: number;
 }
 
+/**
+ * The Pagefind version whose private metadata layout this module rewrites. package.json pins
+ * `pagefind` to it exactly; a different version stops the build until someone checks its layout.
+ */
+export const PAGEFIND_VERSION = '1.6.0';
+
 /** What each page and chunk entry must look like before anything is changed. */
 function checkShape(meta: CborValue): asserts meta is [string, CborValue[][], CborValue[][], ...CborValue[]] {
   const fail = (what: string): never => {
-    throw new PagefindFormatError(`unexpected Pagefind metadata layout (${what}); this code knows Pagefind 1.x`);
+    throw new PagefindFormatError(`unexpected Pagefind metadata layout (${what}); this code knows Pagefind ${PAGEFIND_VERSION}`);
   };
   if (!Array.isArray(meta) || meta.length < 3 || typeof meta[0] !== 'string') fail('not [version, pages, chunks, …]');
   const [version, pages, chunks] = meta as CborValue[];
-  if (!String(version).startsWith('1.')) fail(`version ${String(version)}`);
+  if (version !== PAGEFIND_VERSION) {
+    throw new PagefindFormatError(
+      `Pagefind ${String(version)} wrote this index, but the metadata compaction (src/lib/search/pagefind-meta.ts) ` +
+        `was written for Pagefind ${PAGEFIND_VERSION}, whose private file layout it rewrites. Install pagefind@${PAGEFIND_VERSION} ` +
+        `(package.json pins it), or check the new version's layout (pagefind/src/index/index_metadata.rs) and update PAGEFIND_VERSION.`,
+    );
+  }
   if (!Array.isArray(pages) || !pages.every((p) => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'number')) fail('pages');
   if (!Array.isArray(chunks) || !chunks.every((c) => Array.isArray(c) && c.length === 3 && c.every((part) => typeof part === 'string')))
     fail('chunks');

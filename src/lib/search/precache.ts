@@ -106,12 +106,3 @@ export function planPrecache(files: readonly SiteFile[], base: string, limitByte
   const version = contentHash(JSON.stringify({ mode, entries: chosen.map(({ file, url }) => [url, file.hash]) }));
   return { mode, version, entries, bytes: entries.reduce((sum, entry) => sum + entry.size, 0), siteBytes };
 }
-
-/** The precache limit from the environment: `OFFLINE_PRECACHE_MB` (megabytes, may be 0), else 20 MB. */
-export function limitFromEnv(value: string | undefined): number {
-  if (value === undefined || value.trim() === '') return DEFAULT_LIMIT_BYTES;
-  const megabytes = Number(value);
-  if (!Number.isFinite(megabytes) || megabytes < 0)
-    throw new Error(`OFFLINE_PRECACHE_MB must be a number of megabytes ≥ 0, not "${value}"`);
-  return Math.round(megabytes * 1024 * 1024);
-}

@@ -3,6 +3,9 @@
  * (Schrödinger → schrodinger) and the Latin letters NFKD cannot split spelled out.
  * Letters with no ASCII form (Greek, CJK) are kept; callers decide what to do with them.
  */
+import transliterate from '@sindresorhus/transliterate';
+
+/** ß, æ, ø and ł only: citation keys (also made in the browser, by /my-list/) keep this fold. */
 export function foldToAscii(text: string): string {
   return text
     .normalize('NFKD')
@@ -12,4 +15,17 @@ export function foldToAscii(text: string): string {
     .replace(/[øØ]/g, 'o')
     .replace(/[łŁ]/g, 'l')
     .toLowerCase();
+}
+
+/** A Latin letter outside ASCII: what `foldToAscii` leaves (đ, þ, ħ, œ, ŋ…). */
+const LATIN_LEFT_OVER = /(?=\p{Script=Latin})[^\p{ASCII}]/gu;
+
+/**
+ * `foldToAscii`, then the Latin letters it leaves spelled out by `@sindresorhus/transliterate`
+ * (Đorđević Þór Ħal → dordevic thor hal, Œuvre → oeuvre). Only those letters: text that
+ * `foldToAscii` already made ASCII folds the same, so existing addresses stay put. Letters the
+ * library has no spelling for (ŋ) and other scripts are kept.
+ */
+export function foldLatinToAscii(text: string): string {
+  return foldToAscii(text).replace(LATIN_LEFT_OVER, (letter) => transliterate(letter).toLowerCase());
 }
