@@ -72,6 +72,13 @@ function ringOrder(count: number, linked: (a: number, b: number) => boolean): nu
   return order;
 }
 
+/**
+ * A share in [0, 1] rounded to quarters. Scores move a little whenever the list changes (word
+ * weights are corpus-wide); drawn from quarters, a paper's map stays byte-identical through such
+ * drift, so a rebuild does not change (and make returning readers re-fetch) every paper page.
+ */
+const inQuarters = (share: number) => Math.round(share * 4) / 4;
+
 export function layoutLocalMap(centre: LocalPaper, related: readonly LocalNeighbour[], options: LocalMapOptions = {}): LocalMapLayout {
   const { limit = LOCAL_MAP_LIMIT, centreLabel = 'This paper' } = options;
   const shown = related.slice(0, limit);
@@ -93,7 +100,7 @@ export function layoutLocalMap(centre: LocalPaper, related: readonly LocalNeighb
     const paper = shown[index]!;
     // From the top, clockwise; the most related come up to a quarter closer to the centre.
     const angle = -Math.PI / 2 + (2 * Math.PI * slot) / shown.length;
-    const distance = high > low ? 1 - 0.25 * ((paper.score - low) / (high - low)) : 1;
+    const distance = high > low ? 1 - 0.25 * inQuarters((paper.score - low) / (high - low)) : 1;
     glyphs[index + 1] = makeGlyph(
       shortTitle(paper.title),
       6,
@@ -117,7 +124,7 @@ export function layoutLocalMap(centre: LocalPaper, related: readonly LocalNeighb
 export function localMapSvg(layout: LocalMapLayout, href: (id: string) => string): string {
   const { centre, neighbours } = layout;
   const high = Math.max(Number.MIN_VALUE, ...neighbours.map((n) => n.score));
-  const spokes = neighbours.map((n) => lineBetween(centre, n, { 'stroke-width': 1 + 2 * (n.score / high) }));
+  const spokes = neighbours.map((n) => lineBetween(centre, n, { 'stroke-width': 1 + 2 * inQuarters(n.score / high) }));
   const between = layout.links.map(([a, b]) => lineBetween(neighbours[a]!, neighbours[b]!, { class: 'between' }));
   const nodes = neighbours.map((n) => linkedGlyphSvg(n, href(n.id), n.title));
   return mapSvg(
