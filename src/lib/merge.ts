@@ -161,6 +161,7 @@ function mergeGroup(group: SeedRecord[], id: string, title: string, diagnostics:
     abstract: best?.abstract ?? null,
     abstractNote,
     authors: authorSource.authors,
+    ...(authorSource.moreAuthors ? { moreAuthors: true } : {}),
     date,
     arxiv,
     doi,

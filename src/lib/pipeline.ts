@@ -40,6 +40,8 @@ export interface Corpus {
 
 export interface CorpusOptions {
   topicOverrides?: TopicOverride[];
+  /** Problems met while reading the seeds folder (links out of it, unreadable files), reported with the rest. */
+  readProblems?: Diagnostic[];
   /** Reuses the parse of an unchanged file (the loader keeps these between builds). */
   parseCache?: { get(file: SeedFile): ParsedSeedFile | undefined; set(file: SeedFile, parsed: ParsedSeedFile): void };
 }
@@ -89,7 +91,7 @@ export function buildCorpus(files: readonly SeedFile[], options: CorpusOptions =
     };
   });
 
-  const diagnostics = [...parsed.flatMap((p) => p.diagnostics), ...merged.diagnostics];
+  const diagnostics = [...(options.readProblems ?? []), ...parsed.flatMap((p) => p.diagnostics), ...merged.diagnostics];
   return {
     papers,
     topics,

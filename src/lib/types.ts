@@ -32,6 +32,8 @@ export interface PaperIdentity {
   kind: PublicationKind | null;
   /** arXiv primary category (`cs.LG`). */
   primaryClass: string | null;
+  /** The source cut its author list short ("and others"). */
+  moreAuthors?: boolean;
 }
 
 /** One title (and maybe its abstract) as it stands in one seed file. */
@@ -50,8 +52,6 @@ export interface SeedRecord extends PaperIdentity {
   format: SeedFormat;
   /** BibTeX key or CSL-JSON id, for messages. */
   key?: string;
-  /** The source cut its author list short ("and others"). */
-  moreAuthors?: boolean;
 }
 
 export interface PaperSource {

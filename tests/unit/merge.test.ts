@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { mergeRecords, titleKey } from '../../src/lib/merge.ts';
 import { assignSlugs, slugify } from '../../src/lib/slug.ts';
 import type { SeedRecord } from '../../src/lib/types.ts';
+import { NO_IDENTITY } from '../../src/lib/seeds/record.ts';
 
 const record = (title: string, abstract: string | null, file = 'a.txt', line = 1, day: string | null = null): SeedRecord => ({
+  ...NO_IDENTITY,
+  format: 'listing',
   title,
   abstract,
   day,
@@ -62,8 +65,8 @@ describe('mergeRecords', () => {
     // The first listing (file order, then line) names the paper.
     expect(papers[0].title).toBe('the false  promise of LLMs');
     expect(papers[0].sources).toEqual([
-      { file: 'a.txt', line: 231, day: null },
-      { file: 'b.txt', line: 13, day: 'Jul 31' },
+      { file: 'a.txt', line: 231, day: null, format: 'listing' },
+      { file: 'b.txt', line: 13, day: 'Jul 31', format: 'listing' },
     ]);
   });
 
