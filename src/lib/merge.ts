@@ -141,9 +141,13 @@ function mergeGroup(group: SeedRecord[], id: string, title: string, diagnostics:
   const kindSource = venueSource ?? byAuthority(VENUE_AUTHORITY).find(({ record }) => record.kind)?.record;
 
   const withAbstract = group.filter((r) => r.abstract !== null);
-  const distinct = new Map(withAbstract.map((r) => [abstractKey(r.abstract!), r]));
   // Most complete = longest; ties go to the earliest listing (stable sort).
   const best = [...withAbstract].sort((a, b) => b.abstract!.length - a.abstract!.length)[0];
+  // A copy cut short (an API's truncated summary) is the same abstract, not a different one.
+  const bestKey = best ? abstractKey(best.abstract!) : '';
+  const distinct = new Map(
+    withAbstract.map((r) => [abstractKey(r.abstract!), r]).filter(([key]) => key === bestKey || !bestKey.startsWith(key)),
+  );
   let abstractNote: MergedPaper['abstractNote'] = best ? null : 'missing';
   if (distinct.size > 1) {
     abstractNote = 'conflict';
