@@ -44,17 +44,18 @@ function jsonLines(text: string, file: string): JsonItems {
   return { items, diagnostics, layout: 'lines' };
 }
 
-/** Is the text one JSON value a line? True when its first two non-blank lines each parse alone. */
+/**
+ * Is the text one JSON value a line? True when it is not one JSON document but its first line
+ * is a whole JSON object on its own (a pretty-printed document's first line is only `{` or `[`).
+ */
 function looksLikeJsonLines(text: string): boolean {
-  const lines = text.split(/\r\n|\r|\n/, 50).filter((line) => line.trim() !== '');
-  if (lines.length < 2) return false;
-  return lines.slice(0, 2).every((line) => {
-    try {
-      return typeof JSON.parse(line) === 'object';
-    } catch {
-      return false;
-    }
-  });
+  const first = text.split(/\r\n|\r|\n/, 50).find((line) => line.trim() !== '');
+  try {
+    const value: unknown = JSON.parse(first ?? '');
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
 }
 
 export function readJsonItems(text: string, file: string): JsonItems {
