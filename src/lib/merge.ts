@@ -49,8 +49,8 @@ export function titleKey(title: string): string {
     .toLowerCase();
 }
 
-/** Abstracts that differ only in white space, case, accents or TeX markup are the same abstract. */
-const abstractKey = titleKey;
+/** Abstracts that differ only in white space, case or braces are the same abstract (cheaper than titleKey: abstracts are long). */
+const abstractKey = (abstract: string) => abstract.replace(/[{}]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** Which source to follow when sources disagree on an id or on the authors: the most authoritative first. */
 const AUTHORITY: Record<SeedFormat, number> = { 'arxiv-atom': 0, 'hf-daily-papers': 1, 'csl-json': 2, bibtex: 3, listing: 4 };
@@ -144,9 +144,11 @@ function mergeGroup(group: SeedRecord[], id: string, title: string, diagnostics:
   // Most complete = longest; ties go to the earliest listing (stable sort).
   const best = [...withAbstract].sort((a, b) => b.abstract!.length - a.abstract!.length)[0];
   // A copy cut short (an API's truncated summary) is the same abstract, not a different one.
-  const bestKey = best ? abstractKey(best.abstract!) : '';
+  const bestKey = withAbstract.length > 1 ? abstractKey(best.abstract!) : '';
   const distinct = new Map(
-    withAbstract.map((r) => [abstractKey(r.abstract!), r]).filter(([key]) => key === bestKey || !bestKey.startsWith(key)),
+    withAbstract.length < 2
+      ? []
+      : withAbstract.map((r) => [abstractKey(r.abstract!), r] as const).filter(([key]) => key === bestKey || !bestKey.startsWith(key)),
   );
   let abstractNote: MergedPaper['abstractNote'] = best ? null : 'missing';
   if (distinct.size > 1) {

@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { parse } from '@retorquere/bibtex-parser';
 import { parseSeedFile, sniffFormat } from '../../src/lib/seeds/index.ts';
+import { bibtexNames } from '../../src/lib/seeds/bibtex-names.ts';
 
 const FIXTURE = 'tests/fixtures/identity/seeds';
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -170,6 +172,37 @@ describe('BibTeX', () => {
   it('keeps "and others" as a note that the list is cut short', () => {
     const parsed = parseSeedFile(encode('@misc{a, title = {T}, author = {Mnih, Volodymyr and others}}'), 'o.bib');
     expect(parsed.records[0]).toMatchObject({ authors: ['Volodymyr Mnih'], moreAuthors: true });
+  });
+});
+
+describe('BibTeX fast path', () => {
+  /** Display names from the full parser, the way the reader builds them from its creators. */
+  const fullParse = (authors: string) =>
+    parse(`@misc{k, author = {${authors}}}`, { english: false, sentenceCase: false }).entries[0].fields.author!.map((c) =>
+      (c.name ?? [c.firstName, c.prefix, c.lastName, c.suffix].filter(Boolean).join(' ')).replace(/\u00a0/g, ' '),
+    );
+  it.each([
+    'Mnih, Volodymyr and Kavukcuoglu, Koray',
+    'Volodymyr Mnih and Koray Kavukcuoglu and David Silver',
+    'van der Maaten, Laurens and Hinton, Geoffrey',
+    'Laurens van der Maaten and Jean de la Fontaine',
+    'Smith, Jr., John and Doe, Jane',
+    '{Google DeepMind} and {The {ATLAS} Collaboration}',
+    'Corrado, Greg S and Dean, Jeff',
+    'D.~E. Knuth and AND, Ann',
+    'Ludwig von Beethoven and Pouget-Abadie, Jean',
+  ])('splits %j as the full parser does', (authors) => {
+    expect(bibtexNames(authors).names).toEqual(fullParse(authors));
+  });
+  it('reads the fixture library the same either way', () => {
+    const text = readFileSync(`${FIXTURE}/my-library.bib`, 'utf8');
+    const full = parse(text, { english: false, sentenceCase: false }).entries;
+    const fast = read('my-library.bib').records;
+    expect(fast.map((r) => r.title)).toEqual(full.map((e) => e.fields.title));
+  });
+  it('keeps TeX in an abstract for the renderer, dropping only braces that protect case', () => {
+    const parsed = parseSeedFile(encode('@misc{a, title = {T}, abstract = {We use {GPT-4} and $\\alpha$ and \\emph{bold} and Sch{\\"o}lkopf.}}'), 'a.bib');
+    expect(parsed.records[0].abstract).toBe('We use GPT-4 and $\\alpha$ and \\emph{bold} and Sch\\"olkopf.');
   });
 });
 

@@ -1,13 +1,18 @@
 /**
  * BibTeX as Zotero, Google Scholar, arXiv and DBLP export it, read with @retorquere/bibtex-parser
- * (the parser behind Better BibTeX): TeX accents become Unicode (`Sch{\"o}lkopf` → Schölkopf),
- * names are split by BibTeX's rules, `@string` macros and crossref are applied, and a broken
- * entry is reported while the parser carries on with the next one.
+ * (the parser behind Better BibTeX): its structural parser finds the entries, applies `@string`
+ * macros and recovers after a broken entry; its TeX converter turns `Sch{\"o}lkopf` into
+ * Schölkopf and splits names by BibTeX's rules. The converter is slow (a PEG parse of every
+ * field), so it runs only on the title, author and venue fields that hold TeX; plain fields
+ * (most of them) only lose their protective braces, and a plain author list is split by the
+ * same rules in bibtex-names.ts. Abstracts keep their TeX: the abstract renderer cleans it.
  */
-import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
+import { parse, type Creator } from '@retorquere/bibtex-parser';
 import type { PublicationKind, SeedRecord } from '../types.ts';
 import { normaliseDate, partialDate } from './dates.ts';
 import { arxivIdOfDoi, findArxivId, findDoi, normaliseArxivId, normaliseDoi } from './ids.ts';
+import { bibtexNames } from './bibtex-names.ts';
+import { parseVerbatim, type VerbatimEntry } from './bibtex-verbatim.ts';
 import { cleanText, LineCounter, reporter, type ParsedSeedFile } from './record.ts';
 import { isPreprintVenue } from './venue.ts';
 
@@ -30,8 +35,26 @@ const KINDS: Record<string, PublicationKind> = {
   report: 'techreport',
 };
 
-/** Whole volumes, not papers: listed only when they are not the crossref parent of other entries. */
+/** Whole volumes, not papers: reported and not listed. */
 const VOLUMES = new Set(['proceedings', 'mvproceedings', 'collection', 'mvcollection', 'periodical']);
+/** Fields a paper's record is made of; only these are converted from TeX (author names one by one). */
+const TEXT_FIELDS = ['title', 'journal', 'journaltitle', 'booktitle', 'primaryclass'] as const;
+/** A crossref child takes these from its parent volume when it lacks them. */
+const INHERITED: Record<string, string> = { booktitle: 'title', year: 'year', month: 'month', date: 'date' };
+
+/** Characters that make a value TeX rather than text (commands, math, specials). */
+const TEX = /[\\$%^_&#]/;
+
+/** TeX's ligatures and ties in otherwise plain text, as @retorquere/bibtex-parser renders them. */
+function plainTex(value: string): string {
+  return value
+    .replace(/[{}]/g, '')
+    .replace(/---/g, '—')
+    .replace(/--/g, '–')
+    .replace(/``/g, '“')
+    .replace(/''/g, '”')
+    .replace(/~/g, ' ');
+}
 
 /**
  * The parser marks up rich text with a few HTML tags of its own (`<i>`, `<sup>`, small caps);
@@ -39,7 +62,7 @@ const VOLUMES = new Set(['proceedings', 'mvproceedings', 'collection', 'mvcollec
  */
 const PARSER_MARKUP = /<\/?(?:i|b|sup|sub|p|em|strong|tt|code)>|<span(?: (?:class|style)="[^"]*")?>|<\/span>|<a href="[^"]*">|<\/a>/g;
 
-function plain(value: string | undefined): string | null {
+function clean(value: string | undefined): string | null {
   if (typeof value !== 'string') return null;
   // `\'\i` gives a dotless i with an accent; the dotted letter composes (Ga\'\il → Gaíl).
   const text = cleanText(value.replace(PARSER_MARKUP, ' ').replace(/ı(?=\p{M})/gu, 'i'));
@@ -47,13 +70,84 @@ function plain(value: string | undefined): string | null {
 }
 
 function creatorName(creator: Creator): string {
-  if (creator.name) return plain(creator.name) ?? '';
-  return [creator.firstName, creator.prefix, creator.lastName, creator.suffix ? `${creator.suffix}` : undefined]
-    .flatMap((part) => plain(part) ?? [])
-    .join(' ');
+  if (creator.name) return clean(creator.name) ?? '';
+  return [creator.firstName, creator.prefix, creator.lastName, creator.suffix].flatMap((part) => clean(part) ?? []).join(' ');
 }
 
-function entryDate(fields: Entry['fields']): string | null {
+/**
+ * An abstract keeps its TeX for the abstract renderer, which turns `$\alpha$` and `\"o` into
+ * Unicode; braces that only protect case (`{GPT-4}`) go, braces of a command (`\emph{x}`) stay.
+ */
+function abstractText(value: string | undefined): string | null {
+  if (!value) return null;
+  const kept: boolean[] = [];
+  let text = '';
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === '{') {
+      const keep = /\\(?:[a-zA-Z]+|.)\s*$/.test(value.slice(Math.max(0, i - 20), i)) || (kept.at(-1) ?? false);
+      kept.push(keep);
+      if (keep) text += c;
+    } else if (c === '}') {
+      if (kept.pop()) text += c;
+    } else {
+      text += c;
+    }
+  }
+  return clean(text);
+}
+
+interface TextFields {
+  title: string | null;
+  authors: string[];
+  moreAuthors: boolean;
+  venue: string | null;
+  primaryClass: string | null;
+}
+
+/** The TeX converter on a few fields, through a one-entry library. */
+const convertTex = (fields: [string, string][]) =>
+  parse(`@misc{x,\n${fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n')}\n}`, {
+    english: false,
+    sentenceCase: false,
+    unsupported: 'ignore',
+  }).entries[0]?.fields;
+
+/**
+ * One author name with TeX in it (`Sch{\"o}lkopf, Bernhard`), converted once: names recur across
+ * a library, and the converter is the costly part of reading one.
+ */
+const texNames = new Map<string, string>();
+function texName(raw: string): string {
+  let name = texNames.get(raw);
+  if (name === undefined) {
+    const [creator] = convertTex([['author', raw]])?.author ?? [];
+    name = creator ? creatorName(creator) : (clean(plainTex(raw)) ?? '');
+    texNames.set(raw, name);
+  }
+  return name;
+}
+
+/** The title, authors and venue in plain text: TeX-free fields directly, the others through the TeX converter. */
+function textFields(fields: Record<string, string>): TextFields {
+  const withTex = TEXT_FIELDS.filter((name) => fields[name] !== undefined && TEX.test(fields[name]));
+  const converted = withTex.length === 0 ? undefined : convertTex(withTex.map((name) => [name, fields[name]]));
+  const text = (name: (typeof TEXT_FIELDS)[number]): string | null => {
+    if (fields[name] === undefined) return null;
+    const value = converted ? converted[name] : undefined;
+    return clean(typeof value === 'string' ? value : plainTex(fields[name]));
+  };
+  const names = fields.author === undefined ? { names: [], more: false } : bibtexNames(fields.author, texName);
+  return {
+    title: text('title'),
+    authors: names.names.map((name) => clean(plainTex(name)) ?? '').filter(Boolean),
+    moreAuthors: names.more,
+    venue: text('journal') ?? text('journaltitle') ?? text('booktitle'),
+    primaryClass: text('primaryclass'),
+  };
+}
+
+function entryDate(fields: Record<string, string>): string | null {
   const date = fields.date?.split('/')[0];
   if (date) return normaliseDate(date);
   const year = /\d{4}/.exec(fields.year ?? '')?.[0];
@@ -64,7 +158,7 @@ function entryDate(fields: Entry['fields']): string | null {
 }
 
 /** The entry's own arXiv id: its eprint, or one hidden in the note, journal, URL… never its abstract. */
-function entryArxiv(fields: Entry['fields'], doi: string | null): string | null {
+function entryArxiv(fields: Record<string, string>, doi: string | null): string | null {
   const prefix = (fields.archiveprefix ?? fields.eprinttype ?? '').toLowerCase();
   const eprint = fields.eprint && (prefix === '' || prefix === 'arxiv') ? normaliseArxivId(fields.eprint) : null;
   const corr = fields.journal === 'CoRR' && fields.volume ? normaliseArxivId(fields.volume.replace(/^abs\//, '')) : null;
@@ -78,64 +172,60 @@ function entryArxiv(fields: Entry['fields'], doi: string | null): string | null 
   );
 }
 
-function toRecord(entry: Entry, file: string, line: number): SeedRecord | null {
-  const { fields } = entry;
-  const title = plain(fields.title);
-  if (!title) return null;
-  const authors = fields.author ?? [];
-  const moreAuthors = authors.some((a) => !a.firstName && a.lastName === 'others');
-  const venueField = plain(fields.journal ?? fields.journaltitle ?? fields.booktitle);
-  const preprint = isPreprintVenue(venueField);
+function toRecord(entry: VerbatimEntry, fields: Record<string, string>, file: string, line: number): SeedRecord | null {
+  const text = textFields(fields);
+  if (!text.title) return null;
+  const preprint = isPreprintVenue(text.venue);
   const doi = (fields.doi ? normaliseDoi(fields.doi) : null) ?? findDoi(fields.url);
   const kind = KINDS[entry.type] ?? 'misc';
   return {
-    title,
-    abstract: plain(fields.abstract),
+    title: text.title,
+    abstract: abstractText(fields.abstract),
     day: null,
     file,
     line,
     format: 'bibtex',
     key: entry.key,
-    authors: authors.filter((a) => a.firstName || a.lastName !== 'others').map(creatorName).filter(Boolean),
-    ...(moreAuthors ? { moreAuthors } : {}),
+    authors: text.authors,
+    ...(text.moreAuthors ? { moreAuthors: true } : {}),
     date: entryDate(fields),
     arxiv: entryArxiv(fields, doi),
     doi,
-    venue: preprint ? null : venueField,
+    venue: preprint ? null : text.venue,
     kind: preprint && kind === 'article' ? 'misc' : kind,
-    primaryClass: plain(fields.primaryclass),
+    primaryClass: text.primaryClass,
   };
 }
 
 export function readBibtex(text: string, file: string, parsed: ParsedSeedFile): void {
   const { warn, error } = reporter(file, parsed.diagnostics);
-  const library = parse(text, { english: false, sentenceCase: false, unsupported: 'ignore', applyCrossRef: true });
+  const library = parseVerbatim(text);
   const lines = new LineCounter(text);
-  // Entries and errors come in file order; each knows its own source text, which gives its line.
-  let from = 0;
-  const lineOf = (input: string | undefined) => {
-    const at = input ? text.indexOf(input, from) : -1;
-    if (at === -1) return undefined;
-    from = at;
-    return lines.lineAt(at);
-  };
   // A broken entry appears among the entries with no source text, in the same order as the errors.
   const brokenKeys = library.entries.filter((e) => e.input === '').map((e) => e.key);
-  const errors = library.errors.map((e) => ({ ...e, at: e.input ? text.indexOf(e.input) : -1 }));
-  for (const [index, failure] of errors.entries()) {
-    const key = errors.length === brokenKeys.length ? brokenKeys[index] : undefined;
-    const line = failure.at === -1 ? undefined : new LineCounter(text).lineAt(failure.at);
+  for (const [index, failure] of library.errors.entries()) {
+    const key = library.errors.length === brokenKeys.length ? brokenKeys[index] : undefined;
+    const at = failure.input ? text.indexOf(failure.input) : -1;
     const reason = failure.error.split('\n')[0].replace(/ at line \d+, column \d+/, '');
-    error(line, `malformed BibTeX entry${key ? ` "${key}"` : ''} (${reason}); entry skipped, the others are kept`);
+    error(at === -1 ? undefined : new LineCounter(text).lineAt(at), `malformed BibTeX entry${key ? ` "${key}"` : ''} (${reason}); entry skipped, the others are kept`);
   }
-  for (const entry of library.entries) {
-    if (entry.input === '') continue; // broken: reported above, never made into a paper
-    const line = lineOf(entry.input) ?? 1;
-    if (VOLUMES.has(entry.type) || entry.crossref?.donated.length) {
+  const complete = library.entries.filter((entry) => entry.input !== ''); // broken ones: reported above, never made into papers
+  const byKey = new Map(complete.map((entry) => [entry.key.toLowerCase(), entry]));
+  const parents = new Set(complete.flatMap((entry) => (entry.fields.crossref ? [entry.fields.crossref.toLowerCase()] : [])));
+  // Entries and errors come in file order; each entry's source text gives its line.
+  let from = 0;
+  for (const entry of complete) {
+    const at = text.indexOf(entry.input, from);
+    if (at !== -1) from = at;
+    const line = at === -1 ? 1 : lines.lineAt(at);
+    if (VOLUMES.has(entry.type) || parents.has(entry.key.toLowerCase())) {
       warn(line, `@${entry.type}{${entry.key}} is a volume (or the crossref parent of other entries), not a paper; not listed`);
       continue;
     }
-    const record = toRecord(entry, file, line);
+    const parent = entry.fields.crossref ? byKey.get(entry.fields.crossref.toLowerCase()) : undefined;
+    const fields = { ...entry.fields };
+    for (const [child, from] of Object.entries(INHERITED)) if (parent && fields[child] === undefined && parent.fields[from] !== undefined) fields[child] = parent.fields[from];
+    const record = toRecord(entry, fields, file, line);
     if (record) parsed.records.push(record);
     else error(line, `BibTeX entry "${entry.key}" has no title; skipped`);
   }

@@ -57,8 +57,9 @@ export class LineCounter {
       this.line = 1;
       this.offset = 0;
     }
-    for (; this.offset < offset && this.offset < this.text.length; this.offset++) {
-      if (this.text.charCodeAt(this.offset) === 10) this.line++;
+    for (let next = this.text.indexOf('\n', this.offset); next !== -1 && next < offset; next = this.text.indexOf('\n', next + 1)) {
+      this.line++;
+      this.offset = next + 1;
     }
     return this.line;
   }
