@@ -87,7 +87,13 @@ export function benchParse(entries = 100_000): ParseFigures {
   const round = (n: number, digits = 0) => Number(n.toFixed(digits));
   return {
     entries: records.length,
-    formats: [...formats.values()].map((f) => ({ ...f, megabytes: round(f.megabytes, 1), ms: round(f.ms), cpuMs: round(f.cpuMs), rate: round(f.entries / (f.cpuMs / 1000)) })),
+    formats: [...formats.values()].map((f) => ({
+      ...f,
+      megabytes: round(f.megabytes, 1),
+      ms: round(f.ms),
+      cpuMs: round(f.cpuMs),
+      rate: round(f.entries / (f.cpuMs / 1000)),
+    })),
     parseMs: round(parseMs),
     mergeMs: round(mergeMs),
     totalMs: round(parseMs + mergeMs),
@@ -101,7 +107,8 @@ export function benchParse(entries = 100_000): ParseFigures {
 export function parseTable(figures: ParseFigures): string {
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   const rows = figures.formats.map(
-    (f) => `| ${f.format} | ${f.files} | ${f.entries.toLocaleString('en')} | ${f.megabytes} MB | ${s(f.ms)} | ${s(f.cpuMs)} | ${f.rate.toLocaleString('en')}/s |`,
+    (f) =>
+      `| ${f.format} | ${f.files} | ${f.entries.toLocaleString('en')} | ${f.megabytes} MB | ${s(f.ms)} | ${s(f.cpuMs)} | ${f.rate.toLocaleString('en')}/s |`,
   );
   return [
     '| format | files | entries | size | parse (wall) | parse (CPU) | entries per CPU second |',

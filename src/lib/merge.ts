@@ -129,9 +129,16 @@ function mergeGroup(group: SeedRecord[], id: string, title: string, diagnostics:
   const date = dated.reduce<string | null>((best, d) => (best ? earlierDate(best, d.date) : d.date), null);
   if (date) {
     const from = dated.find((d) => d.date === date)!.index;
-    const years = dated.filter((d, i) => yearOf(d.date) !== yearOf(date) && dated.findIndex((o) => yearOf(o.date) === yearOf(d.date)) === i);
+    const years = dated.filter(
+      (d, i) => yearOf(d.date) !== yearOf(date) && dated.findIndex((o) => yearOf(o.date) === yearOf(d.date)) === i,
+    );
     if (years.length > 0) {
-      warnConflict('years', { field: 'year', kept: yearOf(date), from, others: years.map((d) => ({ value: yearOf(d.date), from: d.index })) });
+      warnConflict('years', {
+        field: 'year',
+        kept: yearOf(date),
+        from,
+        others: years.map((d) => ({ value: yearOf(d.date), from: d.index })),
+      });
     }
   }
 

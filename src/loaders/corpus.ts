@@ -29,7 +29,12 @@ export async function loadCorpus(source: CorpusSource, context: LoaderContext): 
     readTopicOverrides(resolve(root, source.topicsDir)),
   ]);
   const digests = new Map(files.map((file) => [file.name, context.generateDigest(Buffer.from(file.bytes).toString('latin1'))]));
-  const key = context.generateDigest({ seedsDir, digests: [...digests], overrides: JSON.stringify(overrides), readProblems: JSON.stringify(readProblems) });
+  const key = context.generateDigest({
+    seedsDir,
+    digests: [...digests],
+    overrides: JSON.stringify(overrides),
+    readProblems: JSON.stringify(readProblems),
+  });
   if (memo?.key !== key) {
     const input = { files, readProblems, digests, overrides, seedsDir: relative(root, seedsDir) || '.' };
     memo = { key, corpus: runPipeline(input, context) };
@@ -47,7 +52,10 @@ interface PipelineInput {
   seedsDir: string;
 }
 
-async function runPipeline({ files, readProblems, digests, overrides, seedsDir }: PipelineInput, { config, logger }: LoaderContext): Promise<Corpus> {
+async function runPipeline(
+  { files, readProblems, digests, overrides, seedsDir }: PipelineInput,
+  { config, logger }: LoaderContext,
+): Promise<Corpus> {
   const cache = await ParseCache.open(fileURLToPath(new URL('reading-list/parsed-seeds.json', config.cacheDir)));
   const corpus = buildCorpus(files, {
     topicOverrides: overrides,

@@ -72,7 +72,12 @@ if (form && input && status && list && moreButton) {
     const names = checkboxes.filter((c) => state.topics.includes(c.value)).map((c) => c.dataset.topicName);
     let where = names.length > 0 ? ` in ${names.join(' or ')}` : '';
     if (authors !== null) {
-      const by = authors.length === 0 ? `no author matches “${state.author}”` : authors.length <= 3 ? authors.join(' or ') : `${authors.length} authors matching “${state.author}”`;
+      const by =
+        authors.length === 0
+          ? `no author matches “${state.author}”`
+          : authors.length <= 3
+            ? authors.join(' or ')
+            : `${authors.length} authors matching “${state.author}”`;
       where += authors.length === 0 ? ` (${by})` : ` by ${by}`;
     }
     return outcome.query ? `${resultCount(outcome.total)} for “${outcome.query}”${where}.` : `${resultCount(outcome.total)}${where}.`;

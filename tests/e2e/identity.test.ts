@@ -12,7 +12,10 @@ const site = inject('identitySite');
 const server = useServer(site);
 const browser = useBrowser();
 
-async function open(path: string, colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; close: () => Promise<void>; watch: ReturnType<typeof watchPage> }> {
+async function open(
+  path: string,
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<{ page: Page; close: () => Promise<void>; watch: ReturnType<typeof watchPage> }> {
   const context = await browser.newContext({ serviceWorkers: 'block', colorScheme });
   const page = await context.newPage();
   const watch = watchPage(page, server.origin);
@@ -48,7 +51,10 @@ describe('authors on the identity site', () => {
   it('an author link on a paper page opens that author’s papers', async () => {
     const { page, close } = await open('papers/human-level-control-through-deep-reinforcement-learning/');
     await page.getByRole('link', { name: 'David Silver' }).click();
-    expect((await resultTitles(page)).sort()).toEqual(['Human-level control through deep reinforcement learning', 'Playing Atari with Deep Reinforcement Learning']);
+    expect((await resultTitles(page)).sort()).toEqual([
+      'Human-level control through deep reinforcement learning',
+      'Playing Atari with Deep Reinforcement Learning',
+    ]);
     await close();
   });
 

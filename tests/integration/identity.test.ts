@@ -28,7 +28,8 @@ const site = inject('identitySite');
 const papers = JSON.parse(readText(site.outDir, 'papers.json')) as ExportedPaper[];
 const byTitle = (start: string) => papers.find((p) => p.title.startsWith(start))!;
 const page = (start: string) => readText(site.outDir, `papers/${byTitle(start).id}/index.html`);
-const metas = (html: string, name: string) => [...html.matchAll(new RegExp(`<meta name="${name}" content="([^"]*)"`, 'g'))].map((m) => m[1]);
+const metas = (html: string, name: string) =>
+  [...html.matchAll(new RegExp(`<meta name="${name}" content="([^"]*)"`, 'g'))].map((m) => m[1]);
 const jsonLd = (html: string) => JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(html)![1]);
 
 describe('identity fixture site: five formats, one page per work', () => {
@@ -50,7 +51,11 @@ describe('identity fixture site: five formats, one page per work', () => {
   it('merges the same work across formats: every source listed, ids, earliest date, richest authors', () => {
     const attention = byTitle('Attention Is All You Need');
     expect(attention.sources.map((s) => s.format).sort()).toEqual(['arxiv-atom', 'bibtex', 'hf-daily-papers', 'listing']);
-    expect(attention).toMatchObject({ arxiv: '1706.03762', date: '2017-06-12', venue: 'Advances in Neural Information Processing Systems' });
+    expect(attention).toMatchObject({
+      arxiv: '1706.03762',
+      date: '2017-06-12',
+      venue: 'Advances in Neural Information Processing Systems',
+    });
     expect(attention.authors).toHaveLength(8);
     expect(byTitle('Generative Adversarial').sources.map((s) => s.file)).toEqual(['hf-more.jsonl', 'zotero-export.json']);
     expect(byTitle('Toward Causal')).toMatchObject({ doi: '10.1109/jproc.2021.3058954', arxiv: '2102.11107', date: '2021-05' });
@@ -60,11 +65,28 @@ describe('identity fixture site: five formats, one page per work', () => {
 
   it('papers.json has the identity fields, null when unknown, and readable provenance', () => {
     for (const paper of papers) {
-      expect(Object.keys(paper)).toEqual(['id', 'title', 'url', 'abstract', 'authors', 'date', 'arxiv', 'doi', 'venue', 'topics', 'related', 'sources', 'links']);
+      expect(Object.keys(paper)).toEqual([
+        'id',
+        'title',
+        'url',
+        'abstract',
+        'authors',
+        'date',
+        'arxiv',
+        'doi',
+        'venue',
+        'topics',
+        'related',
+        'sources',
+        'links',
+      ]);
     }
     // The listing cites DQN as arXiv:1312.5602 in its abstract: a reference, not its own id.
     expect(byTitle('Rainbow')).toMatchObject({ authors: [], date: null, arxiv: null, doi: null, venue: null });
-    expect(byTitle('Depth Anything').sources.map((s) => s.label)).toEqual(['Hugging Face Daily Papers, 14 Jun 2024', 'listings/jun-14.txt, Jun 14']);
+    expect(byTitle('Depth Anything').sources.map((s) => s.label)).toEqual([
+      'Hugging Face Daily Papers, 14 Jun 2024',
+      'listings/jun-14.txt, Jun 14',
+    ]);
   });
 
   it('lists papers newest first where dates are known', () => {
@@ -87,7 +109,11 @@ describe('identity fixture site: five formats, one page per work', () => {
     expect(html).toContain('href="https://doi.org/10.1038/nature14236"');
     expect(html).not.toContain('scholar.google.com'); // title look-ups only for papers without ids
     const attention = page('Attention Is All You Need');
-    for (const href of ['https://arxiv.org/abs/1706.03762', 'https://arxiv.org/pdf/1706.03762', 'https://huggingface.co/papers/1706.03762']) {
+    for (const href of [
+      'https://arxiv.org/abs/1706.03762',
+      'https://arxiv.org/pdf/1706.03762',
+      'https://huggingface.co/papers/1706.03762',
+    ]) {
       expect(attention).toContain(`href="${href}"`);
     }
     expect(attention.indexOf('https://arxiv.org/abs/1706.03762')).toBeLessThan(attention.indexOf('id="cite-heading"'));
@@ -115,7 +141,9 @@ describe('identity fixture site: five formats, one page per work', () => {
     expect(metas(html, 'citation_doi')).toEqual(['10.1109/jproc.2021.3058954']);
     expect(metas(html, 'citation_arxiv_id')).toEqual(['2102.11107']);
     expect(metas(html, 'citation_journal_title')).toEqual(['Proceedings of the IEEE']);
-    expect(metas(page('Attention Is All You Need'), 'citation_conference_title')).toEqual(['Advances in Neural Information Processing Systems']);
+    expect(metas(page('Attention Is All You Need'), 'citation_conference_title')).toEqual([
+      'Advances in Neural Information Processing Systems',
+    ]);
     const data = jsonLd(html);
     expect(data.author).toHaveLength(7);
     expect(data.datePublished).toBe('2021-05');
@@ -136,7 +164,13 @@ describe('identity fixture site: five formats, one page per work', () => {
     expect(entry('On random graphs').fields.author?.map((a) => a.lastName)).toEqual(['Erdős', 'Rényi']);
     expect(entry('On random graphs').fields).toMatchObject({ year: '1959', journal: 'Publicationes Mathematicae Debrecen' });
     expect(entry('Attention Is All You Need').type).toBe('inproceedings');
-    expect(entry('Attention Is All You Need').fields).toMatchObject({ eprint: '1706.03762', archiveprefix: 'arXiv', primaryclass: 'cs.CL', year: '2017', month: '6' });
+    expect(entry('Attention Is All You Need').fields).toMatchObject({
+      eprint: '1706.03762',
+      archiveprefix: 'arXiv',
+      primaryclass: 'cs.CL',
+      year: '2017',
+      month: '6',
+    });
     expect(entry('Playing Atari').type).toBe('misc');
     expect(entry('Rainbow').type).toBe('misc');
     expect(entry('Rainbow').fields.author).toBeUndefined();

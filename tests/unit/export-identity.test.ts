@@ -24,7 +24,10 @@ const page = 'https://lab.example.org/papers/toward-causal-representation-learni
 
 describe('BibTeX with identity', () => {
   it('writes the type the source gives, authors, year, month, eprint, DOI and URL, and parses back', () => {
-    const bib = bibtexEntry({ ...causal, id: 'x', title: 'Toward Causal Representation Learning', abstract: 'A.', url: page }, 'toward-abc123');
+    const bib = bibtexEntry(
+      { ...causal, id: 'x', title: 'Toward Causal Representation Learning', abstract: 'A.', url: page },
+      'toward-abc123',
+    );
     const library = parse(bib, { english: false, sentenceCase: false });
     expect(library.errors).toEqual([]);
     const [entry] = library.entries;
@@ -46,7 +49,17 @@ describe('BibTeX with identity', () => {
     expect(bib).toBe(`@misc{listing-1,\n  title = {A Listing Paper},\n  howpublished = {\\url{${page}}}\n}\n`);
   });
   it('puts a conference in booktitle and keeps "and others"', () => {
-    const bib = bibtexEntry({ ...causal, kind: 'inproceedings', venue: 'NeurIPS', authors: ['Ian Goodfellow'], moreAuthors: true, id: 'g', title: 'GANs', abstract: null, url: page });
+    const bib = bibtexEntry({
+      ...causal,
+      kind: 'inproceedings',
+      venue: 'NeurIPS',
+      authors: ['Ian Goodfellow'],
+      moreAuthors: true,
+      id: 'g',
+      title: 'GANs',
+      abstract: null,
+      url: page,
+    });
     const [entry] = parse(bib, { english: false }).entries;
     expect(entry.type).toBe('inproceedings');
     expect(entry.fields.booktitle).toBe('NeurIPS');
@@ -90,7 +103,10 @@ describe('page metadata with identity', () => {
         ['citation_pdf_url', 'https://arxiv.org/pdf/2102.11107'],
       ]),
     );
-    expect(citationMetaNames({ ...citable, kind: 'inproceedings' }, 'R')).toContainEqual(['citation_conference_title', 'Proceedings of the IEEE']);
+    expect(citationMetaNames({ ...citable, kind: 'inproceedings' }, 'R')).toContainEqual([
+      'citation_conference_title',
+      'Proceedings of the IEEE',
+    ]);
   });
   it('gives JSON-LD author, datePublished, identifier and sameAs', () => {
     const data = JSON.parse(scholarlyArticleJsonLd(citable, 'Reading List'));
@@ -133,7 +149,9 @@ describe('names for readers', () => {
     expect(abridgeAuthors(['A', 'B', 'C', 'D'])).toBe('A, B, C et al.');
   });
   it('names sources in words, never by a machine-made file name', () => {
-    expect(sourceLabel({ file: 'daily.json', line: 2, day: '2024-06-14', format: 'hf-daily-papers' })).toBe('Hugging Face Daily Papers, 14 Jun 2024');
+    expect(sourceLabel({ file: 'daily.json', line: 2, day: '2024-06-14', format: 'hf-daily-papers' })).toBe(
+      'Hugging Face Daily Papers, 14 Jun 2024',
+    );
     expect(sourceLabel({ file: 'q.xml', line: 2, day: null, format: 'arxiv-atom' })).toBe('arXiv');
     expect(sourceLabel({ file: 'dumps/my-library.bib', line: 2, day: null, format: 'bibtex' })).toBe('dumps/my-library.bib');
     expect(sourceLabel({ file: '001_d5dc35cc82ff7c9c.txt', line: 2, day: 'Jul 31', format: 'listing' })).toBe('listing of Jul 31');

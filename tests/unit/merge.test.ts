@@ -105,7 +105,13 @@ describe('mergeRecords: identity across formats', () => {
   it('joins records by arXiv id even when titles differ, and by DOI', () => {
     const { papers } = mergeRecords([
       rec('Generative Adversarial Networks', { file: 'hf.json', format: 'hf-daily-papers', arxiv: '1406.2661', abstract: 'A.' }),
-      rec('Generative Adversarial Nets', { file: 'zotero.json', format: 'csl-json', arxiv: '1406.2661', venue: 'NeurIPS', kind: 'inproceedings' }),
+      rec('Generative Adversarial Nets', {
+        file: 'zotero.json',
+        format: 'csl-json',
+        arxiv: '1406.2661',
+        venue: 'NeurIPS',
+        kind: 'inproceedings',
+      }),
       rec('Toward Causal Representation Learning', { file: 'a.bib', format: 'bibtex', doi: '10.1109/jproc.2021.3058954' }),
       rec('Towards causal representation learning', { file: 'b.json', format: 'csl-json', doi: '10.1109/jproc.2021.3058954' }),
     ]);
@@ -122,7 +128,13 @@ describe('mergeRecords: identity across formats', () => {
     const before = mergeRecords([listing]).papers[0].id;
     const { papers } = mergeRecords([
       listing,
-      rec('Attention is all you need', { file: 'a-dump.bib', format: 'bibtex', arxiv: '1706.03762', authors: ['Ashish Vaswani'], date: '2017' }),
+      rec('Attention is all you need', {
+        file: 'a-dump.bib',
+        format: 'bibtex',
+        arxiv: '1706.03762',
+        authors: ['Ashish Vaswani'],
+        date: '2017',
+      }),
     ]);
     expect(papers).toHaveLength(1);
     expect(papers[0]).toMatchObject({ id: before, title: 'Attention Is All You Need', arxiv: '1706.03762', authors: ['Ashish Vaswani'] });
@@ -139,8 +151,20 @@ describe('mergeRecords: identity across formats', () => {
 
   it('merges field by field: richest authors, earliest date, every source; reports different ids and years', () => {
     const { papers, diagnostics } = mergeRecords([
-      rec('Playing Atari with Deep Reinforcement Learning', { file: 'a.xml', format: 'arxiv-atom', arxiv: '1312.5602', date: '2013-12-19', authors: ['V. Mnih', 'K. Kavukcuoglu'] }),
-      rec('Playing Atari with deep reinforcement learning', { file: 'b.bib', format: 'bibtex', arxiv: '1312.5603', date: '2014', authors: ['Mnih', 'Kavukcuoglu', 'Silver'] }),
+      rec('Playing Atari with Deep Reinforcement Learning', {
+        file: 'a.xml',
+        format: 'arxiv-atom',
+        arxiv: '1312.5602',
+        date: '2013-12-19',
+        authors: ['V. Mnih', 'K. Kavukcuoglu'],
+      }),
+      rec('Playing Atari with deep reinforcement learning', {
+        file: 'b.bib',
+        format: 'bibtex',
+        arxiv: '1312.5603',
+        date: '2014',
+        authors: ['Mnih', 'Kavukcuoglu', 'Silver'],
+      }),
     ]);
     expect(papers).toHaveLength(1);
     const [paper] = papers;

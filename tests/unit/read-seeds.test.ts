@@ -7,11 +7,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type * as FsPromises from 'node:fs/promises';
 
 /** Reading this name fails as a file without read permission would (tests run as root, where chmod does not stop reads). */
 const UNREADABLE = 'locked.txt';
 vi.mock('node:fs/promises', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:fs/promises')>();
+  const actual = await importOriginal<typeof FsPromises>();
   return {
     ...actual,
     readFile: (path: string, ...rest: never[]) =>
@@ -55,13 +56,25 @@ describe('readSeedFiles', () => {
   it('does not follow a link out of the folder, and says which', async () => {
     const { files, diagnostics } = await readSeedFiles(seeds);
     expect(files.map((f) => f.name)).not.toContain('outside-link.txt');
-    expect(diagnostics).toContainEqual({ severity: 'error', file: 'outside-link.txt', message: expect.stringMatching(/outside the seeds directory; not followed/) });
-    expect(diagnostics).toContainEqual({ severity: 'error', file: 'dumps/up', message: expect.stringMatching(/outside the seeds directory|folder it is inside/) });
+    expect(diagnostics).toContainEqual({
+      severity: 'error',
+      file: 'outside-link.txt',
+      message: expect.stringMatching(/outside the seeds directory; not followed/),
+    });
+    expect(diagnostics).toContainEqual({
+      severity: 'error',
+      file: 'dumps/up',
+      message: expect.stringMatching(/outside the seeds directory|folder it is inside/),
+    });
     expect(diagnostics).toContainEqual({ severity: 'error', file: 'dangling.txt', message: expect.stringMatching(/broken link/) });
   });
   it('reports an unreadable file and something that is not a file by name, and goes on', async () => {
     const { files, diagnostics } = await readSeedFiles(seeds);
-    expect(diagnostics).toContainEqual({ severity: 'error', file: UNREADABLE, message: expect.stringMatching(/cannot be read \(EACCES\); skipped/) });
+    expect(diagnostics).toContainEqual({
+      severity: 'error',
+      file: UNREADABLE,
+      message: expect.stringMatching(/cannot be read \(EACCES\); skipped/),
+    });
     expect(diagnostics).toContainEqual({ severity: 'error', file: 'pipe', message: expect.stringMatching(/not a regular file/) });
     expect(files).toHaveLength(5);
   });

@@ -51,12 +51,27 @@ describe('Hugging Face Daily Papers JSON', () => {
       format: 'hf-daily-papers',
       line: 2,
     });
-    expect(depth.authors).toEqual(['Lihe Yang', 'Bingyi Kang', 'Zilong Huang', 'Zhen Zhao', 'Xiaogang Xu', 'Jiashi Feng', 'Hengshuang Zhao']);
+    expect(depth.authors).toEqual([
+      'Lihe Yang',
+      'Bingyi Kang',
+      'Zilong Huang',
+      'Zhen Zhao',
+      'Xiaogang Xu',
+      'Jiashi Feng',
+      'Hengshuang Zhao',
+    ]);
     expect(depth.abstract).not.toMatch(/\n/);
     expect(pixels.title).toBe('An Image is Worth More Than 16x16 Patches: Exploring Transformers on Individual Pixels');
   });
   it('reads a single item and JSON Lines', () => {
-    const item = { paper: { id: '1406.2661', title: 'Generative Adversarial Networks', summary: 'We propose…', authors: [{ name: 'Ian J. Goodfellow' }] } };
+    const item = {
+      paper: {
+        id: '1406.2661',
+        title: 'Generative Adversarial Networks',
+        summary: 'We propose…',
+        authors: [{ name: 'Ian J. Goodfellow' }],
+      },
+    };
     expect(parseSeedFile(encode(JSON.stringify(item, null, 2)), 'one.json').records.map((r) => r.arxiv)).toEqual(['1406.2661']);
     const lines = read('hf-more.jsonl');
     expect(lines.records.map((r) => [r.arxiv, r.line])).toEqual([
@@ -66,7 +81,10 @@ describe('Hugging Face Daily Papers JSON', () => {
   });
   it('reports a malformed JSON Lines line with its line and keeps the others', () => {
     const good = JSON.stringify({ paper: { id: '1406.2661', title: 'Generative Adversarial Networks', summary: 'S.' } });
-    const parsed = parseSeedFile(encode(`${good}\n{"paper": {"id": "1312.5602", "title": "Playing Atari\n${good.replace('1406.2661', '1706.03762')}\n`), 'x.jsonl');
+    const parsed = parseSeedFile(
+      encode(`${good}\n{"paper": {"id": "1312.5602", "title": "Playing Atari\n${good.replace('1406.2661', '1706.03762')}\n`),
+      'x.jsonl',
+    );
     expect(parsed.records.map((r) => r.arxiv)).toEqual(['1406.2661', '1706.03762']);
     expect(errors(parsed)).toMatchObject([{ file: 'x.jsonl', line: 2, message: expect.stringMatching(/malformed JSON line/) }]);
   });
@@ -85,7 +103,10 @@ describe('Hugging Face Daily Papers JSON', () => {
     expect(errors(parsed)[0].message).toMatch(/malformed JSON .*item skipped/);
   });
   it('reports an item without a title and keeps going', () => {
-    const parsed = parseSeedFile(encode('[{"paper": {"id": "1406.2661", "summary": "S."}}, {"paper": {"id": "1706.03762", "title": "T", "summary": "S."}}]'), 'd.json');
+    const parsed = parseSeedFile(
+      encode('[{"paper": {"id": "1406.2661", "summary": "S."}}, {"paper": {"id": "1706.03762", "title": "T", "summary": "S."}}]'),
+      'd.json',
+    );
     expect(parsed.records.map((r) => r.title)).toEqual(['T']);
     expect(errors(parsed)[0].message).toMatch(/without a title/);
   });
@@ -140,23 +161,38 @@ describe('BibTeX', () => {
     expect(byKey('Scikit-learn').authors).toContain('Gaël Varoquaux');
     expect(byKey('Scikit-learn').authors.at(-1)).toBe('Édouard Duchesnay');
     expect(byKey('Attention').authors).toContain('Łukasz Kaiser');
-    const latex = parseSeedFile(encode("@article{a, title={X}, author={Ga{\\'\\i}l, Jean and {Google DeepMind} and van der Maaten, Laurens}}"), 'a.bib');
+    const latex = parseSeedFile(
+      encode("@article{a, title={X}, author={Ga{\\'\\i}l, Jean and {Google DeepMind} and van der Maaten, Laurens}}"),
+      'a.bib',
+    );
     expect(latex.records[0].authors).toEqual(['Jean Gaíl', 'Google DeepMind', 'Laurens van der Maaten']);
   });
   it('reads brace-protected titles, dates, venues, types and ids hidden in note, journal or url', () => {
     const parsed = read('my-library.bib');
     const byKey = (title: string) => parsed.records.find((r) => r.title.startsWith(title))!;
-    expect(byKey('Playing')).toMatchObject({ title: 'Playing Atari with deep reinforcement learning', arxiv: '1312.5602', venue: null, kind: 'misc' });
+    expect(byKey('Playing')).toMatchObject({
+      title: 'Playing Atari with deep reinforcement learning',
+      arxiv: '1312.5602',
+      venue: null,
+      kind: 'misc',
+    });
     expect(byKey('Distributed')).toMatchObject({ arxiv: '1310.4546', kind: 'inproceedings', date: '2013' });
     expect(byKey('Attention')).toMatchObject({ arxiv: '1706.03762', primaryClass: 'cs.CL', kind: 'inproceedings' });
-    expect(byKey('Toward Causal')).toMatchObject({ arxiv: '2102.11107', doi: '10.1109/jproc.2021.3058954', date: '2021-05', venue: 'Proceedings of the IEEE' });
+    expect(byKey('Toward Causal')).toMatchObject({
+      arxiv: '2102.11107',
+      doi: '10.1109/jproc.2021.3058954',
+      date: '2021-05',
+      venue: 'Proceedings of the IEEE',
+    });
     expect(byKey('Human-level')).toMatchObject({ date: '2015-02', doi: '10.1038/nature14236', kind: 'article', venue: 'Nature' });
     expect(byKey('Human-level').authors).toHaveLength(19);
   });
   it('reports a malformed entry with file, line and key, keeps the next entry and makes nothing of its fragments', () => {
     const parsed = read('broken.bib');
     expect(parsed.records.map((r) => r.title)).toEqual(['The large N limit of superconformal field theories and supergravity']);
-    expect(errors(parsed)).toMatchObject([{ file: 'broken.bib', line: 1, message: expect.stringMatching(/malformed BibTeX entry "broken2020"/) }]);
+    expect(errors(parsed)).toMatchObject([
+      { file: 'broken.bib', line: 1, message: expect.stringMatching(/malformed BibTeX entry "broken2020"/) },
+    ]);
     const middle = parseSeedFile(
       encode('@misc{a, title = {First}}\n\n@article{bad2, title = {x} year = 2020}\n@misc{c, title = {Last}}\n'),
       'm.bib',
@@ -165,7 +201,10 @@ describe('BibTeX', () => {
     expect(errors(middle)).toMatchObject([{ line: 3, message: expect.stringMatching(/"bad2"/) }]);
   });
   it('does not list a proceedings volume, but says so', () => {
-    const parsed = parseSeedFile(encode('@proceedings{neurips2017, title = {Advances in Neural Information Processing Systems 30}, year = 2017}'), 'p.bib');
+    const parsed = parseSeedFile(
+      encode('@proceedings{neurips2017, title = {Advances in Neural Information Processing Systems 30}, year = 2017}'),
+      'p.bib',
+    );
     expect(parsed.records).toEqual([]);
     expect(parsed.diagnostics[0].message).toMatch(/is a volume/);
   });
@@ -201,7 +240,10 @@ describe('BibTeX fast path', () => {
     expect(fast.map((r) => r.title)).toEqual(full.map((e) => e.fields.title));
   });
   it('keeps TeX in an abstract for the renderer, dropping only braces that protect case', () => {
-    const parsed = parseSeedFile(encode('@misc{a, title = {T}, abstract = {We use {GPT-4} and $\\alpha$ and \\emph{bold} and Sch{\\"o}lkopf.}}'), 'a.bib');
+    const parsed = parseSeedFile(
+      encode('@misc{a, title = {T}, abstract = {We use {GPT-4} and $\\alpha$ and \\emph{bold} and Sch{\\"o}lkopf.}}'),
+      'a.bib',
+    );
     expect(parsed.records[0].abstract).toBe('We use GPT-4 and $\\alpha$ and \\emph{bold} and Sch\\"olkopf.');
   });
 });
@@ -215,11 +257,17 @@ describe('CSL-JSON', () => {
     expect(causal.authors[0]).toBe('Bernhard Schölkopf');
     expect(gans).toMatchObject({ arxiv: '1406.2661', kind: 'inproceedings', date: '2014' });
     expect(sklearn.authors).toContain('Gaël Varoquaux');
-    const literal = parseSeedFile(encode('[{"id": "x", "type": "report", "title": "T", "author": [{"literal": "OpenAI"}], "issued": {"raw": "2023-03-15"}}]'), 'c.json');
+    const literal = parseSeedFile(
+      encode('[{"id": "x", "type": "report", "title": "T", "author": [{"literal": "OpenAI"}], "issued": {"raw": "2023-03-15"}}]'),
+      'c.json',
+    );
     expect(literal.records[0]).toMatchObject({ authors: ['OpenAI'], date: '2023-03-15', kind: 'techreport' });
   });
   it('reports an item without a title by its id and line', () => {
-    const parsed = parseSeedFile(encode('[\n{"id": "k1", "type": "article-journal", "author": []},\n{"id": "k2", "type": "book", "title": "Kept"}\n]'), 'c.json');
+    const parsed = parseSeedFile(
+      encode('[\n{"id": "k1", "type": "article-journal", "author": []},\n{"id": "k2", "type": "book", "title": "Kept"}\n]'),
+      'c.json',
+    );
     expect(parsed.records.map((r) => r.title)).toEqual(['Kept']);
     expect(errors(parsed)).toMatchObject([{ line: 2, message: expect.stringMatching(/"k1" without a title/) }]);
   });

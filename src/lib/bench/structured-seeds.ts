@@ -20,7 +20,28 @@ export type BenchFormat = (typeof FORMATS)[number];
  * Authors: a pool of 5,000 invented names, about one in eight with an accent (written in TeX for
  * BibTeX), drawn with a skew so some authors recur, as they do in a real library.
  */
-const GIVEN = ['Bernhard', 'Łukasz', 'Gaël', 'Ana', 'Jürgen', 'Yoshua', 'Fei', 'Søren', 'Noam', 'Chelsea', 'Sergey', 'Pieter', 'Hao', 'Yann', 'Daphne', 'Ilya', 'Maria', 'Wei', 'Priya', 'Kenji'];
+const GIVEN = [
+  'Bernhard',
+  'Łukasz',
+  'Gaël',
+  'Ana',
+  'Jürgen',
+  'Yoshua',
+  'Fei',
+  'Søren',
+  'Noam',
+  'Chelsea',
+  'Sergey',
+  'Pieter',
+  'Hao',
+  'Yann',
+  'Daphne',
+  'Ilya',
+  'Maria',
+  'Wei',
+  'Priya',
+  'Kenji',
+];
 const SYLLABLES = ['ka', 'ri', 'mo', 'len', 'sto', 'ber', 'vin', 'ta', 'gu', 'shi', 'rad', 'po', 'lek', 'mar', 'zen', 'dor'];
 const ACCENTED: Record<string, string> = { o: 'ö', e: 'é', u: 'ü', a: 'á' };
 const NAME_POOL = 5000;
@@ -55,7 +76,14 @@ function items(papers: readonly SyntheticPaper[]): Item[] {
 }
 
 const hfItem = ({ paper, arxiv, authors, date }: Item) => ({
-  paper: { id: arxiv, authors: authors.map(([g, f]) => ({ name: `${g} ${f}`, hidden: false })), publishedAt: `${date}T17:59:56.000Z`, title: paper.title, summary: wrap(paper.abstract ?? ''), upvotes: 3 },
+  paper: {
+    id: arxiv,
+    authors: authors.map(([g, f]) => ({ name: `${g} ${f}`, hidden: false })),
+    publishedAt: `${date}T17:59:56.000Z`,
+    title: paper.title,
+    summary: wrap(paper.abstract ?? ''),
+    upvotes: 3,
+  },
   publishedAt: `${date}T23:00:00.000Z`,
   title: paper.title,
   numComments: 0,
@@ -122,14 +150,22 @@ export function structuredSeeds(papers: readonly SyntheticPaper[], perFile = 200
       const name = `${format}-${String(n).padStart(3, '0')}`;
       const text =
         format === 'hf-json'
-          ? JSON.stringify(chunk.map(({ item }) => hfItem(item)), null, 2)
+          ? JSON.stringify(
+              chunk.map(({ item }) => hfItem(item)),
+              null,
+              2,
+            )
           : format === 'hf-jsonl'
             ? chunk.map(({ item }) => JSON.stringify(hfItem(item))).join('\n')
             : format === 'atom'
               ? `<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n${chunk.map(({ item }) => atomEntry(item)).join('\n')}\n</feed>\n`
               : format === 'bibtex'
                 ? chunk.map(({ item, index }) => bibEntry(item, index)).join('\n\n')
-                : JSON.stringify(chunk.map(({ item, index }) => cslEntry(item, index)), null, 2);
+                : JSON.stringify(
+                    chunk.map(({ item, index }) => cslEntry(item, index)),
+                    null,
+                    2,
+                  );
       const extension = { 'hf-json': 'json', 'hf-jsonl': 'jsonl', atom: 'xml', bibtex: 'bib', csl: 'csl.json' }[format];
       files.push({ name: `${name}.${extension}`, text, entries: chunk.length });
     }

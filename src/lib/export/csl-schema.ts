@@ -22,7 +22,10 @@ function nameErrors(value: unknown, at: string): string[] {
   return value.flatMap((name, i) => {
     if (typeof name !== 'object' || name === null) return [`${at}[${i}]: not a name object`];
     const parts = Object.entries(name as Record<string, unknown>);
-    const known = parts.every(([k, v]) => ['family', 'given', 'literal', 'suffix', 'dropping-particle', 'non-dropping-particle'].includes(k) && typeof v === 'string');
+    const known = parts.every(
+      ([k, v]) =>
+        ['family', 'given', 'literal', 'suffix', 'dropping-particle', 'non-dropping-particle'].includes(k) && typeof v === 'string',
+    );
     const named = parts.some(([k]) => k === 'family' || k === 'literal');
     return known && named ? [] : [`${at}[${i}]: names need family or literal, with string parts only`];
   });
