@@ -68,12 +68,15 @@ function parseName(text: string): Name | { literal: string } {
   return { first: words(first), von: head.slice(0, vonEnd), last: head.slice(vonEnd), jr: words(jr) };
 }
 
+/** A name as written when it holds TeX (for the TeX converter), else its display form. */
+export type AuthorName = { name: string } | { tex: string };
+
 /**
- * Display names ("First von Last Jr") of an author field, and whether it ends in "and others".
- * Names holding TeX go to `convertTex` (the full TeX parser); the others are split here.
+ * The names of an author field, in order, and whether it ends in "and others": display names
+ * ("First von Last Jr") for plain names, the written form of names that hold TeX.
  */
-export function bibtexNames(field: string, convertTex?: (name: string) => string): { names: string[]; more: boolean } {
-  const names: string[] = [];
+export function bibtexNames(field: string): { names: AuthorName[]; more: boolean } {
+  const names: AuthorName[] = [];
   let more = false;
   for (const text of splitTopLevel(field.replace(/\s+/g, ' '), andSeparator)) {
     if (text === '') continue;
@@ -81,13 +84,13 @@ export function bibtexNames(field: string, convertTex?: (name: string) => string
       more = true;
       continue;
     }
-    if (convertTex && /[\\$%^_&#]/.test(text)) {
-      names.push(convertTex(text));
+    if (/[\\$%^_&#]/.test(text)) {
+      names.push({ tex: text });
       continue;
     }
     const name = parseName(text);
     const display = 'literal' in name ? name.literal : [...name.first, ...name.von, ...name.last, ...name.jr].map(unbrace).join(' ');
-    if (display.trim()) names.push(display.trim());
+    if (display.trim()) names.push({ name: display.trim() });
   }
-  return { names: names.filter(Boolean), more };
+  return { names, more };
 }

@@ -62,11 +62,17 @@ function plainTex(value: string): string {
  */
 const PARSER_MARKUP = /<\/?(?:i|b|sup|sub|p|em|strong|tt|code)>|<span(?: (?:class|style)="[^"]*")?>|<\/span>|<a href="[^"]*">|<\/a>/g;
 
+/** The TeX converter's output as plain text. */
 function clean(value: string | undefined): string | null {
   if (typeof value !== 'string') return null;
   // `\'\i` gives a dotless i with an accent; the dotted letter composes (Ga\'\il → Gaíl).
   const text = cleanText(value.replace(PARSER_MARKUP, ' ').replace(/ı(?=\p{M})/gu, 'i'));
   return text === '' ? null : text.replace(/ ([,.;:!?])/g, '$1');
+}
+
+/** A plain field (no TeX) as text. */
+function plainText(value: string): string | null {
+  return cleanText(plainTex(value)) || null;
 }
 
 function creatorName(creator: Creator): string {
@@ -80,6 +86,7 @@ function creatorName(creator: Creator): string {
  */
 function abstractText(value: string | undefined): string | null {
   if (!value) return null;
+  if (!value.includes('{')) return cleanText(value) || null;
   const kept: boolean[] = [];
   let text = '';
   for (let i = 0; i < value.length; i++) {
@@ -94,7 +101,61 @@ function abstractText(value: string | undefined): string | null {
       text += c;
     }
   }
-  return clean(text);
+  return cleanText(text) || null;
+}
+
+const PARSE_OPTIONS = { english: false, sentenceCase: false, unsupported: 'ignore' } as const;
+const NAMES_PER_ENTRY = 20;
+
+/** Author names with TeX, converted once (names recur across a library and across files). */
+const texNames = new Map<string, string>();
+
+/**
+ * A file's values that hold TeX, converted in one run of the TeX converter (each run has a
+ * fixed cost of about a millisecond, so one run per value would dominate reading a file).
+ */
+class TexBatch {
+  private readonly fields = new Map<number, [string, string][]>();
+  private readonly names = new Set<string>();
+  private converted = new Map<number, Record<string, unknown>>();
+
+  add(entry: number, field: string, raw: string): void {
+    this.fields.set(entry, [...(this.fields.get(entry) ?? []), [field, raw]]);
+  }
+
+  addName(raw: string): void {
+    if (!texNames.has(raw)) this.names.add(raw);
+  }
+
+  run(): void {
+    const names = [...this.names];
+    // Names go NAMES_PER_ENTRY to an entry: the converter slows down on long author lists.
+    const groups = Array.from({ length: Math.ceil(names.length / NAMES_PER_ENTRY) }, (_, g) => names.slice(g * NAMES_PER_ENTRY, (g + 1) * NAMES_PER_ENTRY));
+    const source = [...this.fields]
+      .map(([entry, fields]) => `@misc{f${entry},\n${fields.map(([name, raw]) => `  ${name} = {${raw}}`).join(',\n')}\n}`)
+      .concat(groups.map((group, g) => `@misc{n${g},\n  author = {${group.join(' and ')}}\n}`))
+      .join('\n');
+    if (source === '') return;
+    const library = parse(source, PARSE_OPTIONS);
+    for (const entry of library.entries) {
+      if (entry.key.startsWith('f')) this.converted.set(Number(entry.key.slice(1)), entry.fields);
+    }
+    const creators = new Map(library.entries.map((entry) => [entry.key, entry.fields.author ?? []]));
+    groups.forEach((group, g) => {
+      const converted = creators.get(`n${g}`) ?? [];
+      // One creator per name, in order; if the parser read the group otherwise, name by name.
+      group.forEach((raw, i) => {
+        const creator = converted.length === group.length ? converted[i] : parse(`@misc{n, author = {${raw}}}`, PARSE_OPTIONS).entries[0]?.fields.author?.[0];
+        texNames.set(raw, creator ? creatorName(creator) : (plainText(raw) ?? ''));
+      });
+    });
+  }
+
+  /** A converted field, or null if the converter gave nothing for it. */
+  field(entry: number, field: string): string | null {
+    const value = this.converted.get(entry)?.[field];
+    return typeof value === 'string' ? clean(value) : null;
+  }
 }
 
 interface TextFields {
@@ -105,42 +166,22 @@ interface TextFields {
   primaryClass: string | null;
 }
 
-/** The TeX converter on a few fields, through a one-entry library. */
-const convertTex = (fields: [string, string][]) =>
-  parse(`@misc{x,\n${fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n')}\n}`, {
-    english: false,
-    sentenceCase: false,
-    unsupported: 'ignore',
-  }).entries[0]?.fields;
-
-/**
- * One author name with TeX in it (`Sch{\"o}lkopf, Bernhard`), converted once: names recur across
- * a library, and the converter is the costly part of reading one.
- */
-const texNames = new Map<string, string>();
-function texName(raw: string): string {
-  let name = texNames.get(raw);
-  if (name === undefined) {
-    const [creator] = convertTex([['author', raw]])?.author ?? [];
-    name = creator ? creatorName(creator) : (clean(plainTex(raw)) ?? '');
-    texNames.set(raw, name);
-  }
-  return name;
+/** Registers an entry's TeX values with the batch; `textFields` reads them back after `run`. */
+function collectTex(entry: number, fields: Record<string, string>, batch: TexBatch): void {
+  for (const name of TEXT_FIELDS) if (fields[name] !== undefined && TEX.test(fields[name])) batch.add(entry, name, fields[name]);
+  if (fields.author !== undefined) for (const name of bibtexNames(fields.author).names) if ('tex' in name) batch.addName(name.tex);
 }
 
-/** The title, authors and venue in plain text: TeX-free fields directly, the others through the TeX converter. */
-function textFields(fields: Record<string, string>): TextFields {
-  const withTex = TEXT_FIELDS.filter((name) => fields[name] !== undefined && TEX.test(fields[name]));
-  const converted = withTex.length === 0 ? undefined : convertTex(withTex.map((name) => [name, fields[name]]));
+/** The title, authors and venue in plain text: TeX-free fields directly, the others from the batch. */
+function textFields(entry: number, fields: Record<string, string>, batch: TexBatch): TextFields {
   const text = (name: (typeof TEXT_FIELDS)[number]): string | null => {
     if (fields[name] === undefined) return null;
-    const value = converted ? converted[name] : undefined;
-    return clean(typeof value === 'string' ? value : plainTex(fields[name]));
+    return TEX.test(fields[name]) ? (batch.field(entry, name) ?? plainText(fields[name])) : plainText(fields[name]);
   };
-  const names = fields.author === undefined ? { names: [], more: false } : bibtexNames(fields.author, texName);
+  const names = fields.author === undefined ? { names: [], more: false } : bibtexNames(fields.author);
   return {
     title: text('title'),
-    authors: names.names.map((name) => clean(plainTex(name)) ?? '').filter(Boolean),
+    authors: names.names.map((name) => ('tex' in name ? (texNames.get(name.tex) ?? '') : (plainText(name.name) ?? ''))).filter(Boolean),
     moreAuthors: names.more,
     venue: text('journal') ?? text('journaltitle') ?? text('booktitle'),
     primaryClass: text('primaryclass'),
@@ -172,8 +213,7 @@ function entryArxiv(fields: Record<string, string>, doi: string | null): string 
   );
 }
 
-function toRecord(entry: VerbatimEntry, fields: Record<string, string>, file: string, line: number): SeedRecord | null {
-  const text = textFields(fields);
+function toRecord(entry: VerbatimEntry, text: TextFields, fields: Record<string, string>, file: string, line: number): SeedRecord | null {
   if (!text.title) return null;
   const preprint = isPreprintVenue(text.venue);
   const doi = (fields.doi ? normaliseDoi(fields.doi) : null) ?? findDoi(fields.url);
@@ -214,6 +254,7 @@ export function readBibtex(text: string, file: string, parsed: ParsedSeedFile): 
   const parents = new Set(complete.flatMap((entry) => (entry.fields.crossref ? [entry.fields.crossref.toLowerCase()] : [])));
   // Entries and errors come in file order; each entry's source text gives its line.
   let from = 0;
+  const papers: { entry: VerbatimEntry; fields: Record<string, string>; line: number }[] = [];
   for (const entry of complete) {
     const at = text.indexOf(entry.input, from);
     if (at !== -1) from = at;
@@ -225,10 +266,16 @@ export function readBibtex(text: string, file: string, parsed: ParsedSeedFile): 
     const parent = entry.fields.crossref ? byKey.get(entry.fields.crossref.toLowerCase()) : undefined;
     const fields = { ...entry.fields };
     for (const [child, from] of Object.entries(INHERITED)) if (parent && fields[child] === undefined && parent.fields[from] !== undefined) fields[child] = parent.fields[from];
-    const record = toRecord(entry, fields, file, line);
+    papers.push({ entry, fields, line });
+  }
+  const batch = new TexBatch();
+  papers.forEach(({ fields }, index) => collectTex(index, fields, batch));
+  batch.run();
+  papers.forEach(({ entry, fields, line }, index) => {
+    const record = toRecord(entry, textFields(index, fields, batch), fields, file, line);
     if (record) parsed.records.push(record);
     else error(line, `BibTeX entry "${entry.key}" has no title; skipped`);
-  }
+  });
   if (library.entries.length === 0 && library.errors.length === 0) {
     parsed.diagnostics.push({ severity: 'warning', file, message: 'BibTeX file without entries: no papers found' });
   }
