@@ -90,7 +90,29 @@ function identityKeys(record: SeedRecord): string[] {
 }
 
 /** Records of one paper, sorted by file and line, merged field by field. */
+/** A paper only one record names: its fields as they are (most papers of a large list). */
+function singleRecord(record: SeedRecord, id: string, title: string): MergedPaper {
+  const { abstract, authors, moreAuthors, date, doi, venue, kind, primaryClass, file, line, day, format } = record;
+  return {
+    id,
+    title,
+    abstract,
+    abstractNote: abstract === null ? 'missing' : null,
+    authors,
+    ...(moreAuthors ? { moreAuthors } : {}),
+    date,
+    arxiv: record.arxiv ?? (doi && arxivIdOfDoi(doi)) ?? null,
+    doi,
+    venue,
+    kind,
+    primaryClass,
+    sources: [{ file, line, day, format }],
+    conflicts: [],
+  };
+}
+
 function mergeGroup(group: SeedRecord[], id: string, title: string, diagnostics: Diagnostic[]): MergedPaper {
+  if (group.length === 1) return singleRecord(group[0], id, title);
   const [first] = group;
   const byAuthority = (rank: Record<SeedFormat, number>) =>
     group.map((record, index) => ({ record, index })).sort((a, b) => rank[a.record.format] - rank[b.record.format] || a.index - b.index);
