@@ -172,13 +172,7 @@ function mergeGroup(group: SeedRecord[], id: string, title: string, diagnostics:
   const withAbstract = group.filter((r) => r.abstract !== null);
   // Most complete = longest; ties go to the earliest listing (stable sort).
   const best = [...withAbstract].sort((a, b) => b.abstract!.length - a.abstract!.length)[0];
-  // A copy cut short (an API's truncated summary) is the same abstract, not a different one.
-  const bestKey = withAbstract.length > 1 ? abstractKey(best.abstract!) : '';
-  const distinct = new Map(
-    withAbstract.length < 2
-      ? []
-      : withAbstract.map((r) => [abstractKey(r.abstract!), r] as const).filter(([key]) => key === bestKey || !bestKey.startsWith(key)),
-  );
+  const distinct = new Map(withAbstract.length < 2 ? [] : withAbstract.map((r) => [abstractKey(r.abstract!), r] as const));
   let abstractNote: MergedPaper['abstractNote'] = best ? null : 'missing';
   if (distinct.size > 1) {
     abstractNote = 'conflict';

@@ -200,6 +200,17 @@ describe('BibTeX', () => {
     expect(middle.records.map((r) => r.title)).toEqual(['First', 'Last']);
     expect(errors(middle)).toMatchObject([{ line: 3, message: expect.stringMatching(/"bad2"/) }]);
   });
+  it('takes the venue and year of a crossref parent, and does not list the parent', () => {
+    const bib = [
+      '@inproceedings{goodfellow2014, title = {Generative Adversarial Nets}, author = {Goodfellow, Ian}, crossref = {nips2014}}',
+      '@proceedings{nips2014, title = {Advances in Neural Information Processing Systems 27}, year = {2014}}',
+    ].join('\n');
+    const parsed = parseSeedFile(encode(bib), 'x.bib');
+    expect(parsed.records).toMatchObject([
+      { title: 'Generative Adversarial Nets', venue: 'Advances in Neural Information Processing Systems 27', date: '2014' },
+    ]);
+    expect(parsed.diagnostics).toMatchObject([{ severity: 'warning', line: 2, message: expect.stringMatching(/nips2014\} is a volume/) }]);
+  });
   it('does not list a proceedings volume, but says so', () => {
     const parsed = parseSeedFile(
       encode('@proceedings{neurips2017, title = {Advances in Neural Information Processing Systems 30}, year = 2017}'),
