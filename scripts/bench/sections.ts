@@ -5,6 +5,8 @@
  *
  *   { name: 'Topic quality', figures: topicQualityFigures },   // from ./quality.ts
  */
+import { benchParse } from './parse.ts';
+
 export interface SectionContext {
   /** Papers asked of synth.py. */
   papers: number;
@@ -22,4 +24,17 @@ export interface BenchSection {
   figures: (context: SectionContext) => Figures | Promise<Figures>;
 }
 
-export const SECTIONS: BenchSection[] = [];
+/** Parsing 100,000 structured seed entries (issue 11's target: under 5 s), independent of the list size. */
+function parseFigures(): Figures {
+  const figures = benchParse(100_000);
+  return {
+    ...Object.fromEntries(
+      figures.formats.map((f) => [`${f.format}: ${f.entries.toLocaleString('en')} entries (CPU)`, `${(f.cpuMs / 1000).toFixed(2)} s`]),
+    ),
+    'merge (wall)': `${(figures.mergeMs / 1000).toFixed(2)} s`,
+    'parse and merge, 100,000 entries (wall)': `${(figures.totalMs / 1000).toFixed(2)} s`,
+    'parse and merge (CPU)': `${(figures.totalCpuMs / 1000).toFixed(2)} s`,
+  };
+}
+
+export const SECTIONS: BenchSection[] = [{ name: 'Parsing structured seeds', figures: parseFigures }];

@@ -1,9 +1,10 @@
 /**
- * What a paper page tells machines and other sites about the paper: lookup links, Highwire
- * citation tags, OpenGraph/Twitter tags and schema.org JSON-LD. Pure functions over a paper.
+ * What a paper page tells machines and other sites about the paper: direct and lookup links,
+ * Highwire citation tags, OpenGraph/Twitter tags and schema.org JSON-LD. Pure functions over a paper.
  */
+import type { PaperIdentity } from './types.ts';
 
-export interface CitablePaper {
+export interface CitablePaper extends Partial<PaperIdentity> {
   title: string;
   /** Cleaned plain-text abstract ('' when missing). */
   abstract: string;
@@ -18,7 +19,31 @@ export interface LookupLink {
   url: string;
 }
 
-/** Search the paper by title where researchers look papers up. The seeds carry no ids. */
+export interface DirectLink extends LookupLink {
+  kind: 'arxiv' | 'pdf' | 'doi' | 'hf';
+}
+
+/** A DOI as a doi.org address: each part percent-encoded, the slashes kept. */
+export const doiUrl = (doi: string) => `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`;
+
+/**
+ * Links straight to the paper, from its ids: arXiv abstract, PDF and Hugging Face paper page
+ * (by arXiv id; Hugging Face has pages only for new-style ids), and the DOI.
+ */
+export function directLinks({ arxiv, doi }: { arxiv?: string | null; doi?: string | null }): DirectLink[] {
+  const links: DirectLink[] = [];
+  if (arxiv) {
+    links.push(
+      { kind: 'arxiv', name: 'arXiv', url: `https://arxiv.org/abs/${arxiv}` },
+      { kind: 'pdf', name: 'PDF', url: `https://arxiv.org/pdf/${arxiv}` },
+    );
+    if (!arxiv.includes('/')) links.push({ kind: 'hf', name: 'Hugging Face', url: `https://huggingface.co/papers/${arxiv}` });
+  }
+  if (doi) links.push({ kind: 'doi', name: 'DOI', url: doiUrl(doi) });
+  return links;
+}
+
+/** Search the paper by title where researchers look papers up: for papers without ids, and as a second route. */
 export function lookupLinks(title: string): LookupLink[] {
   const q = encodeURIComponent(title);
   return [
@@ -31,10 +56,17 @@ export function lookupLinks(title: string): LookupLink[] {
 
 /** `<meta name=… content=…>` pairs: Highwire Press tags (read by Google Scholar and Zotero) and Twitter cards. */
 export function citationMetaNames(paper: CitablePaper, siteName: string): [string, string][] {
-  const tags: [string, string][] = [
-    ['citation_title', paper.title],
-    ['citation_abstract_html_url', paper.url],
-  ];
+  const tags: [string, string][] = [['citation_title', paper.title]];
+  for (const author of paper.authors ?? []) tags.push(['citation_author', author]);
+  // Highwire dates are written with slashes: 2013/12/19, 2013/12 or 2013.
+  if (paper.date) tags.push(['citation_publication_date', paper.date.replaceAll('-', '/')]);
+  if (paper.venue && paper.kind === 'inproceedings') tags.push(['citation_conference_title', paper.venue]);
+  else if (paper.venue && paper.kind === 'article') tags.push(['citation_journal_title', paper.venue]);
+  if (paper.arxiv) tags.push(['citation_arxiv_id', paper.arxiv]);
+  if (paper.doi) tags.push(['citation_doi', paper.doi]);
+  const pdf = directLinks(paper).find((link) => link.kind === 'pdf');
+  if (pdf) tags.push(['citation_pdf_url', pdf.url]);
+  tags.push(['citation_abstract_html_url', paper.url]);
   if (paper.abstract) tags.push(['citation_abstract', paper.abstract]);
   if (paper.keywords.length > 0) tags.push(['citation_keywords', paper.keywords.join('; ')]);
   tags.push(['citation_publisher', siteName]);
@@ -60,6 +92,13 @@ export function openGraphProperties(paper: CitablePaper, siteName: string): [str
  * `<`, `>` and `&` are escaped so no title or abstract can close the script element.
  */
 export function scholarlyArticleJsonLd(paper: CitablePaper, siteName: string): string {
+  const identifiers = [
+    ...(paper.arxiv ? [{ '@type': 'PropertyValue', propertyID: 'arXiv', value: paper.arxiv }] : []),
+    ...(paper.doi ? [{ '@type': 'PropertyValue', propertyID: 'DOI', value: paper.doi }] : []),
+  ];
+  const sameAs = directLinks(paper)
+    .filter((link) => link.kind === 'arxiv' || link.kind === 'doi')
+    .map((link) => link.url);
   const data = {
     '@context': 'https://schema.org',
     '@type': 'ScholarlyArticle',
@@ -69,6 +108,10 @@ export function scholarlyArticleJsonLd(paper: CitablePaper, siteName: string): s
     mainEntityOfPage: paper.url,
     ...(paper.abstract ? { abstract: paper.abstract } : {}),
     ...(paper.keywords.length > 0 ? { keywords: paper.keywords } : {}),
+    ...(paper.authors?.length ? { author: paper.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
+    ...(paper.date ? { datePublished: paper.date } : {}),
+    ...(identifiers.length > 0 ? { identifier: identifiers } : {}),
+    ...(sameAs.length > 0 ? { sameAs } : {}),
     isPartOf: { '@type': 'Collection', name: siteName },
   };
   return JSON.stringify(data)

@@ -1,35 +1,61 @@
 /**
- * Merges records from all seed files into papers: one paper per title (compared after
- * trimming, folding white space and case), every listing kept as a source, the most complete
- * abstract kept, conflicts reported, and a stable unique id for each paper.
+ * Merges records from all seed files into papers: one paper per work, every record kept as a
+ * source, fields merged one by one, disagreements reported, and a stable unique id for each paper.
+ *
+ * Identity: two records are one paper when they share the normalised arXiv id (version dropped),
+ * or the case-folded DOI, or the folded title (case, accents, braces, TeX and white space
+ * ignored); the relation is transitive, so a listing, a BibTeX entry with the same title and DOI,
+ * and an arXiv entry with that DOI's paper id all meet in one paper.
+ *
+ * The id (the page's address) is a slug of the title alone, and the title comes from a text
+ * listing when there is one, so a paper keeps its address when a later dump adds its ids.
  */
-import type { Diagnostic, PaperSource, SeedRecord } from './types.ts';
+import type { Diagnostic, FieldConflict, PaperIdentity, PaperSource, SeedFormat, SeedRecord } from './types.ts';
 import { assignSlugs } from './slug.ts';
 import { compareStrings } from './compare.ts';
+import { earlierDate, yearOf } from './seeds/dates.ts';
+import { arxivIdOfDoi } from './seeds/ids.ts';
 
-export interface MergedPaper {
+export interface MergedPaper extends PaperIdentity {
   id: string;
   title: string;
   abstract: string | null;
   abstractNote: 'missing' | 'conflict' | null;
   sources: PaperSource[];
+  conflicts: FieldConflict[];
 }
 
 export interface MergeResult {
-  /** In order of first appearance (seed files by name, then line). */
+  /** Newest first where a publication date is known, then the others in order of first appearance. */
   papers: MergedPaper[];
   diagnostics: Diagnostic[];
   /** Records that were a repeat of a paper already listed. */
   duplicates: number;
 }
 
-/** The identity of a title: what two listings of the same paper share. */
+/**
+ * The identity of a title: what two listings of the same paper share. Case, accents, TeX
+ * commands, braces and runs of white space do not count; punctuation does.
+ */
 export function titleKey(title: string): string {
-  return title.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+  return title
+    .replace(/\\[a-zA-Z]+\s*|\\./g, '')
+    .replace(/[{}$]/g, '')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .normalize('NFKC')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
-/** Abstracts that differ only in white space or case are the same abstract. */
-const abstractKey = titleKey;
+/** Abstracts that differ only in white space, case or braces are the same abstract (cheaper than titleKey: abstracts are long). */
+const abstractKey = (abstract: string) => abstract.replace(/[{}]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** Which source to follow when sources disagree on an id or on the authors: the most authoritative first. */
+const AUTHORITY: Record<SeedFormat, number> = { 'arxiv-atom': 0, 'hf-daily-papers': 1, 'csl-json': 2, bibtex: 3, listing: 4 };
+/** For the venue and kind of publication: a curator's library knows where a paper appeared. */
+const VENUE_AUTHORITY: Record<SeedFormat, number> = { 'csl-json': 0, bibtex: 1, 'arxiv-atom': 2, 'hf-daily-papers': 3, listing: 4 };
 
 function compareRecords(a: SeedRecord, b: SeedRecord): number {
   return compareStrings(a.file, b.file) || a.line - b.line;
@@ -37,40 +63,174 @@ function compareRecords(a: SeedRecord, b: SeedRecord): number {
 
 const where = (r: SeedRecord) => `${r.file}:${r.line}`;
 
-export function mergeRecords(records: readonly SeedRecord[]): MergeResult {
-  const groups = new Map<string, SeedRecord[]>();
-  for (const record of [...records].sort(compareRecords)) {
-    const key = titleKey(record.title);
-    groups.set(key, [...(groups.get(key) ?? []), record]);
+/** Union-find over record indices. */
+class Groups {
+  private parent: number[];
+  constructor(size: number) {
+    this.parent = Array.from({ length: size }, (_, i) => i);
   }
+  find(i: number): number {
+    while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i]];
+    return i;
+  }
+  union(a: number, b: number): void {
+    const [ra, rb] = [this.find(a), this.find(b)];
+    // The earlier record stays the root, so groups keep the order of their first record.
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
 
-  const diagnostics: Diagnostic[] = [];
-  // The first listing's spelling names the paper; its id comes from that spelling.
-  const ids = assignSlugs([...groups.values()].map((group) => group[0].title));
-  const papers = [...groups.values()].map((group): MergedPaper => {
-    const [first] = group;
-    const withAbstract = group.filter((r) => r.abstract !== null);
-    const distinct = new Map(withAbstract.map((r) => [abstractKey(r.abstract!), r]));
-    // Most complete = longest; ties go to the earliest listing (stable sort).
-    const best = [...withAbstract].sort((a, b) => b.abstract!.length - a.abstract!.length)[0];
-    let abstractNote: MergedPaper['abstractNote'] = best ? null : 'missing';
-    if (distinct.size > 1) {
-      abstractNote = 'conflict';
-      const others = [...distinct.values()].filter((r) => r !== best).map(where);
-      diagnostics.push({
-        severity: 'warning',
-        file: best.file,
-        line: best.line,
-        message: `"${first.title}" is listed with ${distinct.size} different abstracts (also at ${others.join(', ')}); kept the most complete one`,
+/** The keys a record can be recognised by. An arXiv-minted DOI names the arXiv id. */
+function identityKeys(record: SeedRecord): string[] {
+  const arxiv = record.arxiv ?? (record.doi && arxivIdOfDoi(record.doi));
+  const keys = [`title:${titleKey(record.title)}`];
+  if (arxiv) keys.push(`arxiv:${arxiv}`);
+  if (record.doi && !arxivIdOfDoi(record.doi)) keys.push(`doi:${record.doi}`);
+  return keys;
+}
+
+/** Records of one paper, sorted by file and line, merged field by field. */
+/** A paper only one record names: its fields as they are (most papers of a large list). */
+function singleRecord(record: SeedRecord, id: string, title: string): MergedPaper {
+  const { abstract, authors, moreAuthors, date, doi, venue, kind, primaryClass, file, line, day, format } = record;
+  return {
+    id,
+    title,
+    abstract,
+    abstractNote: abstract === null ? 'missing' : null,
+    authors,
+    ...(moreAuthors ? { moreAuthors } : {}),
+    date,
+    arxiv: record.arxiv ?? (doi && arxivIdOfDoi(doi)) ?? null,
+    doi,
+    venue,
+    kind,
+    primaryClass,
+    sources: [{ file, line, day, format }],
+    conflicts: [],
+  };
+}
+
+function mergeGroup(group: SeedRecord[], id: string, title: string, diagnostics: Diagnostic[]): MergedPaper {
+  if (group.length === 1) return singleRecord(group[0], id, title);
+  const [first] = group;
+  const byAuthority = (rank: Record<SeedFormat, number>) =>
+    group.map((record, index) => ({ record, index })).sort((a, b) => rank[a.record.format] - rank[b.record.format] || a.index - b.index);
+  const ranked = byAuthority(AUTHORITY);
+  const conflicts: FieldConflict[] = [];
+  const warnConflict = (what: string, conflict: FieldConflict) => {
+    conflicts.push(conflict);
+    const list = [conflict.kept, ...conflict.others.map((o) => o.value)];
+    const at = [conflict.from, ...conflict.others.map((o) => o.from)].map((i) => where(group[i]));
+    diagnostics.push({
+      severity: 'warning',
+      file: first.file,
+      line: first.line,
+      message: `"${title}": the sources give different ${what}: ${list.map((v, i) => `${v} (${at[i]})`).join(', ')}; followed ${at[0]}`,
+    });
+  };
+
+  /** The value of the most authoritative source that has one; the others that differ are a conflict. */
+  const pick = (field: 'arxiv' | 'doi', what: string, value: (r: SeedRecord) => string | null): string | null => {
+    const given = ranked.flatMap(({ record, index }) => {
+      const v = value(record);
+      return v ? [{ value: v, from: index }] : [];
+    });
+    if (given.length === 0) return null;
+    const [kept] = given;
+    const others = given.filter((g, i) => g.value !== kept.value && given.findIndex((o) => o.value === g.value) === i);
+    if (others.length > 0) warnConflict(what, { field, kept: kept.value, from: kept.from, others });
+    return kept.value;
+  };
+  const arxiv = pick('arxiv', 'arXiv ids', (r) => r.arxiv ?? (r.doi && arxivIdOfDoi(r.doi)));
+  // A journal's DOI is the paper's DOI; arXiv's own DOI only stands in when there is none.
+  const doi = pick('doi', 'DOIs', (r) => (r.doi && !arxivIdOfDoi(r.doi) ? r.doi : null)) ?? group.find((r) => r.doi)?.doi ?? null;
+
+  // The earliest date; differing years are worth a word (a preprint and its proceedings, or a mistake).
+  const dated = group.map((record, index) => ({ date: record.date, index })).filter((d): d is { date: string; index: number } => !!d.date);
+  const date = dated.reduce<string | null>((best, d) => (best ? earlierDate(best, d.date) : d.date), null);
+  if (date) {
+    const from = dated.find((d) => d.date === date)!.index;
+    const years = dated.filter(
+      (d, i) => yearOf(d.date) !== yearOf(date) && dated.findIndex((o) => yearOf(o.date) === yearOf(d.date)) === i,
+    );
+    if (years.length > 0) {
+      warnConflict('years', {
+        field: 'year',
+        kept: yearOf(date),
+        from,
+        others: years.map((d) => ({ value: yearOf(d.date), from: d.index })),
       });
     }
-    return {
-      id: ids.get(first.title)!,
-      title: first.title,
-      abstract: best?.abstract ?? null,
-      abstractNote,
-      sources: group.map(({ file, line, day }) => ({ file, line, day })),
-    };
+  }
+
+  // Authors from the richest source: the longest list, then the most authoritative.
+  const authorSource = [...ranked].sort((a, b) => b.record.authors.length - a.record.authors.length)[0].record;
+  const venueSource = byAuthority(VENUE_AUTHORITY).find(({ record }) => record.venue)?.record;
+  const kindSource = venueSource ?? byAuthority(VENUE_AUTHORITY).find(({ record }) => record.kind)?.record;
+
+  const withAbstract = group.filter((r) => r.abstract !== null);
+  // Most complete = longest; ties go to the earliest listing (stable sort).
+  const best = [...withAbstract].sort((a, b) => b.abstract!.length - a.abstract!.length)[0];
+  const distinct = new Map(withAbstract.length < 2 ? [] : withAbstract.map((r) => [abstractKey(r.abstract!), r] as const));
+  let abstractNote: MergedPaper['abstractNote'] = best ? null : 'missing';
+  if (distinct.size > 1) {
+    abstractNote = 'conflict';
+    const others = [...distinct.values()].filter((r) => r !== best).map(where);
+    diagnostics.push({
+      severity: 'warning',
+      file: best.file,
+      line: best.line,
+      message: `"${title}" is listed with ${distinct.size} different abstracts (also at ${others.join(', ')}); kept the most complete one`,
+    });
+  }
+  return {
+    id,
+    title,
+    abstract: best?.abstract ?? null,
+    abstractNote,
+    authors: authorSource.authors,
+    ...(authorSource.moreAuthors ? { moreAuthors: true } : {}),
+    date,
+    arxiv,
+    doi,
+    venue: venueSource?.venue ?? null,
+    kind: kindSource?.kind ?? null,
+    primaryClass: ranked.find(({ record }) => record.primaryClass)?.record.primaryClass ?? null,
+    sources: group.map(({ file, line, day, format }) => ({ file, line, day, format })),
+    conflicts,
+  };
+}
+
+export function mergeRecords(records: readonly SeedRecord[]): MergeResult {
+  const sorted = [...records].sort(compareRecords);
+  const groups = new Groups(sorted.length);
+  const owner = new Map<string, number>();
+  sorted.forEach((record, index) => {
+    for (const key of identityKeys(record)) {
+      const other = owner.get(key);
+      if (other === undefined) owner.set(key, index);
+      else groups.union(other, index);
+    }
   });
-  return { papers, diagnostics, duplicates: records.length - papers.length };
+  const members = new Map<number, SeedRecord[]>();
+  sorted.forEach((record, index) => {
+    const root = groups.find(index);
+    const list = members.get(root);
+    if (list) list.push(record);
+    else members.set(root, [record]);
+  });
+
+  const diagnostics: Diagnostic[] = [];
+  // A listing's spelling names the paper (it was there first); otherwise the first record's.
+  const titles = [...members.values()].map((group) => (group.find((r) => r.format === 'listing') ?? group[0]).title);
+  const ids = assignSlugs(titles);
+  const papers = [...members.values()].map((group, i) => mergeGroup(group, ids.get(titles[i])!, titles[i], diagnostics));
+  // Newest first where dates are known; the rest keep the order they were listed in.
+  const order = papers.map((paper, index) => ({ paper, index }));
+  order.sort((a, b) => {
+    if (a.paper.date && b.paper.date) return compareStrings(b.paper.date, a.paper.date) || a.index - b.index;
+    return (a.paper.date ? 0 : 1) - (b.paper.date ? 0 : 1) || a.index - b.index;
+  });
+  return { papers: order.map((o) => o.paper), diagnostics, duplicates: records.length - papers.length };
 }

@@ -6,7 +6,7 @@
  * No I/O and no Astro here: the content loader reads the files and stores the result.
  */
 import type { Diagnostic, Paper, SeedRecord, Topic } from './types.ts';
-import { parseListing, type ParsedListing } from './seeds/parse.ts';
+import { parseSeedFile, type ParsedSeedFile } from './seeds/index.ts';
 import { mergeRecords } from './merge.ts';
 import { renderAbstract, excerpt } from './text/render-abstract.ts';
 import { discoverTopics, type TopicOverride } from './topics/index.ts';
@@ -41,8 +41,10 @@ export interface Corpus {
 
 export interface CorpusOptions {
   topicOverrides?: TopicOverride[];
+  /** Problems met while reading the seeds folder (links out of it, unreadable files), reported with the rest. */
+  readProblems?: Diagnostic[];
   /** Reuses the parse of an unchanged file (the loader keeps these between builds). */
-  parseCache?: { get(file: SeedFile): ParsedListing | undefined; set(file: SeedFile, parsed: ParsedListing): void };
+  parseCache?: { get(file: SeedFile): ParsedSeedFile | undefined; set(file: SeedFile, parsed: ParsedSeedFile): void };
 }
 
 function timed<T>(timings: Partial<Corpus['timings']>, phase: keyof Corpus['timings'], run: () => T): T {
@@ -60,7 +62,7 @@ export function buildCorpus(files: readonly SeedFile[], options: CorpusOptions =
     files.map((file) => {
       const cached = options.parseCache?.get(file);
       if (cached) return cached;
-      const result = parseListing(file.bytes, file.name);
+      const result = parseSeedFile(file.bytes, file.name);
       options.parseCache?.set(file, result);
       return result;
     }),
@@ -93,7 +95,7 @@ export function buildCorpus(files: readonly SeedFile[], options: CorpusOptions =
     };
   });
 
-  const diagnostics = [...parsed.flatMap((p) => p.diagnostics), ...merged.diagnostics];
+  const diagnostics = [...(options.readProblems ?? []), ...parsed.flatMap((p) => p.diagnostics), ...merged.diagnostics];
   return {
     papers,
     topics,

@@ -7,6 +7,7 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCorpus, formatDiagnostic, formatReport, type Corpus, type SeedFile } from '../lib/pipeline.ts';
 import type { TopicOverride } from '../lib/topics/index.ts';
+import type { Diagnostic } from '../lib/types.ts';
 import { readSeedFiles } from './read-seeds.ts';
 import { ParseCache } from './parse-cache.ts';
 import { recordBuildFigures } from '../integrations/build-report.ts';
@@ -30,12 +31,20 @@ let memo: { key: string; corpus: Promise<Corpus> } | undefined;
 export async function loadCorpus(source: CorpusSource, context: LoaderContext): Promise<Corpus> {
   const root = fileURLToPath(context.config.root);
   const { seedsDir, topicsDir } = sourceFolders(source, context);
-  const [files, topicFiles] = await Promise.all([readSeedFiles(seedsDir), loadTopicFiles(topicsDir, context)]);
+  const [{ files, diagnostics: readProblems }, topicFiles] = await Promise.all([
+    readSeedFiles(seedsDir),
+    loadTopicFiles(topicsDir, context),
+  ]);
   const overrides = topicFiles.map(topicOverride);
   const digests = new Map(files.map((file) => [file.name, context.generateDigest(Buffer.from(file.bytes).toString('latin1'))]));
-  const key = context.generateDigest({ seedsDir, digests: [...digests], overrides: JSON.stringify(overrides) });
+  const key = context.generateDigest({
+    seedsDir,
+    digests: [...digests],
+    overrides: JSON.stringify(overrides),
+    readProblems: JSON.stringify(readProblems),
+  });
   if (memo?.key !== key) {
-    const input = { files, digests, overrides, seedsDir: relative(root, seedsDir) || '.' };
+    const input = { files, readProblems, digests, overrides, seedsDir: relative(root, seedsDir) || '.' };
     memo = { key, corpus: runPipeline(input, context) };
   }
   return memo.corpus;
@@ -43,16 +52,22 @@ export async function loadCorpus(source: CorpusSource, context: LoaderContext): 
 
 interface PipelineInput {
   files: SeedFile[];
+  /** Files the seeds folder holds but could not give (links out of it, unreadable files). */
+  readProblems: Diagnostic[];
   digests: Map<string, string>;
   overrides: TopicOverride[];
   /** As the user sees it, for messages they can click. */
   seedsDir: string;
 }
 
-async function runPipeline({ files, digests, overrides, seedsDir }: PipelineInput, { config, logger }: LoaderContext): Promise<Corpus> {
+async function runPipeline(
+  { files, readProblems, digests, overrides, seedsDir }: PipelineInput,
+  { config, logger }: LoaderContext,
+): Promise<Corpus> {
   const cache = await ParseCache.open(fileURLToPath(new URL('reading-list/parsed-seeds.json', config.cacheDir)));
   const corpus = buildCorpus(files, {
     topicOverrides: overrides,
+    readProblems,
     parseCache: {
       get: (file) => cache.get(file.name, digests.get(file.name)!),
       set: (file, parsed) => cache.set(file.name, digests.get(file.name)!, parsed),

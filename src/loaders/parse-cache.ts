@@ -5,15 +5,15 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { ParsedListing } from '../lib/seeds/parse.ts';
+import type { ParsedSeedFile } from '../lib/seeds/index.ts';
 
 interface Entry {
   digest: string;
-  parsed: ParsedListing;
+  parsed: ParsedSeedFile;
 }
 
 /** Bumped when the parser's output changes shape or meaning, so old entries are ignored. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 export class ParseCache {
   private entries = new Map<string, Entry>();
@@ -33,14 +33,14 @@ export class ParseCache {
     return cache;
   }
 
-  get(file: string, digest: string): ParsedListing | undefined {
+  get(file: string, digest: string): ParsedSeedFile | undefined {
     const entry = this.entries.get(file);
     if (entry?.digest !== digest) return undefined;
     this.reused++;
     return entry.parsed;
   }
 
-  set(file: string, digest: string, parsed: ParsedListing): void {
+  set(file: string, digest: string, parsed: ParsedSeedFile): void {
     this.entries.set(file, { digest, parsed });
   }
 

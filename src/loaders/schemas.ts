@@ -9,6 +9,8 @@ import type { Paper, Topic } from '../lib/types.ts';
 import type { TopicOverride } from '../lib/topics/index.ts';
 
 const ids = z.array(z.string());
+const seedFormat = z.enum(['listing', 'hf-daily-papers', 'arxiv-atom', 'bibtex', 'csl-json']);
+const publicationKind = z.enum(['article', 'inproceedings', 'book', 'incollection', 'phdthesis', 'techreport', 'misc']);
 
 export const paperSchema = z.object({
   id: z.string(),
@@ -18,7 +20,23 @@ export const paperSchema = z.object({
   abstractHtml: z.string().nullable(),
   abstractText: z.string().nullable(),
   summary: z.string(),
-  sources: z.array(z.object({ file: z.string(), line: z.number().int(), day: z.string().nullable() })),
+  authors: z.array(z.string()),
+  moreAuthors: z.boolean().optional(),
+  date: z.string().nullable(),
+  arxiv: z.string().nullable(),
+  doi: z.string().nullable(),
+  venue: z.string().nullable(),
+  kind: publicationKind.nullable(),
+  primaryClass: z.string().nullable(),
+  sources: z.array(z.object({ file: z.string(), line: z.number().int(), day: z.string().nullable(), format: seedFormat })),
+  conflicts: z.array(
+    z.object({
+      field: z.enum(['arxiv', 'doi', 'year', 'title']),
+      kept: z.string(),
+      from: z.number().int(),
+      others: z.array(z.object({ value: z.string(), from: z.number().int() })),
+    }),
+  ),
   abstractNote: z.enum(['missing', 'conflict']).nullable(),
   topics: ids,
   related: z.array(z.object({ id: z.string(), score: z.number(), why: z.array(z.string()) })),

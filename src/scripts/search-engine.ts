@@ -28,6 +28,9 @@ interface PagefindData extends ExcerptSource {
 export interface SearchHit {
   url: string;
   title: string;
+  /** Abridged author names and the publication date, when the paper page gives them. */
+  authors: string;
+  date: string;
   /** From the abstract, matches marked (see excerpt.ts). */
   excerpt: ExcerptPart[];
   topics: string[];
@@ -45,7 +48,18 @@ export interface SearchOutcome {
 
 const base = import.meta.env.BASE_URL;
 let loading: Promise<Pagefind> | null = null;
-let allTopicCounts: Promise<Record<string, number>> | null = null;
+let allFilters: Promise<Record<string, Record<string, number>>> | null = null;
+
+/** Every filter value with its number of papers (Pagefind's filter index, loaded once). */
+function filterValues(pagefind: Pagefind): Promise<Record<string, Record<string, number>>> {
+  allFilters ??= pagefind.filters().catch(() => ({}));
+  return allFilters;
+}
+
+/** Every author name on the list (the `author` filter's values). */
+export async function authorNames(): Promise<string[]> {
+  return Object.keys((await filterValues(await loadPagefind())).author ?? {});
+}
 
 /** Loads and initialises Pagefind once; a failed load (offline, no index) may be retried. */
 export function loadPagefind(): Promise<Pagefind> {
@@ -68,6 +82,8 @@ async function toHit(result: PagefindResponse['results'][number], excerptWords: 
   return {
     url: data.url,
     title: data.meta.title ?? data.url,
+    authors: data.meta.authors ?? '',
+    date: data.meta.date ?? '',
     excerpt: abstractExcerpt(data, excerptWords),
     topics: data.filters.topic ?? [],
   };
@@ -81,20 +97,19 @@ async function toHit(result: PagefindResponse['results'][number], excerptWords: 
 export async function searchPapers(
   rawQuery: string,
   topics: readonly string[] = [],
-  { excerptWords = EXCERPT_WORDS, topicCounts: withCounts = false } = {},
+  { excerptWords = EXCERPT_WORDS, topicCounts: withCounts = false, authors = null as readonly string[] | null } = {},
 ): Promise<SearchOutcome | null> {
   const query = normaliseQuery(rawQuery);
-  if (!isSearchable(query) && topics.length === 0) return null;
+  if (!isSearchable(query) && topics.length === 0 && authors === null) return null;
   const pagefind = await loadPagefind();
   // Pagefind counts results per filter value only once its filter index is loaded (filters()
   // loads it, and gives every paper per topic, the counts for a topic-only listing).
-  if (withCounts || topics.length > 0)
-    allTopicCounts ??= pagefind.filters().then(
-      (all) => all.topic ?? {},
-      () => ({}),
-    );
-  const everyTopic = (await allTopicCounts) ?? {};
-  const filters = topics.length > 0 ? { topic: { any: [...topics] } } : {};
+  const everyTopic = withCounts || topics.length > 0 || authors !== null ? ((await filterValues(pagefind)).topic ?? {}) : {};
+  // `authors`: papers by any of these names (none matching: no papers).
+  const filters = {
+    ...(topics.length > 0 ? { topic: { any: [...topics] } } : {}),
+    ...(authors !== null ? { author: { any: authors.length > 0 ? [...authors] : ['\u0000no author'] } } : {}),
+  };
   const response = await pagefind.search(isSearchable(query) ? query : null, { filters });
   // For a query: its results per topic, whatever topics are ticked.
   const topicCounts = isSearchable(query) ? (response.totalFilters.topic ?? {}) : everyTopic;

@@ -5,7 +5,8 @@
  */
 import { readSearchState, searchStateQuery, type SearchState } from '../lib/search/url-state.ts';
 import { TYPING_PAUSE_MS, typingPause } from '../lib/search/query.ts';
-import { searchPapers, type SearchOutcome, type SearchHit } from './search-engine.ts';
+import { matchingAuthors } from '../lib/search/authors.ts';
+import { authorNames, searchPapers, type SearchOutcome, type SearchHit } from './search-engine.ts';
 import { element, excerptNodes, resultCount } from './search-render.ts';
 
 const PAGE_SIZE = 20;
@@ -16,6 +17,8 @@ const status = document.querySelector<HTMLElement>('[data-search-status]');
 const list = document.querySelector<HTMLOListElement>('[data-search-results]');
 const moreButton = document.querySelector<HTMLButtonElement>('[data-search-more]');
 
+const authorInput = form?.querySelector<HTMLInputElement>('input[name="author"]');
+
 if (form && input && status && list && moreButton) {
   const checkboxes = [...form.querySelectorAll<HTMLInputElement>('input[type="checkbox"][name="topic"]')];
   const idleStatus = status.textContent;
@@ -24,10 +27,14 @@ if (form && input && status && list && moreButton) {
   let latest = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const readForm = (): SearchState => ({ query: input.value, topics: checkboxes.filter((c) => c.checked).map((c) => c.value) });
+  const readForm = (): SearchState => {
+    const author = authorInput?.value.trim() ?? '';
+    return { query: input.value, topics: checkboxes.filter((c) => c.checked).map((c) => c.value), ...(author ? { author } : {}) };
+  };
 
   const writeForm = (state: SearchState) => {
     input.value = state.query;
+    if (authorInput) authorInput.value = state.author ?? '';
     for (const checkbox of checkboxes) checkbox.checked = state.topics.includes(checkbox.value);
   };
 
@@ -39,6 +46,8 @@ if (form && input && status && list && moreButton) {
       link.href = hit.url;
       heading.append(link);
       item.append(heading);
+      const byline = [hit.authors, hit.date].filter(Boolean).join(' · ');
+      if (byline) item.append(element('p', 'byline muted', byline));
       if (hit.excerpt.length > 0) {
         const excerpt = element('p');
         excerpt.append(excerptNodes(hit.excerpt));
@@ -59,9 +68,18 @@ if (form && input && status && list && moreButton) {
     }
   };
 
-  const describe = (outcome: SearchOutcome, topics: string[]) => {
-    const names = checkboxes.filter((c) => topics.includes(c.value)).map((c) => c.dataset.topicName);
-    const where = names.length > 0 ? ` in ${names.join(' or ')}` : '';
+  const describe = (outcome: SearchOutcome, state: SearchState, authors: string[] | null) => {
+    const names = checkboxes.filter((c) => state.topics.includes(c.value)).map((c) => c.dataset.topicName);
+    let where = names.length > 0 ? ` in ${names.join(' or ')}` : '';
+    if (authors !== null) {
+      const by =
+        authors.length === 0
+          ? `no author matches “${state.author}”`
+          : authors.length <= 3
+            ? authors.join(' or ')
+            : `${authors.length} authors matching “${state.author}”`;
+      where += authors.length === 0 ? ` (${by})` : ` by ${by}`;
+    }
     return outcome.query ? `${resultCount(outcome.total)} for “${outcome.query}”${where}.` : `${resultCount(outcome.total)}${where}.`;
   };
 
@@ -69,7 +87,9 @@ if (form && input && status && list && moreButton) {
     const id = ++latest;
     const topicNames = checkboxes.filter((c) => state.topics.includes(c.value)).map((c) => c.dataset.topicName ?? c.value);
     try {
-      const outcome = await searchPapers(state.query, topicNames, { topicCounts: true });
+      const authors = state.author ? matchingAuthors(await authorNames(), state.author) : null;
+      if (id !== latest) return;
+      const outcome = await searchPapers(state.query, topicNames, { topicCounts: true, authors });
       if (id !== latest) return;
       current = outcome;
       shown = 0;
@@ -84,7 +104,7 @@ if (form && input && status && list && moreButton) {
       list.replaceChildren();
       appendHits(hits);
       showCounts(outcome.topicCounts);
-      status.textContent = describe(outcome, state.topics);
+      status.textContent = describe(outcome, state, authors);
     } catch {
       if (id === latest)
         status.textContent = 'Search is not available right now (the search index could not be loaded). Try again when you are online.';
@@ -101,6 +121,7 @@ if (form && input && status && list && moreButton) {
   };
 
   input.addEventListener('input', update);
+  authorInput?.addEventListener('input', update);
   for (const checkbox of checkboxes) checkbox.addEventListener('change', update);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -120,5 +141,5 @@ if (form && input && status && list && moreButton) {
 
   const initial = readSearchState(location.search);
   writeForm(initial);
-  if (initial.query || initial.topics.length > 0) run(readForm());
+  if (initial.query || initial.topics.length > 0 || initial.author) run(readForm());
 }

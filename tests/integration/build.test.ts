@@ -46,7 +46,21 @@ describe('fixture site (edge cases, under a sub-path)', () => {
 
   it('exports papers.json in the documented shape, with URLs under the base path', () => {
     for (const paper of papers) {
-      expect(Object.keys(paper)).toEqual(['id', 'title', 'url', 'abstract', 'topics', 'related', 'sources', 'links']);
+      expect(Object.keys(paper)).toEqual([
+        'id',
+        'title',
+        'url',
+        'abstract',
+        'authors',
+        'date',
+        'arxiv',
+        'doi',
+        'venue',
+        'topics',
+        'related',
+        'sources',
+        'links',
+      ]);
       expect(paper.url).toBe(`/reading-list/papers/${paper.id}/`);
       expect(paper.sources.length).toBeGreaterThan(0);
     }

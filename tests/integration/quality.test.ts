@@ -1,7 +1,7 @@
 /**
  * The built sites, read from disk: no broken internal links or assets anywhere (pages, data
- * exports, sitemaps), and every page valid HTML. Both sites: the fixture site under a sub-path
- * and the real seeds at the root. The checkers themselves are shown to catch each kind of fault.
+ * exports, sitemaps), and every page valid HTML. Every site: the fixture site under a sub-path,
+ * the real seeds at the root, and the identity site of five seed formats. The checkers themselves are shown to catch each kind of fault.
  */
 import { describe, expect, inject, it } from 'vitest';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
@@ -20,6 +20,7 @@ function siteUrlOf(outDir: string): string {
 for (const [name, site] of [
   ['fixture site (under a sub-path)', inject('fixtureSite')],
   ['real seeds site', inject('realSite')],
+  ['identity site (five seed formats)', inject('identitySite')],
 ] as const) {
   describe(name, () => {
     it('has no broken internal links or assets', () => {

@@ -7,3 +7,8 @@ export const FIXTURE_BASE = '/reading-list/';
 export function fixtureSiteBuild(outDir: string, seedsDir = join(projectRoot, 'tests/fixtures/site/seeds')): SiteBuild {
   return { seedsDir, outDir, base: FIXTURE_BASE, env: { TOPICS_DIR: join(projectRoot, 'tests/fixtures/site/topics') } };
 }
+
+/** The identity fixture: real papers in all five seed formats, overlapping, at the site root. */
+export function identitySiteBuild(outDir: string): SiteBuild {
+  return { seedsDir: join(projectRoot, 'tests/fixtures/identity/seeds'), outDir, base: '/' };
+}

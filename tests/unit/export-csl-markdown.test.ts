@@ -31,7 +31,7 @@ describe('CSL-JSON', () => {
       'item 0: type "blog" is not a CSL type',
       'item 1: id must be a string or number',
       'item 2: title must be a string',
-      'item 2: author is not a field this site emits',
+      'item 2: author: must be an array of names',
       'item 2: id "a" is used twice',
     ]);
   });

@@ -6,7 +6,7 @@ import type { PaperSource } from '../../src/lib/types.ts';
 
 const paper = (id: string, ...sources: [file: string, line: number, day: string | null][]) => ({
   id,
-  sources: sources.map(([file, line, day]): PaperSource => ({ file, line, day })),
+  sources: sources.map(([file, line, day]): PaperSource => ({ file, line, day, format: 'listing' })),
 });
 
 describe('parseDay', () => {

@@ -3,8 +3,11 @@ import { mergeRecords, titleKey } from '../../src/lib/merge.ts';
 import { assignSlugs, formerAddresses, slugify } from '../../src/lib/slug.ts';
 import { foldToAscii } from '../../src/lib/text/ascii.ts';
 import type { SeedRecord } from '../../src/lib/types.ts';
+import { NO_IDENTITY } from '../../src/lib/seeds/record.ts';
 
 const record = (title: string, abstract: string | null, file = 'a.txt', line = 1, day: string | null = null): SeedRecord => ({
+  ...NO_IDENTITY,
+  format: 'listing',
   title,
   abstract,
   day,
@@ -89,8 +92,8 @@ describe('mergeRecords', () => {
     // The first listing (file order, then line) names the paper.
     expect(papers[0].title).toBe('the false  promise of LLMs');
     expect(papers[0].sources).toEqual([
-      { file: 'a.txt', line: 231, day: null },
-      { file: 'b.txt', line: 13, day: 'Jul 31' },
+      { file: 'a.txt', line: 231, day: null, format: 'listing' },
+      { file: 'b.txt', line: 13, day: 'Jul 31', format: 'listing' },
     ]);
   });
 
@@ -120,5 +123,103 @@ describe('mergeRecords', () => {
     const { papers } = mergeRecords([record('Flow: Matching', 'x', 'a.txt', 1), record('Flow Matching?', 'y', 'a.txt', 5)]);
     expect(papers.map((p) => p.title)).toEqual(['Flow: Matching', 'Flow Matching?']);
     expect(new Set(papers.map((p) => p.id)).size).toBe(2);
+  });
+});
+
+describe('mergeRecords: identity across formats', () => {
+  const rec = (title: string, fields: Partial<SeedRecord> = {}): SeedRecord => ({ ...record(title, null), ...fields });
+
+  it('joins records by arXiv id even when titles differ, and by DOI', () => {
+    const { papers } = mergeRecords([
+      rec('Generative Adversarial Networks', { file: 'hf.json', format: 'hf-daily-papers', arxiv: '1406.2661', abstract: 'A.' }),
+      rec('Generative Adversarial Nets', {
+        file: 'zotero.json',
+        format: 'csl-json',
+        arxiv: '1406.2661',
+        venue: 'NeurIPS',
+        kind: 'inproceedings',
+      }),
+      rec('Toward Causal Representation Learning', { file: 'a.bib', format: 'bibtex', doi: '10.1109/jproc.2021.3058954' }),
+      rec('Towards causal representation learning', { file: 'b.json', format: 'csl-json', doi: '10.1109/jproc.2021.3058954' }),
+    ]);
+    // Files in name order: a.bib, b.json, hf.json, zotero.json.
+    expect(papers.map((p) => [p.title, p.sources.length])).toEqual([
+      ['Toward Causal Representation Learning', 2],
+      ['Generative Adversarial Networks', 2],
+    ]);
+    expect(papers[1]).toMatchObject({ venue: 'NeurIPS', kind: 'inproceedings', arxiv: '1406.2661' });
+  });
+
+  it('joins a record with ids to a listing of the same title, and the listing keeps the address', () => {
+    const listing = rec('Attention Is All You Need', { file: 'z-listing.txt', abstract: 'The dominant models…' });
+    const before = mergeRecords([listing]).papers[0].id;
+    const { papers } = mergeRecords([
+      listing,
+      rec('Attention is all you need', {
+        file: 'a-dump.bib',
+        format: 'bibtex',
+        arxiv: '1706.03762',
+        authors: ['Ashish Vaswani'],
+        date: '2017',
+      }),
+    ]);
+    expect(papers).toHaveLength(1);
+    expect(papers[0]).toMatchObject({ id: before, title: 'Attention Is All You Need', arxiv: '1706.03762', authors: ['Ashish Vaswani'] });
+  });
+
+  it('reads an arXiv-minted DOI as the arXiv id, and prefers a journal DOI', () => {
+    const { papers } = mergeRecords([
+      rec('Paper', { file: 'a.bib', format: 'bibtex', doi: '10.48550/arxiv.1706.03762' }),
+      rec('Paper, as published', { file: 'b.xml', format: 'arxiv-atom', arxiv: '1706.03762', doi: '10.5555/3295222' }),
+    ]);
+    expect(papers).toHaveLength(1);
+    expect(papers[0]).toMatchObject({ arxiv: '1706.03762', doi: '10.5555/3295222', conflicts: [] });
+  });
+
+  it('merges field by field: richest authors, earliest date, every source; reports different ids and years', () => {
+    const { papers, diagnostics } = mergeRecords([
+      rec('Playing Atari with Deep Reinforcement Learning', {
+        file: 'a.xml',
+        format: 'arxiv-atom',
+        arxiv: '1312.5602',
+        date: '2013-12-19',
+        authors: ['V. Mnih', 'K. Kavukcuoglu'],
+      }),
+      rec('Playing Atari with deep reinforcement learning', {
+        file: 'b.bib',
+        format: 'bibtex',
+        arxiv: '1312.5603',
+        date: '2014',
+        authors: ['Mnih', 'Kavukcuoglu', 'Silver'],
+      }),
+    ]);
+    expect(papers).toHaveLength(1);
+    const [paper] = papers;
+    expect(paper).toMatchObject({ arxiv: '1312.5602', date: '2013-12-19', authors: ['Mnih', 'Kavukcuoglu', 'Silver'] });
+    expect(paper.sources.map((s) => s.format)).toEqual(['arxiv-atom', 'bibtex']);
+    expect(paper.conflicts).toEqual([
+      { field: 'arxiv', kept: '1312.5602', from: 0, others: [{ value: '1312.5603', from: 1 }] },
+      { field: 'year', kept: '2013', from: 0, others: [{ value: '2014', from: 1 }] },
+    ]);
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      expect.stringMatching(/different arXiv ids: 1312.5602 \(a.xml:1\), 1312.5603 \(b.bib:1\); followed a.xml:1/),
+      expect.stringMatching(/different years: 2013 .* 2014/),
+    ]);
+  });
+
+  it('lists papers newest first where dates are known, then the rest in listing order', () => {
+    const { papers } = mergeRecords([
+      rec('Undated One', { line: 1 }),
+      rec('Old', { line: 2, date: '1959' }),
+      rec('New', { line: 3, date: '2024-06-13' }),
+      rec('Undated Two', { line: 4 }),
+    ]);
+    expect(papers.map((p) => p.title)).toEqual(['New', 'Old', 'Undated One', 'Undated Two']);
+  });
+
+  it('folds case, accents, braces and TeX in titles, not punctuation', () => {
+    expect(titleKey('Playing {Atari} with Deep  Reinforcement Learning')).toBe(titleKey('playing atari with deep reinforcement learning'));
+    expect(titleKey('Sch\\"{o}lkopf on Causality')).toBe(titleKey('Schölkopf on causality'));
+    expect(titleKey('Flow: Matching')).not.toBe(titleKey('Flow Matching?'));
   });
 });

@@ -26,8 +26,8 @@ describe('paperDate', () => {
 
   it('takes listing days from addedDates (seed day lines)', () => {
     const dates = addedDates([
-      { id: 'x', sources: [{ file: 'a.txt', line: 3, day: 'Jul 31' }] },
-      { id: 'y', sources: [{ file: 'a.txt', line: 9, day: 'Aug 2' }] },
+      { id: 'x', sources: [{ file: 'a.txt', line: 3, day: 'Jul 31', format: 'listing' }] },
+      { id: 'y', sources: [{ file: 'a.txt', line: 9, day: 'Aug 2', format: 'listing' }] },
     ]);
     expect(paperDate({ id: 'x' }, dates)).toBe('2024-07-31');
     expect(paperDate({ id: 'y' }, dates)).toBe('2024-08-02');

@@ -4,6 +4,7 @@ import { parseListing, parseListingText } from '../../src/lib/seeds/parse.ts';
 import { classifyLine } from '../../src/lib/seeds/classify.ts';
 import { isPageChrome, parseDayLine } from '../../src/lib/seeds/boilerplate.ts';
 import { decodeSeed } from '../../src/lib/seeds/decode.ts';
+import { NO_IDENTITY } from '../../src/lib/seeds/record.ts';
 
 const ABSTRACT_A =
   'We study how robots learn from demonstrations. Our method improves success rates on twelve manipulation tasks. ' +
@@ -68,8 +69,8 @@ describe('parseListingText', () => {
     const { records, diagnostics } = parseListingText(text, 'f.txt');
     expect(diagnostics).toEqual([]);
     expect(records).toEqual([
-      { title: 'Paper One', abstract: ABSTRACT_A, day: null, file: 'f.txt', line: 9 },
-      { title: 'Paper Two', abstract: ABSTRACT_B, day: null, file: 'f.txt', line: 13 },
+      { ...NO_IDENTITY, format: 'listing', title: 'Paper One', abstract: ABSTRACT_A, day: null, file: 'f.txt', line: 9 },
+      { ...NO_IDENTITY, format: 'listing', title: 'Paper Two', abstract: ABSTRACT_B, day: null, file: 'f.txt', line: 13 },
     ]);
   });
 

@@ -24,6 +24,10 @@ export interface FeedEntry {
   title: string;
   /** ISO 8601 date-time. */
   updated: string;
+  /** Publication date, ISO 8601 (a date, or a year-month or year alone), when known. */
+  published?: string;
+  /** Author names, in order. */
+  authors?: string[];
   /** Plain-text summary, if any. */
   summary?: string;
   /** The abstract as (safe) HTML, sent escaped as `type="html"` content. */
@@ -38,7 +42,7 @@ export interface Feed {
   feedUrl: string;
   /** Absolute URL of the HTML page the feed follows. */
   pageUrl: string;
-  /** Named as the feed's author: the seeds know no authors, so this is the site. */
+  /** Named as the feed's author (entries name their own authors when the seeds give them). */
   author: string;
   entries: FeedEntry[];
 }
@@ -51,6 +55,13 @@ function feedUpdated(entries: FeedEntry[]): string {
       .sort()
       .at(-1) ?? '1970-01-01T00:00:00Z'
   );
+}
+
+/** Atom dates are full date-times: a year or a month stands for its first day, at midnight UTC. */
+export function atomDate(date: string): string {
+  if (date.includes('T')) return date;
+  const [year, month = '01', day = '01'] = date.split('-');
+  return `${year}-${month}-${day}T00:00:00Z`;
 }
 
 export function atomFeed(feed: Feed): string {
@@ -73,6 +84,8 @@ export function atomFeed(feed: Feed): string {
       `    <id>${x(entry.url)}</id>`,
       `    <link rel="alternate" type="text/html" href="${x(entry.url)}"/>`,
       `    <updated>${x(entry.updated)}</updated>`,
+      ...(entry.published ? [`    <published>${x(atomDate(entry.published))}</published>`] : []),
+      ...(entry.authors ?? []).map((name) => `    <author><name>${x(name)}</name></author>`),
       ...(entry.categories ?? []).map((c) => `    <category term="${x(c.term)}" label="${x(c.label)}"/>`),
       ...(entry.summary ? [`    <summary type="text">${x(entry.summary)}</summary>`] : []),
       ...(entry.contentHtml ? [`    <content type="html">${x(entry.contentHtml)}</content>`] : []),

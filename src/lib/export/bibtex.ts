@@ -1,16 +1,21 @@
 /**
  * BibTeX for papers on the list.
  *
- * The seeds give only a title, an abstract and our own page, so entries are `@misc` with the
- * page as `howpublished = {\url{…}}`; authors and year are unknown and never invented.
+ * A listing gives only a title, an abstract and our own page: such an entry is `@misc` with the
+ * page as `howpublished = {\url{…}}`, and authors and year are never invented. What richer seeds
+ * tell (authors, date, arXiv id, DOI, venue, and the entry type the source gives) is written
+ * in the fields reference managers read: `author`, `year`, `month`, `eprint`/`archivePrefix`/
+ * `primaryClass`, `doi`, `url`, `journal`/`booktitle`.
  *
  * Pure and free of Node-only imports: the reader's list page (/my-list/) runs this in the browser.
  */
 import { hexHash } from './hash.ts';
 import { foldToAscii } from '../text/ascii.ts';
+import type { PaperIdentity } from '../types.ts';
+import { directLinks } from '../citation.ts';
 
-/** What an entry is made from. `url` is the paper page's absolute address. */
-export interface BibtexPaper {
+/** What an entry is made from. `url` is the paper page's absolute address; the rest is optional. */
+export interface BibtexPaper extends Partial<PaperIdentity> {
   id: string;
   title: string;
   abstract: string | null;
@@ -165,13 +170,43 @@ function field(name: string, value: string): string {
   return `  ${name} = {${value}}`;
 }
 
-/** One `@misc` entry. `key` defaults to `bibtexKey(paper)`; use `bibtexKeys` for a list. */
+const MONTH_MACROS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** An author for `author = {… and …}`: a name holding " and " (a committee, a company) is braced whole. */
+const bibtexName = (name: string) => (/\band\b/i.test(name) ? `{${escapeBibtex(name)}}` : escapeBibtex(name));
+
+/** Where a venue goes for each entry type; other types carry it in `note`. */
+const VENUE_FIELD: Record<string, string> = { article: 'journal', inproceedings: 'booktitle', incollection: 'booktitle' };
+
+/** One entry, of the type its source gives (`@misc` without one). `key` defaults to `bibtexKey(paper)`; use `bibtexKeys` for a list. */
 export function bibtexEntry(paper: BibtexPaper, key = bibtexKey(paper), options: BibtexOptions = {}): string {
-  const fields = [field('title', protectTitle(paper.title)), field('howpublished', `\\url{${escapeUrl(paper.url)}}`)];
-  const note = options.note?.trim();
+  const type = paper.kind ?? 'misc';
+  const fields = [field('title', protectTitle(paper.title))];
+  if (paper.authors?.length) {
+    fields.push(field('author', [...paper.authors.map(bibtexName), ...(paper.moreAuthors ? ['others'] : [])].join(' and ')));
+  }
+  if (paper.date) {
+    fields.push(field('year', paper.date.slice(0, 4)));
+    const month = Number(paper.date.slice(5, 7));
+    if (month) fields.push(`  month = ${MONTH_MACROS[month - 1]}`);
+  }
+  const notes = [options.note?.trim()];
+  if (paper.venue) {
+    if (VENUE_FIELD[type]) fields.push(field(VENUE_FIELD[type], escapeBibtex(paper.venue)));
+    else notes.push(paper.venue);
+  }
+  if (paper.arxiv) {
+    fields.push(field('eprint', paper.arxiv), field('archivePrefix', 'arXiv'));
+    if (paper.primaryClass) fields.push(field('primaryClass', escapeBibtex(paper.primaryClass)));
+  }
+  if (paper.doi) fields.push(field('doi', escapeBibtex(paper.doi)));
+  const direct = directLinks(paper).find((link) => link.kind === 'arxiv' || link.kind === 'doi');
+  if (direct) fields.push(field('url', escapeUrl(direct.url)));
+  if (type === 'misc') fields.push(field('howpublished', `\\url{${escapeUrl(paper.url)}}`));
+  const note = notes.filter(Boolean).join('; ');
   if (note) fields.push(field('note', escapeBibtex(note)));
   if (paper.abstract?.trim()) fields.push(field('abstract', escapeBibtex(paper.abstract)));
-  return `@misc{${key},\n${fields.join(',\n')}\n}\n`;
+  return `@${type}{${key},\n${fields.join(',\n')}\n}\n`;
 }
 
 /** A whole `.bib` file: entries in the given order, keys unique (see `bibtexKeys`). */

@@ -3,9 +3,9 @@
  * (`feed.xml`, `papers.bib`, `papers.csl.json`, `reading-list.md`…) return. Pure: the caller
  * passes the collections and how to make absolute URLs.
  */
-import type { Paper, Topic } from '../types.ts';
-import { addedDates, newestFirst } from './added.ts';
-import { atomFeed } from './atom.ts';
+import type { Paper, PaperIdentity, Topic } from '../types.ts';
+import { addedDates, firstSource, newestFirst, parseDay } from './added.ts';
+import { atomDate, atomFeed } from './atom.ts';
 import { bibtexEntries } from './bibtex.ts';
 import { cslItem, cslJson } from './csl-json.ts';
 import { readingListMarkdown, sectionsByFirstTopic } from './markdown.ts';
@@ -59,6 +59,18 @@ export function exportSite(options: {
   };
 }
 
+/** What the seeds tell about a paper beyond its title and abstract, for the citation exports. */
+export const identityOf = ({ authors, moreAuthors, date, arxiv, doi, venue, kind, primaryClass }: PaperIdentity): PaperIdentity => ({
+  authors,
+  ...(moreAuthors ? { moreAuthors } : {}),
+  date,
+  arxiv,
+  doi,
+  venue,
+  kind,
+  primaryClass,
+});
+
 const feedPath = (pagePath: string) => `${pagePath}feed.xml`;
 
 /** A topic's papers in listing order (the whole list without a topic). Costs the topic's size, not the list's. */
@@ -74,6 +86,17 @@ function findTopic(site: ExportSite, topicId: string | undefined): Topic | undef
   return topic;
 }
 
+/**
+ * The date a feed gives a paper: the day it was listed when a seed says so (a day line, the day
+ * Hugging Face featured it), else its publication date, else the date derived from the seed order.
+ */
+function feedDate(site: ExportSite, paper: Paper): string {
+  const day = firstSource(paper)?.day;
+  const listed = day ? parseDay(day) : null;
+  if (!listed && paper.date) return atomDate(paper.date);
+  return site.dates.get(paper.id)!;
+}
+
 /** The Atom feed of the whole list (`topicId` absent) or of one topic. */
 export function siteFeed(site: ExportSite, topicId?: string): string {
   const topic = findTopic(site, topicId);
@@ -87,11 +110,16 @@ export function siteFeed(site: ExportSite, topicId?: string): string {
     pageUrl: site.absolute(pagePath),
     author: site.title,
     entries: newestFirst(papers)
+      .map((paper) => ({ paper, updated: feedDate(site, paper) }))
+      // Stable: papers of one date keep the newest-additions order.
+      .sort((a, b) => (a.updated === b.updated ? 0 : a.updated < b.updated ? 1 : -1))
       .slice(0, site.feedLimit)
-      .map((paper) => ({
+      .map(({ paper, updated }) => ({
         url: site.absolute(site.paperPath(paper.id)),
         title: paper.title,
-        updated: site.dates.get(paper.id)!,
+        updated,
+        published: paper.date ?? undefined,
+        authors: paper.authors,
         summary: paper.summary || undefined,
         contentHtml: paper.abstractHtml,
         categories: paper.topics.flatMap((id) => (topicName.has(id) ? [{ term: id, label: topicName.get(id)! }] : [])),
@@ -103,7 +131,7 @@ export function siteFeed(site: ExportSite, topicId?: string): string {
 export function siteBibtex(site: ExportSite, topicId?: string): string {
   const papers = papersOf(site, findTopic(site, topicId));
   return bibtexEntries(
-    papers.map((p) => ({ id: p.id, title: p.title, abstract: p.abstractText, url: site.absolute(site.paperPath(p.id)) })),
+    papers.map((p) => ({ ...identityOf(p), id: p.id, title: p.title, abstract: p.abstractText, url: site.absolute(site.paperPath(p.id)) })),
     { keys: site.keys },
   );
 }
@@ -114,6 +142,7 @@ export function siteCslJson(site: ExportSite): string {
     site.papers.map((p) =>
       cslItem(
         {
+          ...identityOf(p),
           title: p.title,
           abstract: p.abstractText,
           url: site.absolute(site.paperPath(p.id)),

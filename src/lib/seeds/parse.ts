@@ -8,12 +8,10 @@
 import type { Diagnostic, SeedRecord } from '../types.ts';
 import { isPageChrome, parseDayLine } from './boilerplate.ts';
 import { classifyLine, couldBeTitle } from './classify.ts';
-import { decodeSeed } from './decode.ts';
+import { decodeOrReport } from './decode.ts';
+import { cleanText, NO_IDENTITY, type ParsedSeedFile } from './record.ts';
 
-export interface ParsedListing {
-  records: SeedRecord[];
-  diagnostics: Diagnostic[];
-}
+export type ParsedListing = Omit<ParsedSeedFile, 'format'>;
 
 interface SourceLine {
   text: string;
@@ -25,11 +23,6 @@ type Item =
   | { kind: 'title'; text: string; line: number }
   | { kind: 'abstract'; text: string; line: number }
   | { kind: 'pair'; title: string; abstract: string; line: number };
-
-/** Folds white space the way a reader sees it: no leading, trailing or repeated spaces. */
-export function cleanText(text: string): string {
-  return text.normalize('NFC').replace(/[\s\u00A0\u200B]+/g, ' ').trim();
-}
 
 /** Splits text into paragraphs of non-empty lines; chrome and day lines stand alone. */
 function paragraphs(text: string): { lines: SourceLine[]; day?: string }[] {
@@ -76,9 +69,19 @@ export function parseListingText(text: string, file: string): ParsedListing {
 
   const warn = (line: number, message: string) =>
     diagnostics.push({ severity: 'warning', file, line, message });
+  const record = (title: string, abstract: string | null, line: number): SeedRecord => ({
+    ...NO_IDENTITY,
+    authors: [],
+    title,
+    abstract,
+    day,
+    file,
+    line,
+    format: 'listing',
+  });
   const flushPending = (reason: string) => {
     if (!pending) return;
-    records.push({ title: pending.text, abstract: null, day, file, line: pending.line });
+    records.push(record(pending.text, null, pending.line));
     warn(pending.line, `title "${pending.text}" has no abstract (${reason}); kept with its abstract marked missing`);
     pending = null;
   };
@@ -102,11 +105,11 @@ export function parseListingText(text: string, file: string): ParsedListing {
         break;
       case 'pair':
         flushPending(`another title follows at line ${item.line}`);
-        records.push({ title: item.title, abstract: item.abstract, day, file, line: item.line });
+        records.push(record(item.title, item.abstract, item.line));
         break;
       case 'abstract':
         if (pending) {
-          records.push({ title: pending.text, abstract: item.text, day, file, line: pending.line });
+          records.push(record(pending.text, item.text, pending.line));
           pending = null;
         } else {
           warn(item.line, `abstract without a title before it ("${item.text.slice(0, 60)}…"); skipped`);
@@ -135,13 +138,10 @@ export function parseListingText(text: string, file: string): ParsedListing {
   return { records, diagnostics };
 }
 
-/** Decodes and parses one seed file. */
+/** Decodes and parses one listing file (src/lib/seeds/index.ts reads a seed file of any format). */
 export function parseListing(bytes: Uint8Array, file: string): ParsedListing {
-  const decoded = decodeSeed(bytes);
-  if (!decoded.ok) {
-    return { records: [], diagnostics: [{ severity: 'error', file, message: `${decoded.error}; file skipped` }] };
-  }
+  const decoded = decodeOrReport(bytes, file);
+  if (decoded.text === null) return { records: [], diagnostics: decoded.diagnostics };
   const parsed = parseListingText(decoded.text, file);
-  if (decoded.warning) parsed.diagnostics.unshift({ severity: 'warning', file, message: decoded.warning });
-  return parsed;
+  return { records: parsed.records, diagnostics: [...decoded.diagnostics, ...parsed.diagnostics] };
 }
