@@ -4,6 +4,8 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 import offline from './src/integrations/offline.ts';
+import headers from './src/integrations/headers.ts';
+import { astroCsp } from './src/lib/security/policy.ts';
 
 /** "/reading-list" or "reading-list/" → "/reading-list/"; unset → "/". */
 function normalizeBase(base = '/') {
@@ -20,8 +22,11 @@ export default defineConfig({
   // write with the next page's rendering (10,000 papers: page generation ~38 s → ~27 s, npm run bench).
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   // Pagefind after the others: it indexes what they have written. Offline after Pagefind: its
-  // service worker precaches the finished site, search index included.
-  integrations: [mdx(), sitemap(), pagefind(), offline()],
+  // service worker precaches the finished site, search index included. Headers last: it checks
+  // every page against its policy and writes _headers (a host's file, not precached).
+  integrations: [mdx(), sitemap(), pagefind(), offline(), headers()],
+  // Content Security Policy in every page (src/lib/security/policy.ts says what and why).
+  security: { csp: astroCsp },
   devToolbar: { enabled: false },
   vite: {
     build: {

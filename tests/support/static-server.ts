@@ -6,6 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { headersFor, parseHeadersFile } from './host-headers.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -38,11 +39,18 @@ async function isFile(path: string): Promise<boolean> {
   return (await stat(path).catch(() => null))?.isFile() ?? false;
 }
 
-export async function serveStatic(root: string, base = '/'): Promise<RunningServer> {
+/** `hostHeaders`: send the headers the site's `_headers` file gives each path, as Netlify or Cloudflare Pages would. */
+export async function serveStatic(root: string, base = '/', options: { hostHeaders?: boolean } = {}): Promise<RunningServer> {
+  const rules = options.hostHeaders ? parseHeadersFile(await readFile(join(root, '_headers'), 'utf8')) : [];
   const server: Server = createServer(async (request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
     const send = async (status: number, file: string) => {
-      response.writeHead(status, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+      const headers: Record<string, string> = {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      };
+      for (const [name, values] of headersFor(rules, pathname)) headers[name] = values.join(', ');
+      response.writeHead(status, headers);
       response.end(await readFile(file));
     };
     if (!pathname.startsWith(base)) return notFound();

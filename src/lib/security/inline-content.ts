@@ -1,0 +1,130 @@
+/**
+ * What a built HTML page runs or styles inline, and whether its Content Security Policy allows
+ * it. A policy blocks, silently for the reader, any inline script or `<style>` whose hash it does
+ * not list, every `style="…"` and `on…="…"` attribute, and `javascript:` links. Astro hashes what
+ * it bundles; this finds what it did not (a curator's MDX note, markup a component adds by hand)
+ * so the build can say so, and gives the hashes the `_headers` policy needs.
+ *
+ * It reads Astro's output, not arbitrary HTML: text and attribute values are escaped there, so a
+ * `<` always starts a tag, and script and style bodies are the only raw text.
+ */
+import { createHash } from 'node:crypto';
+import type { Policy } from './policy.ts';
+
+export type InlineKind = 'script' | 'style';
+
+export interface InlineBlock {
+  kind: InlineKind;
+  /** `'sha256-…'`, as a policy lists it. */
+  hash: string;
+}
+
+export interface PageContent {
+  /** The page's own `<meta http-equiv="content-security-policy">`, if it has one. */
+  metaPolicy: string | null;
+  /** Inline `<script>` (executable types only: data blocks such as JSON-LD are inert) and `<style>` elements. */
+  blocks: InlineBlock[];
+  /** Inline attributes a policy without 'unsafe-inline' blocks, e.g. `style="color:red"` (clipped). */
+  attributes: string[];
+}
+
+/** `<script type>` values a browser executes (or, for import maps and speculation rules, reads as script). */
+const SCRIPT_TYPES = new Set([
+  '',
+  'module',
+  'importmap',
+  'speculationrules',
+  'text/javascript',
+  'application/javascript',
+  'application/ecmascript',
+  'text/ecmascript',
+]);
+
+const RAW_TEXT = /<(script|style)\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/\1\s*>/gi;
+const TAG = /<[a-zA-Z][^\s/>]*((?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*)\s*\/?>/g;
+const ATTRIBUTE = /([^\s=/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+))?/g;
+const META_POLICY = /<meta\s[^>]*http-equiv=["']?content-security-policy["']?[^>]*>/i;
+
+function attributes(source: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const [, name, value = ''] of source.matchAll(ATTRIBUTE)) {
+    const unquoted = /^["']/.test(value) ? value.slice(1, -1) : value;
+    if (!found.has(name!.toLowerCase())) found.set(name!.toLowerCase(), decodeEntities(unquoted));
+  }
+  return found;
+}
+
+/** Enough of HTML's character references for attribute values Astro writes. */
+const decodeEntities = (text: string): string =>
+  text.replace(/&(#x[0-9a-f]+|#\d+|quot|amp|lt|gt|apos|#39);/gi, (whole, code: string) => {
+    const lower = code.toLowerCase();
+    if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
+    if (lower.startsWith('#')) return String.fromCodePoint(Number(lower.slice(1)));
+    return ({ quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" } as Record<string, string>)[lower] ?? whole;
+  });
+
+const hashCache = new Map<string, string>();
+/** The CSP source for a block's text: SHA-256 of its exact UTF-8 bytes, base64. */
+export function cspHash(text: string): string {
+  let hash = hashCache.get(text);
+  if (hash === undefined) {
+    hash = `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+    if (hashCache.size > 1000) hashCache.clear();
+    hashCache.set(text, hash);
+  }
+  return hash;
+}
+
+const clip = (text: string, length = 80) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
+
+/** The inline scripts, styles and attributes of one built page, and its meta policy. */
+export function inlineContent(html: string): PageContent {
+  const withoutComments = html.replace(/<!--[\s\S]*?-->/g, '');
+  const blocks: InlineBlock[] = [];
+  const outside = withoutComments.replace(RAW_TEXT, (_whole, tag: string, attributeSource: string, body: string) => {
+    const attrs = attributes(attributeSource);
+    const kind = tag.toLowerCase() as InlineKind;
+    const executable = kind === 'style' || (!attrs.has('src') && SCRIPT_TYPES.has((attrs.get('type') ?? '').trim().toLowerCase()));
+    if (executable) blocks.push({ kind, hash: cspHash(body) });
+    return `<${tag}${attributeSource}>`;
+  });
+  const found: string[] = [];
+  for (const [, source] of outside.matchAll(TAG)) {
+    for (const [name, value] of attributes(source!)) {
+      if (name === 'style' || /^on[a-z]+$/.test(name)) found.push(clip(`${name}="${value}"`));
+      else if ((name === 'href' || name === 'src' || name === 'action') && /^\s*javascript:/i.test(value))
+        found.push(clip(`${name}="${value}"`));
+    }
+  }
+  const meta = META_POLICY.exec(outside)?.[0];
+  return { metaPolicy: meta ? (attributes(meta.slice(5, -1)).get('content') ?? null) : null, blocks, attributes: found };
+}
+
+/** The sources that govern `kind` (script-src, style-src; their -attr forms for attributes) in `policy`. */
+function governingSources(policy: Policy, kind: InlineKind, attribute: boolean): string[] {
+  const names = attribute ? [`${kind}-src-attr`, `${kind}-src`, 'default-src'] : [`${kind}-src-elem`, `${kind}-src`, 'default-src'];
+  for (const name of names) {
+    const sources = policy.get(name);
+    if (sources) return sources;
+  }
+  return [];
+}
+
+/** Whether `policy` lets inline content run or apply: a listed hash, or 'unsafe-inline' where no hash or nonce is listed. */
+function allowsInline(policy: Policy, kind: InlineKind, hash: string | null): boolean {
+  const sources = governingSources(policy, kind, hash === null);
+  if (hash !== null && sources.includes(hash)) return true;
+  return sources.includes("'unsafe-inline'") && !sources.some((source) => /^'(sha\d+|nonce)-/.test(source));
+}
+
+export const allowsBlock = (policy: Policy, block: InlineBlock): boolean => allowsInline(policy, block.kind, block.hash);
+
+/** What `policy` blocks on a page, described for a build warning (empty: nothing). */
+export function blockedContent(page: PageContent, policy: Policy): string[] {
+  const blocked = page.blocks.filter((block) => !allowsBlock(policy, block)).map((block) => `an inline <${block.kind}> (${block.hash})`);
+  for (const attribute of page.attributes) {
+    const kind: InlineKind = attribute.startsWith('style=') ? 'style' : 'script';
+    if (!allowsInline(policy, kind, null)) blocked.push(`the attribute ${attribute}`);
+  }
+  return blocked;
+}
