@@ -27,6 +27,8 @@ export default defineConfig({
   integrations: [mdx(), sitemap(), pagefind(), offline(), headers()],
   // Content Security Policy in every page (src/lib/security/policy.ts says what and why).
   security: { csp: astroCsp },
+  // Shiki colours code with style attributes, which that policy blocks: code in topic notes stays plain.
+  markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
   vite: {
     build: {

@@ -71,6 +71,7 @@ const PAGE_KINDS = [
   `papers/${PAPER}/`,
   'topics/',
   'topics/rectified-flow/', // a topic with a curator's MDX note
+  'topics/robot-flow-matching/', // … and one with a code block
   'search/?q=flow',
   'my-list/',
   'no-such-page/',

@@ -5,8 +5,8 @@
  * it bundles; this finds what it did not (a curator's MDX note, markup a component adds by hand)
  * so the build can say so, and gives the hashes the `_headers` policy needs.
  *
- * It reads Astro's output, not arbitrary HTML: text and attribute values are escaped there, so a
- * `<` always starts a tag, and script and style bodies are the only raw text.
+ * A small tokenizer, enough for the HTML Astro writes (where text is escaped; attribute values may
+ * hold a raw `<`), not a full HTML parser: a build of 10,000 pages reads them all.
  */
 import { createHash } from 'node:crypto';
 import type { Policy } from './policy.ts';
@@ -40,10 +40,9 @@ const SCRIPT_TYPES = new Set([
   'text/ecmascript',
 ]);
 
-const RAW_TEXT = /<(script|style)\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/\1\s*>/gi;
-const TAG = /<[a-zA-Z][^\s/>]*((?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*)\s*\/?>/g;
+/** A comment, a start tag (attribute values quoted or not, `>` allowed inside quotes), an end tag, text, or a stray `<`. */
+const TOKEN = /<!--[\s\S]*?-->|<([a-zA-Z][^\s/>]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*)\s*\/?>|<\/[^>]*>|[^<]+|</g;
 const ATTRIBUTE = /([^\s=/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+))?/g;
-const META_POLICY = /<meta\s[^>]*http-equiv=["']?content-security-policy["']?[^>]*>/i;
 
 function attributes(source: string): Map<string, string> {
   const found = new Map<string, string>();
@@ -63,41 +62,39 @@ const decodeEntities = (text: string): string =>
     return ({ quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" } as Record<string, string>)[lower] ?? whole;
   });
 
-const hashCache = new Map<string, string>();
 /** The CSP source for a block's text: SHA-256 of its exact UTF-8 bytes, base64. */
-export function cspHash(text: string): string {
-  let hash = hashCache.get(text);
-  if (hash === undefined) {
-    hash = `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-    if (hashCache.size > 1000) hashCache.clear();
-    hashCache.set(text, hash);
-  }
-  return hash;
-}
+export const cspHash = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 const clip = (text: string, length = 80) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
 /** The inline scripts, styles and attributes of one built page, and its meta policy. */
 export function inlineContent(html: string): PageContent {
-  const withoutComments = html.replace(/<!--[\s\S]*?-->/g, '');
   const blocks: InlineBlock[] = [];
-  const outside = withoutComments.replace(RAW_TEXT, (_whole, tag: string, attributeSource: string, body: string) => {
-    const attrs = attributes(attributeSource);
-    const kind = tag.toLowerCase() as InlineKind;
-    const executable = kind === 'style' || (!attrs.has('src') && SCRIPT_TYPES.has((attrs.get('type') ?? '').trim().toLowerCase()));
-    if (executable) blocks.push({ kind, hash: cspHash(body) });
-    return `<${tag}${attributeSource}>`;
-  });
   const found: string[] = [];
-  for (const [, source] of outside.matchAll(TAG)) {
-    for (const [name, value] of attributes(source!)) {
+  let metaPolicy: string | null = null;
+  const token = new RegExp(TOKEN.source, 'g'); // its own lastIndex: the scan skips raw text by moving it
+  for (let match = token.exec(html); match; match = token.exec(html)) {
+    const [, tagName, attributeSource] = match;
+    if (tagName === undefined) continue; // comment, end tag or text
+    const tag = tagName.toLowerCase();
+    const attrs = attributes(attributeSource!);
+    for (const [name, value] of attrs) {
       if (name === 'style' || /^on[a-z]+$/.test(name)) found.push(clip(`${name}="${value}"`));
-      else if ((name === 'href' || name === 'src' || name === 'action') && /^\s*javascript:/i.test(value))
+      else if (['href', 'src', 'action', 'formaction'].includes(name) && /^\s*javascript:/i.test(value))
         found.push(clip(`${name}="${value}"`));
     }
+    if (tag === 'meta' && attrs.get('http-equiv')?.toLowerCase() === 'content-security-policy') metaPolicy ??= attrs.get('content') ?? null;
+    if (tag !== 'script' && tag !== 'style') continue;
+    // Raw text: the body runs to the matching end tag, whatever it contains.
+    const endTag = new RegExp(`</${tag}`, 'gi');
+    endTag.lastIndex = token.lastIndex;
+    const end = endTag.exec(html)?.index ?? html.length;
+    const body = html.slice(token.lastIndex, end);
+    token.lastIndex = end;
+    const executable = tag === 'style' || (!attrs.has('src') && SCRIPT_TYPES.has((attrs.get('type') ?? '').trim().toLowerCase()));
+    if (executable) blocks.push({ kind: tag, hash: cspHash(body) });
   }
-  const meta = META_POLICY.exec(outside)?.[0];
-  return { metaPolicy: meta ? (attributes(meta.slice(5, -1)).get('content') ?? null) : null, blocks, attributes: found };
+  return { metaPolicy, blocks, attributes: found };
 }
 
 /** The sources that govern `kind` (script-src, style-src; their -attr forms for attributes) in `policy`. */
