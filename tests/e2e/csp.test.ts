@@ -8,6 +8,7 @@ import { describe, expect, inject, it, beforeAll, afterAll } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useBrowser } from '../support/e2e.ts';
 import { serveStatic, type RunningServer } from '../support/static-server.ts';
+import { watchCsp } from '../support/csp-watch.ts';
 
 const fixture = inject('fixtureSite');
 const browser = useBrowser();
@@ -23,39 +24,11 @@ const PAPER = 'improving-the-training-of-rectified-flows';
 /** The fixture paper whose title and abstract carry markup (escaped on the page). */
 const PROBE_TITLE = '<script>alert("title")</script> & <img src=x onerror=alert(1)> "Quoted" Robots';
 
-interface Violation {
-  directive: string;
-  blocked: string;
-  page: string;
-}
-
-/**
- * A browser profile that records every CSP violation: `securitypolicyviolation` events (reported
- * at once through a binding, so a page that navigates away loses none) and Chromium's console
- * reports. Service workers are allowed: offline reading is part of what is watched.
- */
+/** A browser profile whose CSP violations, console reports and script errors are recorded (service workers blocked unless asked for). */
 async function watchedContext(colorScheme: 'light' | 'dark', options: { serviceWorkers?: 'allow' | 'block' } = {}) {
   const context = await browser.newContext({ colorScheme, acceptDownloads: true, serviceWorkers: options.serviceWorkers ?? 'block' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-  const violations: Violation[] = [];
-  const consoleReports: string[] = [];
-  const errors: string[] = [];
-  await context.exposeBinding('__reportCspViolation', (_source, violation: Violation) => void violations.push(violation));
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      const report = (window as unknown as { __reportCspViolation: (v: Violation) => void }).__reportCspViolation;
-      report({ directive: event.effectiveDirective, blocked: event.blockedURI || event.sample, page: location.pathname });
-    });
-  });
-  const watch = (page: Page) => {
-    page.on('console', (message) => {
-      if (/content security policy|refused to (execute|load|apply|connect|run|compile)/i.test(message.text()))
-        consoleReports.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-  };
-  context.on('page', watch);
-  return { context, violations, consoleReports, errors };
+  return { context, ...(await watchCsp(context)) };
 }
 
 async function open(context: BrowserContext, path: string): Promise<Page> {
@@ -95,7 +68,7 @@ describe('Content Security Policy', () => {
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`reports no violation on any page kind, searching, marking, copying, exporting and importing (${colorScheme})`, async () => {
-      const { context, violations, consoleReports, errors } = await watchedContext(colorScheme);
+      const { context, violations, consoleReports, errors, dialogs } = await watchedContext(colorScheme);
       for (const path of PAGE_KINDS) {
         const page = await open(context, path);
         // Styles applied: a blocked stylesheet leaves the page unstyled (default white, serif).
@@ -151,6 +124,7 @@ describe('Content Security Policy', () => {
       expect(violations).toEqual([]);
       expect(consoleReports).toEqual([]);
       expect(errors).toEqual([]);
+      expect(dialogs).toEqual([]);
       await context.close();
     });
   }
