@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { astroCsp, headerPolicy, parsePolicy, serializePolicy, unitePolicies } from '../../src/lib/security/policy.ts';
-import { blockedContent, cspHash, inlineContent } from '../../src/lib/security/inline-content.ts';
-import { writeHeaders } from '../../src/integrations/headers.ts';
+import { policyProblems, cspHash, inlineContent } from '../../src/lib/security/inline-content.ts';
+import { checkPages, writeHeadersFile } from '../../src/integrations/content-security-policy.ts';
 import { cacheRules, headersFile, IMMUTABLE, REVALIDATE, type SiteLayout } from '../../src/lib/security/headers-file.ts';
 
 /** The hash a browser compares, computed independently of the module under test. */
@@ -72,28 +72,38 @@ describe('inline content of a page', () => {
   });
 
   it('says what the policy blocks: unlisted inline scripts and styles, and every inline attribute', () => {
-    expect(blockedContent(content, parsePolicy(content.metaPolicy!))).toEqual([
-      `an inline <script> (${sha256('other()')})`,
-      `an inline <style> (${sha256('.s{fill:red}')})`,
-      `an inline <script> (${sha256('upper()')})`,
-      'the attribute style="color:red"',
-      'the attribute onclick="go()"',
-      'the attribute href="javascript:void 0"',
+    expect(policyProblems(content, parsePolicy(content.metaPolicy!))).toEqual([
+      `blocks an inline <script> (${sha256('other()')})`,
+      `blocks an inline <style> (${sha256('.s{fill:red}')})`,
+      `blocks an inline <script> (${sha256('upper()')})`,
+      'blocks the attribute style="color:red"',
+      'blocks the attribute onclick="go()"',
+      'blocks the attribute href="javascript:void 0"',
     ]);
     // 'unsafe-inline' allows everything inline, unless a hash is listed (then browsers ignore it).
-    expect(blockedContent(content, parsePolicy("default-src 'self' 'unsafe-inline'"))).toEqual([]);
-    expect(blockedContent(content, parsePolicy(`script-src 'unsafe-inline' ${sha256(script)}; style-src 'unsafe-inline'`))).toEqual([
-      `an inline <script> (${sha256('other()')})`,
-      `an inline <script> (${sha256('upper()')})`,
-      'the attribute onclick="go()"',
-      'the attribute href="javascript:void 0"',
+    expect(policyProblems(content, parsePolicy("default-src 'self' 'unsafe-inline'"))).toEqual([]);
+    expect(policyProblems(content, parsePolicy(`script-src 'unsafe-inline' ${sha256(script)}; style-src 'unsafe-inline'`))).toEqual([
+      `blocks an inline <script> (${sha256('other()')})`,
+      `blocks an inline <script> (${sha256('upper()')})`,
+      'blocks the attribute onclick="go()"',
+      'blocks the attribute href="javascript:void 0"',
     ]);
     // Without script-src or style-src, default-src decides.
-    expect(blockedContent(inlineContent('<style>a{}</style>'), parsePolicy(`default-src ${sha256('a{}')}`))).toEqual([]);
+    expect(policyProblems(inlineContent('<style>a{}</style>'), parsePolicy(`default-src ${sha256('a{}')}`))).toEqual([]);
   });
 
   it('has nothing to say about a page without inline content', () => {
-    expect(inlineContent('<p>plain</p>')).toEqual({ metaPolicy: null, blocks: [], attributes: [] });
+    expect(inlineContent('<p>plain</p>')).toEqual({ metaPolicy: null, metaTag: null, blocks: [], attributes: [], blocksBeforePolicy: 0 });
+  });
+
+  it('notices inline code before the meta policy, which that element cannot govern (data blocks are fine)', () => {
+    const early = inlineContent(
+      `<script type="application/ld+json">{}</script><script>early()</script><meta http-equiv="content-security-policy" content="script-src ${sha256('early()')}">`,
+    );
+    expect(early.blocksBeforePolicy).toBe(1);
+    expect(policyProblems(early, parsePolicy(early.metaPolicy!))).toEqual([
+      'does not cover 1 inline script(s) or style(s) placed before its meta element',
+    ]);
   });
 });
 
@@ -139,26 +149,42 @@ describe('the _headers file', () => {
   });
 });
 
-describe('the build check (writeHeaders)', () => {
-  it('warns about what a page’s policy blocks, naming the pages, and writes _headers with the hashes pages use', async () => {
+describe('the build check', () => {
+  it('warns about what a page’s policy blocks, naming the pages, trims each page’s policy to its own hashes, and writes _headers', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'csp-check-'));
     try {
-      const policy = `script-src 'self' ${sha256('ok()')}; style-src 'self'`;
+      const policy = `script-src 'self' ${sha256('ok()')} ${sha256('elsewhere()')}; style-src 'self' ${sha256('a{}')}`;
       const meta = `<meta http-equiv="content-security-policy" content="${policy}">`;
       await mkdir(join(dir, 'topics/a'), { recursive: true });
-      await writeFile(join(dir, 'index.html'), `${meta}<script>ok()</script>`);
-      await writeFile(join(dir, 'topics/a/index.html'), `${meta}<p style="color:red">note</p><script>ok()</script>`);
+      await writeFile(join(dir, 'index.html'), `<head>${meta}<style>a{}</style></head><script>ok()</script>`);
+      await writeFile(join(dir, 'topics/a/index.html'), `${meta}<p style="color:red">note</p><script>ok()</script><script>evil()</script>`);
       await writeFile(join(dir, 'redirect.html'), '<meta http-equiv="refresh" content="0;url=/">');
-      const report = await writeHeaders(dir, '/');
+      const report = await checkPages(dir);
       expect(report.pages).toBe(3);
+      expect(report.trimmed).toBe(2);
       expect(report.pagesWithoutPolicy).toEqual(['redirect.html']);
       expect(report.warnings).toEqual([
+        expect.stringMatching(
+          new RegExp(`^the Content Security Policy blocks an inline <script> \\('sha256-[^']+'\\) in topics/a/index\\.html: `),
+        ),
         expect.stringMatching(/^the Content Security Policy blocks the attribute style="color:red" in topics\/a\/index\.html: .*classes/),
       ]);
-      expect(report.policy).toBe(`script-src 'self' ${sha256('ok()')}; style-src 'self'; frame-ancestors 'none'`);
+      // Each page lists the hashes it uses, and no other.
+      expect(await readFile(join(dir, 'index.html'), 'utf8')).toBe(
+        `<head><meta http-equiv="content-security-policy" content="script-src 'self' ${sha256('ok()')}; style-src 'self' ${sha256('a{}')}"><style>a{}</style></head><script>ok()</script>`,
+      );
+      expect(inlineContent(await readFile(join(dir, 'topics/a/index.html'), 'utf8')).metaPolicy).toBe(
+        `script-src 'self' ${sha256('ok()')}; style-src 'self'`,
+      );
+      // The header allows what the pages use.
+      expect(report.policy).toBe(`script-src 'self' ${sha256('ok()')}; style-src 'self' ${sha256('a{}')}; frame-ancestors 'none'`);
+
+      expect(await writeHeadersFile(dir, '/', report.policy)).toEqual([]);
       const text = await readFile(join(dir, '_headers'), 'utf8');
       expect(text).toContain(`  Content-Security-Policy: ${report.policy}\n`);
       expect(text).toContain('/topics/*\n  Cache-Control: public, max-age=0, must-revalidate');
+      // A second run reads the trimmed pages and finds the same.
+      expect((await checkPages(dir)).policy).toBe(report.policy);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

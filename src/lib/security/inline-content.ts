@@ -22,10 +22,14 @@ export interface InlineBlock {
 export interface PageContent {
   /** The page's own `<meta http-equiv="content-security-policy">`, if it has one. */
   metaPolicy: string | null;
+  /** Where that meta element is in the page (offsets of its first and after its last character). */
+  metaTag: { start: number; end: number } | null;
   /** Inline `<script>` (executable types only: data blocks such as JSON-LD are inert) and `<style>` elements. */
   blocks: InlineBlock[];
   /** Inline attributes a policy without 'unsafe-inline' blocks, e.g. `style="color:red"` (clipped). */
   attributes: string[];
+  /** How many of `blocks` come before the meta policy: a meta element governs only what follows it. */
+  blocksBeforePolicy: number;
 }
 
 /** `<script type>` values a browser executes (or, for import maps and speculation rules, reads as script). */
@@ -72,6 +76,8 @@ export function inlineContent(html: string): PageContent {
   const blocks: InlineBlock[] = [];
   const found: string[] = [];
   let metaPolicy: string | null = null;
+  let metaTag: PageContent['metaTag'] = null;
+  let blocksBeforePolicy = 0;
   const token = new RegExp(TOKEN.source, 'g'); // its own lastIndex: the scan skips raw text by moving it
   for (let match = token.exec(html); match; match = token.exec(html)) {
     const [, tagName, attributeSource] = match;
@@ -83,7 +89,11 @@ export function inlineContent(html: string): PageContent {
       else if (['href', 'src', 'action', 'formaction'].includes(name) && /^\s*javascript:/i.test(value))
         found.push(clip(`${name}="${value}"`));
     }
-    if (tag === 'meta' && attrs.get('http-equiv')?.toLowerCase() === 'content-security-policy') metaPolicy ??= attrs.get('content') ?? null;
+    if (tag === 'meta' && metaTag === null && attrs.get('http-equiv')?.toLowerCase() === 'content-security-policy') {
+      metaPolicy = attrs.get('content') ?? null;
+      metaTag = { start: match.index, end: token.lastIndex };
+      blocksBeforePolicy = blocks.length;
+    }
     if (tag !== 'script' && tag !== 'style') continue;
     // Raw text: the body runs to the matching end tag, whatever it contains.
     const endTag = new RegExp(`</${tag}`, 'gi');
@@ -94,7 +104,14 @@ export function inlineContent(html: string): PageContent {
     const executable = tag === 'style' || (!attrs.has('src') && SCRIPT_TYPES.has((attrs.get('type') ?? '').trim().toLowerCase()));
     if (executable) blocks.push({ kind: tag, hash: cspHash(body) });
   }
-  return { metaPolicy, blocks, attributes: found };
+  return { metaPolicy, metaTag, blocks, attributes: found, blocksBeforePolicy };
+}
+
+/** The page with its meta policy replaced by `policy` (a page without one is returned as it is). */
+export function withMetaPolicy(html: string, content: PageContent, policy: string): string {
+  if (!content.metaTag) return html;
+  const value = policy.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+  return `${html.slice(0, content.metaTag.start)}<meta http-equiv="content-security-policy" content="${value}">${html.slice(content.metaTag.end)}`;
 }
 
 /** The sources that govern `kind` (script-src, style-src; their -attr forms for attributes) in `policy`. */
@@ -116,12 +133,20 @@ function allowsInline(policy: Policy, kind: InlineKind, hash: string | null): bo
 
 export const allowsBlock = (policy: Policy, block: InlineBlock): boolean => allowsInline(policy, block.kind, block.hash);
 
-/** What `policy` blocks on a page, described for a build warning (empty: nothing). */
-export function blockedContent(page: PageContent, policy: Policy): string[] {
-  const blocked = page.blocks.filter((block) => !allowsBlock(policy, block)).map((block) => `an inline <${block.kind}> (${block.hash})`);
+/**
+ * What is wrong between a page and its policy, for a build warning (empty: nothing): what the
+ * policy blocks ("blocks the attribute style=…"), and inline code placed before the meta
+ * element, which that element cannot govern.
+ */
+export function policyProblems(page: PageContent, policy: Policy): string[] {
+  const problems = page.blocks
+    .filter((block) => !allowsBlock(policy, block))
+    .map((block) => `blocks an inline <${block.kind}> (${block.hash})`);
   for (const attribute of page.attributes) {
     const kind: InlineKind = attribute.startsWith('style=') ? 'style' : 'script';
-    if (!allowsInline(policy, kind, null)) blocked.push(`the attribute ${attribute}`);
+    if (!allowsInline(policy, kind, null)) problems.push(`blocks the attribute ${attribute}`);
   }
-  return blocked;
+  if (page.blocksBeforePolicy > 0)
+    problems.push(`does not cover ${page.blocksBeforePolicy} inline script(s) or style(s) placed before its meta element`);
+  return problems;
 }

@@ -83,3 +83,20 @@ export function headerPolicy(pagePolicy: Policy): Policy {
   }
   return policy;
 }
+
+const isHash = (source: string) => /^'sha\d+-/.test(source);
+
+/** The hash sources of a policy's script-src and style-src. */
+export function hashSources(policy: Policy): { script: string[]; style: string[] } {
+  return { script: (policy.get('script-src') ?? []).filter(isHash), style: (policy.get('style-src') ?? []).filter(isHash) };
+}
+
+/** `policy` with the hash sources of script-src and style-src replaced by `hashes` (sorted). */
+export function withHashSources(policy: Policy, hashes: { script: Iterable<string>; style: Iterable<string> }): Policy {
+  const result: Policy = new Map();
+  for (const [name, sources] of policy) {
+    const kind = name === 'script-src' ? 'script' : name === 'style-src' ? 'style' : null;
+    result.set(name, kind ? [...sources.filter((source) => !isHash(source)), ...[...new Set(hashes[kind])].sort()] : sources);
+  }
+  return result;
+}
