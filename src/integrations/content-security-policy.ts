@@ -143,11 +143,13 @@ export default function contentSecurityPolicy(): { pages: AstroIntegration; head
           assetsDir = config.build.assets;
         },
         'astro:build:done': async ({ dir, logger }) => {
+          const start = performance.now();
           report = await checkPages(fileURLToPath(dir));
+          const ms = Math.round(performance.now() - start);
           for (const warning of report.warnings) logger.warn(warning);
           const without = report.pagesWithoutPolicy.length;
           logger.info(
-            `${report.pages} page(s) checked; ${report.trimmed} page policies trimmed to the page's own inline hashes` +
+            `${report.pages} page(s) checked in ${ms} ms; ${report.trimmed} page policies trimmed to the page's own inline hashes` +
               `${without ? `; ${without} page(s) without their own policy (the _headers policy covers them)` : ''}`,
           );
         },

@@ -67,6 +67,12 @@ describe('inline content of a page', () => {
     expect(content.attributes).toEqual(['style="color:red"', 'onclick="go()"', 'href="javascript:void 0"']);
   });
 
+  it('sees javascript: URLs the way a browser does, through character references, tabs and leading spaces', () => {
+    const links =
+      '<a href="jav&#x61;script:1">e</a><a href="java\tscript:2">t</a><a href=\' JavaScript:3\'>s</a><a href="/javascript:no">n</a>';
+    expect(inlineContent(links).attributes).toEqual(['href="javascript:1"', 'href="java\tscript:2"', 'href=" JavaScript:3"']);
+  });
+
   it('hashes UTF-8 bytes, not UTF-16 code units', () => {
     expect(cspHash('é → ✓')).toBe(sha256('é → ✓'));
   });

@@ -5,8 +5,9 @@
  * it bundles; this finds what it did not (a curator's MDX note, markup a component adds by hand)
  * so the build can say so, and gives the hashes the `_headers` policy needs.
  *
- * A small tokenizer, enough for the HTML Astro writes (where text is escaped; attribute values may
- * hold a raw `<`), not a full HTML parser: a build of 10,000 pages reads them all.
+ * Pages are scanned tag by tag with regular expressions, enough for HTML as Astro writes it (text
+ * escaped, attribute values quoted), and fast: a build of 10,000 pages reads them all.
+ * docs/decisions.md says why not htmlparser2.
  */
 import { createHash } from 'node:crypto';
 import type { Policy } from './policy.ts';
@@ -44,67 +45,82 @@ const SCRIPT_TYPES = new Set([
   'text/ecmascript',
 ]);
 
-/** A comment, a start tag (attribute values quoted or not, `>` allowed inside quotes), an end tag, text, or a stray `<`. */
-const TOKEN = /<!--[\s\S]*?-->|<([a-zA-Z][^\s/>]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*)\s*\/?>|<\/[^>]*>|[^<]+|</g;
-const ATTRIBUTE = /([^\s=/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+))?/g;
-
-function attributes(source: string): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const [, name, value = ''] of source.matchAll(ATTRIBUTE)) {
-    const unquoted = /^["']/.test(value) ? value.slice(1, -1) : value;
-    if (!found.has(name!.toLowerCase())) found.set(name!.toLowerCase(), decodeEntities(unquoted));
-  }
-  return found;
-}
-
-/** Enough of HTML's character references for attribute values Astro writes. */
-const decodeEntities = (text: string): string =>
-  text.replace(/&(#x[0-9a-f]+|#\d+|quot|amp|lt|gt|apos|#39);/gi, (whole, code: string) => {
-    const lower = code.toLowerCase();
-    if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
-    if (lower.startsWith('#')) return String.fromCodePoint(Number(lower.slice(1)));
-    return ({ quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" } as Record<string, string>)[lower] ?? whole;
-  });
+/** Attributes holding a URL, where `javascript:` would run script. */
+const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction']);
 
 /** The CSP source for a block's text: SHA-256 of its exact UTF-8 bytes, base64. */
 export const cspHash = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 const clip = (text: string, length = 80) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
+/**
+ * A comment or a tag (start or end; attribute values quoted or not, with `<` and `>` allowed inside
+ * quotes). The regular expression engine skips the text between tags, so a page is scanned about
+ * as fast as it can be searched; each match resumes after the previous tag, never inside one.
+ */
+const TAG = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][^\s/>]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*)\s*\/?>/g;
+const ATTRIBUTE = /([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?/g;
+/**
+ * Attribute sources worth reading one by one: inline style or handlers, "script" (as in a
+ * `javascript:` URL), or a character reference, tab or line break that could hide one
+ * (browsers drop tabs and line breaks from URLs).
+ */
+const NOTEWORTHY = /\s(?:style|on[a-z]+)\s*=|script|&|[\t\n\r]/i;
+/** A `javascript:` URL as a browser reads it: tabs and line breaks removed, leading controls and spaces ignored. */
+const isJavaScriptUrl = (value: string) => /^[\0-\x20]*javascript:/i.test(value.replace(/[\t\n\r]/g, ''));
+const END_TAG = { script: /<\/script/gi, style: /<\/style/gi };
+
+function attributes(source: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const [, name, double, single, bare] of source.matchAll(ATTRIBUTE)) {
+    const key = name!.toLowerCase();
+    if (!found.has(key)) found.set(key, decodeEntities(double ?? single ?? bare ?? ''));
+  }
+  return found;
+}
+
+/** The character references HTML attribute values use (named ones: the few that matter here). */
+const decodeEntities = (text: string): string =>
+  text.includes('&')
+    ? text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);?/gi, (whole, code: string) => {
+        const lower = code.toLowerCase();
+        if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16) || 0xfffd);
+        if (lower.startsWith('#')) return String.fromCodePoint(Number(lower.slice(1)) || 0xfffd);
+        return NAMED_REFERENCES[lower] ?? whole;
+      })
+    : text;
+const NAMED_REFERENCES: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'", colon: ':', tab: '\t', newline: '\n' };
+
 /** The inline scripts, styles and attributes of one built page, and its meta policy. */
 export function inlineContent(html: string): PageContent {
-  const blocks: InlineBlock[] = [];
-  const found: string[] = [];
-  let metaPolicy: string | null = null;
-  let metaTag: PageContent['metaTag'] = null;
-  let blocksBeforePolicy = 0;
-  const token = new RegExp(TOKEN.source, 'g'); // its own lastIndex: the scan skips raw text by moving it
-  for (let match = token.exec(html); match; match = token.exec(html)) {
-    const [, tagName, attributeSource] = match;
-    if (tagName === undefined) continue; // comment, end tag or text
+  const content: PageContent = { metaPolicy: null, metaTag: null, blocks: [], attributes: [], blocksBeforePolicy: 0 };
+  const tags = new RegExp(TAG.source, 'g'); // its own lastIndex: the scan moves it past raw text
+  for (let match = tags.exec(html); match; match = tags.exec(html)) {
+    const [, closing, tagName, source = ''] = match;
+    if (tagName === undefined || closing) continue; // a comment or an end tag
     const tag = tagName.toLowerCase();
-    const attrs = attributes(attributeSource!);
+    const raw = tag === 'script' || tag === 'style';
+    if (!raw && tag !== 'meta' && !NOTEWORTHY.test(source)) continue;
+    const attrs = attributes(source);
     for (const [name, value] of attrs) {
-      if (name === 'style' || /^on[a-z]+$/.test(name)) found.push(clip(`${name}="${value}"`));
-      else if (['href', 'src', 'action', 'formaction'].includes(name) && /^\s*javascript:/i.test(value))
-        found.push(clip(`${name}="${value}"`));
+      const inline = name === 'style' || /^on[a-z]+$/.test(name);
+      if (inline || (URL_ATTRIBUTES.has(name) && isJavaScriptUrl(value))) content.attributes.push(clip(`${name}="${value}"`));
     }
-    if (tag === 'meta' && metaTag === null && attrs.get('http-equiv')?.toLowerCase() === 'content-security-policy') {
-      metaPolicy = attrs.get('content') ?? null;
-      metaTag = { start: match.index, end: token.lastIndex };
-      blocksBeforePolicy = blocks.length;
+    if (tag === 'meta' && content.metaTag === null && attrs.get('http-equiv')?.toLowerCase() === 'content-security-policy') {
+      content.metaPolicy = attrs.get('content') ?? null;
+      content.metaTag = { start: match.index, end: tags.lastIndex };
+      content.blocksBeforePolicy = content.blocks.length;
     }
-    if (tag !== 'script' && tag !== 'style') continue;
-    // Raw text: the body runs to the matching end tag, whatever it contains.
-    const endTag = new RegExp(`</${tag}`, 'gi');
-    endTag.lastIndex = token.lastIndex;
+    if (!raw) continue;
+    // Raw text: the body runs to the element's end tag, whatever it holds.
+    const endTag = new RegExp(END_TAG[tag].source, 'gi');
+    endTag.lastIndex = tags.lastIndex;
     const end = endTag.exec(html)?.index ?? html.length;
-    const body = html.slice(token.lastIndex, end);
-    token.lastIndex = end;
     const executable = tag === 'style' || (!attrs.has('src') && SCRIPT_TYPES.has((attrs.get('type') ?? '').trim().toLowerCase()));
-    if (executable) blocks.push({ kind: tag, hash: cspHash(body) });
+    if (executable) content.blocks.push({ kind: tag, hash: cspHash(html.slice(tags.lastIndex, end)) });
+    tags.lastIndex = end;
   }
-  return { metaPolicy, metaTag, blocks, attributes: found, blocksBeforePolicy };
+  return content;
 }
 
 /** The page with its meta policy replaced by `policy` (a page without one is returned as it is). */
