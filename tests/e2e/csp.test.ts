@@ -1,27 +1,47 @@
 /**
  * The Content Security Policy in Chromium, on the fixture site (markup probes in titles, MDX
- * topic notes, a sub-path) served with its `_headers` as Netlify or Cloudflare Pages would: the
- * policy arrives twice, as each page's meta element and as the header. Everything a reader does
- * runs without a single violation, in light and dark; a script smuggled into a page does not run.
+ * topic notes, a sub-path), built with 2 papers a list page so that list pages continue on
+ * `page/2/`, and served with its `_headers` as Netlify or Cloudflare Pages would: the policy
+ * arrives twice, as each page's meta element and as the header. Everything a reader does runs
+ * without a single violation, in light and dark; a script smuggled into a page does not run.
  */
-import { describe, expect, inject, it, beforeAll, afterAll } from 'vitest';
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useBrowser } from '../support/e2e.ts';
 import { serveStatic, type RunningServer } from '../support/static-server.ts';
 import { watchCsp } from '../support/csp-watch.ts';
+import { buildSite } from '../support/build-site.ts';
+import { fixtureSiteBuild } from '../support/fixtures.ts';
 
-const fixture = inject('fixtureSite');
 const browser = useBrowser();
 let server: RunningServer;
+let outDir: string;
+/** A topic whose list continues on a second page. */
+let longTopic: string;
 beforeAll(async () => {
-  server = await serveStatic(fixture.outDir, fixture.base, { hostHeaders: true });
+  outDir = await mkdtemp(join(tmpdir(), 'reading-list-csp-'));
+  const build = fixtureSiteBuild(outDir);
+  await buildSite({ ...build, env: { ...build.env, LIST_PAGE_SIZE: '2' } });
+  const topics = await readdir(join(outDir, 'topics'), { withFileTypes: true });
+  const paged = await Promise.all(
+    topics
+      .filter((t) => t.isDirectory())
+      .map(async (t) => ((await readdir(join(outDir, 'topics', t.name))).includes('page') ? t.name : null)),
+  );
+  longTopic = paged.find((name) => name !== null)!;
+  server = await serveStatic(outDir, build.base, { hostHeaders: true });
 });
 afterAll(async () => {
   await server?.close();
+  if (outDir) await rm(outDir, { recursive: true, force: true });
 });
 
 const PAPER = 'improving-the-training-of-rectified-flows';
 /** The fixture paper whose title and abstract carry markup (escaped on the page). */
+const PROBE = 'script-alert-title-script-img-src-x-onerror-alert-1-quoted-robots';
 const PROBE_TITLE = '<script>alert("title")</script> & <img src=x onerror=alert(1)> "Quoted" Robots';
 
 /** A browser profile whose CSP violations, console reports and script errors are recorded (service workers blocked unless asked for). */
@@ -39,7 +59,7 @@ async function open(context: BrowserContext, path: string): Promise<Page> {
 }
 
 /** Every kind of page the site has (pages made by integrations included: the 404 page, answering any unknown address). */
-const PAGE_KINDS = [
+const PAGE_KINDS: (string | (() => string))[] = [
   '',
   `papers/${PAPER}/`,
   'topics/',
@@ -48,6 +68,8 @@ const PAGE_KINDS = [
   'search/?q=flow',
   'my-list/',
   'no-such-page/',
+  'page/2/',
+  () => `topics/${longTopic}/page/2/`,
 ];
 
 describe('Content Security Policy', () => {
@@ -69,8 +91,12 @@ describe('Content Security Policy', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`reports no violation on any page kind, searching, marking, copying, exporting and importing (${colorScheme})`, async () => {
       const { context, violations, consoleReports, errors, dialogs } = await watchedContext(colorScheme);
-      for (const path of PAGE_KINDS) {
-        const page = await open(context, path);
+      for (const kind of PAGE_KINDS) {
+        const path = typeof kind === 'function' ? kind() : kind;
+        const page = await context.newPage();
+        const response = await page.goto(server.url + path);
+        expect(response?.status(), path).toBe(path === 'no-such-page/' ? 404 : 200);
+        await page.waitForLoadState('networkidle');
         // Styles applied: a blocked stylesheet leaves the page unstyled (default white, serif).
         const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
         expect(background, path).toBe(colorScheme === 'light' ? 'rgb(253, 253, 252)' : 'rgb(20, 21, 24)');
@@ -107,8 +133,7 @@ describe('Content Security Policy', () => {
         .toBe(`https://example.org/reading-list/papers/${PAPER}/`);
 
       // The markup probe's page.
-      await page.goto(server.url);
-      await page.locator('.paper-list a', { hasText: '<script>alert("title")</script>' }).click();
+      await page.goto(server.url + `papers/${PROBE}/`);
       await page.waitForLoadState('networkidle');
       expect(await page.locator('h1').textContent()).toBe(PROBE_TITLE);
 
@@ -146,6 +171,25 @@ describe('Content Security Policy', () => {
       expect(errors, colorScheme).toEqual([]);
       await context.close();
     }
+  });
+});
+
+describe('a redirect page', () => {
+  it('moves on with a meta refresh under the policy (refresh is navigation, not script)', async () => {
+    const { context, violations, consoleReports } = await watchedContext('light');
+    const policy = (await fetch(server.url)).headers.get('content-security-policy')!;
+    // As Astro writes a redirect for a moved page: a meta refresh, a link, no script.
+    const redirect = `<!doctype html><title>Redirecting to: ${server.url}papers/${PAPER}/</title><meta http-equiv="refresh" content="0;url=${server.url}papers/${PAPER}/"><a href="${server.url}papers/${PAPER}/">Redirecting</a>`;
+    await context.route(server.url + 'papers/an-old-address/', (route) =>
+      route.fulfill({ body: redirect, contentType: 'text/html', headers: { 'content-security-policy': policy } }),
+    );
+    const page = await context.newPage();
+    await page.goto(server.url + 'papers/an-old-address/');
+    await page.waitForURL(`${server.url}papers/${PAPER}/`);
+    expect(await page.locator('h1').textContent()).toBe('Improving the Training of Rectified Flows');
+    expect(violations).toEqual([]);
+    expect(consoleReports).toEqual([]);
+    await context.close();
   });
 });
 

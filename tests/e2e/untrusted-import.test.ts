@@ -64,6 +64,11 @@ async function myListWithMarks() {
   return { context, page, ...watch };
 }
 
+const savedTitles = (page: Page) =>
+  page
+    .getByRole('region', { name: /Saved for later/ })
+    .getByRole('link')
+    .allTextContents();
 const stored = (page: Page) => page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
 const elementCount = (page: Page) => page.evaluate(() => document.querySelectorAll('*').length);
 
@@ -86,12 +91,7 @@ describe('importing an untrusted file on /my-list/', () => {
       expect(await stored(page), bad.name).toBe(before);
       expect(await elementCount(page), bad.name).toBe(elements);
     }
-    expect(
-      await page
-        .getByRole('region', { name: /Saved for later/ })
-        .getByRole('link')
-        .allTextContents(),
-    ).toEqual(['Extraneousness-Aware Imitation Learning']);
+    expect(await savedTitles(page)).toEqual(['Extraneousness-Aware Imitation Learning']);
     expect(await page.locator('main img, main script').count()).toBe(0);
     expect(await page.evaluate(() => (({}) as Record<string, unknown>).read)).toBeUndefined();
     expect({ violations, consoleReports, errors, dialogs }).toEqual({ violations: [], consoleReports: [], errors: [], dialogs: [] });
@@ -107,11 +107,7 @@ describe('importing an untrusted file on /my-list/', () => {
     const text = list({ [PAPER]: { read: true, saved: true, title: MARKUP, key: MARKUP, added: MARKUP } }, { site: MARKUP });
     await page.getByLabel(/Import a list/).setInputFiles({ name: 'markup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
     await page.getByRole('status').filter({ hasText: 'Imported markup.json: 1 paper added or updated.' }).waitFor();
-    const saved = page.getByRole('region', { name: /Saved for later/ });
-    expect(await saved.getByRole('link').allTextContents()).toEqual([
-      'Improving the Training of Rectified Flows',
-      'Extraneousness-Aware Imitation Learning',
-    ]);
+    expect(await savedTitles(page)).toEqual(['Improving the Training of Rectified Flows', 'Extraneousness-Aware Imitation Learning']);
     expect(await stored(page)).not.toContain('<');
     expect(await page.locator('main img, main script').count()).toBe(0);
     expect(violations).toEqual([]);
