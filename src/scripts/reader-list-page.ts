@@ -6,7 +6,16 @@
  * src/lib/reader-list/ (pure, unit-tested); this file is the page's wiring.
  */
 import { openStore, UNAVAILABLE_MESSAGE, type ReaderStore } from './reader-list-storage.ts';
-import { idsWith, idsWithoutInfo, marksOf, setMark, withInfo, type Mark, type PaperInfo, type ReaderState } from '../lib/reader-list/state.ts';
+import {
+  idsWith,
+  idsWithoutInfo,
+  marksOf,
+  setMark,
+  withInfo,
+  type Mark,
+  type PaperInfo,
+  type ReaderState,
+} from '../lib/reader-list/state.ts';
 import { ImportError } from '../lib/reader-list/untrusted.ts';
 import {
   checkImportSize,
@@ -52,7 +61,12 @@ function download(name: string, type: string, text: string) {
 }
 
 /** The saved and read lists, each item a link and a Remove button (text only: titles are never parsed as HTML). */
-function renderLists(root: HTMLElement, state: ReaderState, paperUrl: (id: string) => string, remove: (id: string, mark: Mark, title: string) => void) {
+function renderLists(
+  root: HTMLElement,
+  state: ReaderState,
+  paperUrl: (id: string) => string,
+  remove: (id: string, mark: Mark, title: string) => void,
+) {
   for (const mark of ['saved', 'read'] as Mark[]) {
     const ids = idsWith(state, mark);
     const list = root.querySelector<HTMLElement>(`[data-my-list-items="${mark}"]`)!;
@@ -84,7 +98,9 @@ function renderLists(root: HTMLElement, state: ReaderState, paperUrl: (id: strin
  */
 async function importFile(file: File, store: ReaderStore, loadCatalogue: Catalogue): Promise<string> {
   const catalogue = await loadCatalogue().catch(() => {
-    throw new ImportError('the list of papers on this site could not be loaded to check it against (are you offline?). Try again when online.');
+    throw new ImportError(
+      'the list of papers on this site could not be loaded to check it against (are you offline?). Try again when online.',
+    );
   });
   checkImportSize(file.size, catalogue.size);
   const imported = parseImport(await file.text());
