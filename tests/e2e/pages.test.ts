@@ -15,7 +15,7 @@ async function openPage(path = ''): Promise<{ page: Page; foreignRequests: strin
   // A context of its own (axe's Playwright runner needs one), closed with the page.
   const context = await browser.newContext();
   const page = await context.newPage();
-  // Not awaited by the test: the file's browser may close first, which is fine.
+  // The browser may be closing already (the suite's last page): then there is no context left to close.
   page.once('close', () => void context.close().catch(() => {}));
   const { foreign: foreignRequests, errors } = watchPage(page, server.origin);
   await page.goto(server.url + path);
