@@ -117,17 +117,15 @@ describe('Content Security Policy', () => {
       await page.goto(server.url + 'search/');
       await page.locator('#search-page-input').fill('imitation');
       await page.locator('[data-search-status]', { hasText: /results? for/ }).waitFor();
-      const topic = await page
-        .locator('input[name="topic"]')
-        .evaluateAll((boxes) =>
-          boxes
-            .map((b) => ({
-              id: (b as HTMLInputElement).value,
-              name: (b as HTMLInputElement).dataset.topicName!,
-              count: b.parentElement!.textContent!,
-            }))
-            .find((t) => !t.count.includes('(0)')),
-        );
+      const topic = await page.locator('input[name="topic"]').evaluateAll((boxes) =>
+        boxes
+          .map((b) => ({
+            id: (b as HTMLInputElement).value,
+            name: (b as HTMLInputElement).dataset.topicName!,
+            count: b.parentElement!.textContent!,
+          }))
+          .find((t) => !t.count.includes('(0)')),
+      );
       await page.locator(`input[name="topic"][value="${topic!.id}"]`).check();
       await page.locator('[data-search-status]', { hasText: ` in ${topic!.name}.` }).waitFor();
       await page.locator('[data-search-results] > li a').first().click();
