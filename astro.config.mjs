@@ -5,7 +5,11 @@ import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 import offline from './src/integrations/offline.ts';
 import buildReport from './src/integrations/build-report.ts';
+import contentSecurityPolicy from './src/integrations/content-security-policy.ts';
+import { astroCsp } from './src/lib/security/policy.ts';
 import { siteSettings } from './src/settings.ts';
+
+const csp = contentSecurityPolicy();
 
 export default defineConfig({
   // Absolute URLs (canonical links, feeds, citation metadata) need the public origin.
@@ -15,10 +19,15 @@ export default defineConfig({
   // Pages render from data already in memory; rendering a few at once overlaps each page's file
   // write with the next page's rendering (10,000 papers: page generation ~38 s → ~27 s, npm run bench).
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
-  // Pagefind after the others: it indexes what they have written. Offline after Pagefind: its
-  // service worker precaches the finished site, search index included. The build report
-  // (figures for `npm run bench`) first, so it stamps each step before the others run.
-  integrations: [buildReport(), mdx(), sitemap(), pagefind(), offline()],
+  // Pagefind after the others: it indexes what they have written. The policy check then trims each
+  // page's policy, and offline precaches the finished site, search index included. _headers last:
+  // hosts read it, they do not serve it, so it must not be precached. The build report (figures
+  // for `npm run bench`) first, so it stamps each step before the others run.
+  integrations: [buildReport(), mdx(), sitemap(), pagefind(), csp.pages, offline(), csp.headers],
+  // Content Security Policy in every page (src/lib/security/policy.ts says what and why).
+  security: { csp: astroCsp },
+  // Shiki colours code with style attributes, which that policy blocks: code in topic notes stays plain.
+  markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
   vite: {
     build: {

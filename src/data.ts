@@ -9,7 +9,7 @@ import { siteSettings } from './settings.ts';
 import { paginate, type ListPage } from './lib/pagination.ts';
 import { addedKey } from './lib/export/added.ts';
 import { exportSite } from './lib/export/site-exports.ts';
-import type { PaperInfo } from './scripts/reader-list-state.ts';
+import type { PaperInfo } from './lib/reader-list/state.ts';
 
 export const papers: Paper[] = (await getCollection('papers')).map((entry) => entry.data).sort((a, b) => a.position - b.position);
 
@@ -29,7 +29,7 @@ export const homePages = paginate(papers, siteSettings.pageSize);
 /** BibTeX keys, unique across the list: the same on paper pages and in every .bib export. */
 export const citationKeys = bibtexKeys(papers);
 
-/** What the reader's list keeps about a paper it marks (src/scripts/reader-list-state.ts). */
+/** What the reader's list keeps about a paper it marks (src/lib/reader-list/state.ts). */
 export const paperInfo = (paper: Paper): PaperInfo => ({ title: paper.title, key: citationKeys.get(paper.id)!, added: addedKey(paper) });
 
 export const seedFiles = [...new Set(papers.flatMap((paper) => paper.sources.map((s) => s.file)))].sort();

@@ -2,29 +2,37 @@
  * /my-list/: the reader's saved and read papers, with export (JSON, BibTeX) and import (JSON).
  * Titles and keys come from the marks themselves (paper pages keep them there); the site's
  * catalogue (my-list/catalogue.json, every paper's id, key, title) is fetched only to check an
- * import and to fill in entries kept without their info. BibTeX is made with the same code
- * (and keys) as the site's .bib files.
+ * import and to fill in entries kept without their info. The logic is in
+ * src/lib/reader-list/ (pure, unit-tested); this file is the page's wiring.
  */
-import { bibtexEntries } from '../lib/export/bibtex.ts';
-import { openStore, UNAVAILABLE_MESSAGE } from './reader-list-storage.ts';
+import { openStore, UNAVAILABLE_MESSAGE, type ReaderStore } from './reader-list-storage.ts';
 import {
-  ImportError,
-  exportJson,
   idsWith,
   idsWithoutInfo,
-  mergeMarks,
-  parseImport,
+  marksOf,
   setMark,
   withInfo,
   type Mark,
   type PaperInfo,
   type ReaderState,
-} from './reader-list-state.ts';
+} from '../lib/reader-list/state.ts';
+import { ImportError } from '../lib/reader-list/untrusted.ts';
+import {
+  checkImportSize,
+  exportBibtex,
+  exportJson,
+  importFailure,
+  importSummary,
+  mergeMarks,
+  parseImport,
+} from '../lib/reader-list/transfer.ts';
 
 const REMOVE_LABELS: Record<Mark, string> = { saved: 'from saved papers', read: 'from read papers' };
 
+type Catalogue = () => Promise<Map<string, PaperInfo>>;
+
 /** The catalogue, fetched once when needed; a failed fetch (offline) may be retried. */
-function catalogueLoader(url: string): () => Promise<Map<string, PaperInfo>> {
+function catalogueLoader(url: string): Catalogue {
   let loading: Promise<Map<string, PaperInfo>> | null = null;
   return () => {
     loading ??= fetch(url)
@@ -41,6 +49,66 @@ function catalogueLoader(url: string): () => Promise<Map<string, PaperInfo>> {
   };
 }
 
+function download(name: string, type: string, text: string) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+/** The saved and read lists, each item a link and a Remove button (text only: titles are never parsed as HTML). */
+function renderLists(
+  root: HTMLElement,
+  state: ReaderState,
+  paperUrl: (id: string) => string,
+  remove: (id: string, mark: Mark, title: string) => void,
+) {
+  for (const mark of ['saved', 'read'] as Mark[]) {
+    const ids = idsWith(state, mark);
+    const list = root.querySelector<HTMLElement>(`[data-my-list-items="${mark}"]`)!;
+    list.replaceChildren(
+      ...ids.map((id) => {
+        const title = marksOf(state, id)!.title ?? id;
+        const link = document.createElement('a');
+        link.href = paperUrl(id);
+        link.textContent = title;
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = 'Remove';
+        button.setAttribute('aria-label', `Remove “${title}” ${REMOVE_LABELS[mark]}`);
+        button.addEventListener('click', () => remove(id, mark, title));
+        const item = document.createElement('li');
+        item.append(link, button);
+        return item;
+      }),
+    );
+    list.hidden = ids.length === 0;
+    root.querySelector<HTMLElement>(`[data-my-list-count="${mark}"]`)!.textContent = String(ids.length);
+    root.querySelector<HTMLElement>(`[data-my-list-empty="${mark}"]`)!.hidden = ids.length > 0;
+  }
+}
+
+/**
+ * Imports a file into the store: checked against the catalogue (size first, then content), and
+ * saved only when all is well. Returns what to tell the reader; throws ImportError otherwise.
+ */
+async function importFile(file: File, store: ReaderStore, loadCatalogue: Catalogue): Promise<string> {
+  const catalogue = await loadCatalogue().catch(() => {
+    throw new ImportError(
+      'the list of papers on this site could not be loaded to check it against (are you offline?). Try again when online.',
+    );
+  });
+  checkImportSize(file.size, catalogue.size);
+  const imported = parseImport(await file.text());
+  const result = mergeMarks(store.load(), imported, catalogue);
+  if (!store.save(result.state)) throw new ImportError(UNAVAILABLE_MESSAGE);
+  return importSummary(file.name, result);
+}
+
 function myList(root: HTMLElement) {
   const loadCatalogue = catalogueLoader(root.dataset.catalogue!);
   const paperUrl = (id: string) => new URL(`${encodeURIComponent(id)}/`, new URL(root.dataset.papers!, location.href)).href;
@@ -52,47 +120,12 @@ function myList(root: HTMLElement) {
     status.textContent = isError ? '' : message;
     error.textContent = isError ? message : '';
   };
-
-  root.querySelector<HTMLElement>('[data-my-list-needs-js]')?.remove();
-  root.querySelector<HTMLElement>('[data-my-list-content]')!.hidden = false;
-  if (!store.available) {
-    for (const control of tools.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button, input')) control.disabled = true;
-    say(UNAVAILABLE_MESSAGE, true);
-  }
-
+  const render = () => renderLists(root, store.load(), paperUrl, remove);
   const remove = (id: string, mark: Mark, title: string) => {
     if (!store.save(setMark(store.load(), id, mark, false))) return say(UNAVAILABLE_MESSAGE, true);
     render();
     say(`Removed “${title}” ${REMOVE_LABELS[mark]}.`);
   };
-
-  const render = () => {
-    const state = store.load();
-    for (const mark of ['saved', 'read'] as Mark[]) {
-      const ids = idsWith(state, mark);
-      const list = root.querySelector<HTMLElement>(`[data-my-list-items="${mark}"]`)!;
-      list.replaceChildren(
-        ...ids.map((id) => {
-          const title = state.papers[id]!.title ?? id;
-          const link = document.createElement('a');
-          link.href = paperUrl(id);
-          link.textContent = title;
-          const button = document.createElement('button');
-          button.type = 'button';
-          button.textContent = 'Remove';
-          button.setAttribute('aria-label', `Remove “${title}” ${REMOVE_LABELS[mark]}`);
-          button.addEventListener('click', () => remove(id, mark, title));
-          const item = document.createElement('li');
-          item.append(link, button);
-          return item;
-        }),
-      );
-      list.hidden = ids.length === 0;
-      root.querySelector<HTMLElement>(`[data-my-list-count="${mark}"]`)!.textContent = String(ids.length);
-      root.querySelector<HTMLElement>(`[data-my-list-empty="${mark}"]`)!.hidden = ids.length > 0;
-    }
-  };
-
   /** Fills in titles and keys the marks lack, from the catalogue; entries it does not know stay as they are. */
   const completeInfo = async (): Promise<ReaderState> => {
     let state = store.load();
@@ -107,16 +140,12 @@ function myList(root: HTMLElement) {
     return state;
   };
 
-  const download = (name: string, type: string, text: string) => {
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([text], { type }));
-    link.download = name;
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-  };
+  root.querySelector<HTMLElement>('[data-my-list-needs-js]')?.remove();
+  root.querySelector<HTMLElement>('[data-my-list-content]')!.hidden = false;
+  if (!store.available) {
+    for (const control of tools.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button, input')) control.disabled = true;
+    say(UNAVAILABLE_MESSAGE, true);
+  }
 
   root.querySelector('[data-export="json"]')!.addEventListener('click', () => {
     const home = new URL(import.meta.env.BASE_URL, location.href).href;
@@ -126,17 +155,10 @@ function myList(root: HTMLElement) {
 
   root.querySelector('[data-export="bibtex"]')!.addEventListener('click', async () => {
     const state = await completeInfo().catch(() => store.load());
-    // Papers the site no longer has (no key, even after the catalogue) are left out.
-    const ids = idsWith(state, 'any').filter((id) => state.papers[id]!.key);
-    if (ids.length === 0) return say('Nothing to export yet: save or mark papers first.');
-    const keys = new Map(ids.map((id) => [id, state.papers[id]!.key!]));
-    // Abstracts are left out: they are not kept with the marks (papers.bib has them).
-    const bib = bibtexEntries(
-      ids.map((id) => ({ id, title: state.papers[id]!.title ?? id, abstract: null, url: paperUrl(id) })),
-      { keys },
-    );
-    download('reading-list.bib', 'application/x-bibtex', bib);
-    say(`Downloaded reading-list.bib (${ids.length} entr${ids.length === 1 ? 'y' : 'ies'}).`);
+    const { text, entries } = exportBibtex(state, paperUrl);
+    if (entries === 0) return say('Nothing to export yet: save or mark papers first.');
+    download('reading-list.bib', 'application/x-bibtex', text);
+    say(`Downloaded reading-list.bib (${entries} entr${entries === 1 ? 'y' : 'ies'}).`);
   });
 
   const input = root.querySelector<HTMLInputElement>('[data-import]')!;
@@ -144,21 +166,10 @@ function myList(root: HTMLElement) {
     const file = input.files?.[0];
     if (!file) return;
     try {
-      const imported = parseImport(await file.text());
-      const catalogue = await loadCatalogue().catch(() => {
-        throw new ImportError(
-          'the list of papers on this site could not be loaded to check it against (are you offline?). Try again when online.',
-        );
-      });
-      const { state, added, unknown } = mergeMarks(store.load(), imported, catalogue);
-      if (!store.save(state)) return say(UNAVAILABLE_MESSAGE, true);
+      say(await importFile(file, store, loadCatalogue));
       render();
-      const skipped = unknown.length
-        ? ` ${unknown.length} paper${unknown.length === 1 ? ' is' : 's are'} not on this site and ${unknown.length === 1 ? 'was' : 'were'} left out.`
-        : '';
-      say(`Imported ${file.name}: ${added} paper${added === 1 ? '' : 's'} added or updated.${skipped}`);
     } catch (e) {
-      say(e instanceof ImportError ? `Could not import ${file.name}: ${e.message}` : `Could not read ${file.name}.`, true);
+      say(importFailure(file.name, e), true);
     } finally {
       input.value = '';
     }

@@ -3,7 +3,7 @@
  * reading lists on one host keep separate lists). Storage can be missing or throw (private
  * browsing, disabled cookies, full quota): every access is guarded and reported, never thrown.
  */
-import { parseState, serializeState, type ReaderState } from './reader-list-state.ts';
+import { parseState, serializeState, type ReaderState } from '../lib/reader-list/state.ts';
 
 export const STORAGE_KEY = `reading-list:${import.meta.env.BASE_URL}`;
 

@@ -4,7 +4,7 @@
  * localStorage (reader-list-storage.ts); without it the controls say so and nothing throws.
  */
 import { openStore, UNAVAILABLE_MESSAGE, STORAGE_KEY, type ReaderStore } from './reader-list-storage.ts';
-import { hasMark, isNew, recordVisit, setMark, withInfo, type Mark, type PaperInfo, type ReaderState } from './reader-list-state.ts';
+import { hasMark, isNew, recordVisit, setMark, withInfo, type Mark, type PaperInfo, type ReaderState } from '../lib/reader-list/state.ts';
 
 type Filter = 'all' | 'unread' | 'saved' | 'new';
 

@@ -3,11 +3,14 @@
  * appear in a listbox under the box as the reader types; ArrowDown/ArrowUp move through them
  * (aria-activedescendant, focus stays in the box), Enter opens the chosen one (or, with none
  * chosen, submits the form to the search page), Escape closes the list. A polite live region
- * announces how many results there are.
+ * announces how many results there are. Key handling and wording are pure and unit-tested
+ * (src/lib/search/combobox.ts, messages.ts); this file keeps the DOM in step.
  */
+import { comboboxKey } from '../lib/search/combobox.ts';
+import { comboboxStatus, searchPageOption, SEARCH_UNAVAILABLE } from '../lib/search/messages.ts';
 import { typingPause } from '../lib/search/query.ts';
 import { loadPagefind, searchPapers, type SearchHit } from './search-engine.ts';
-import { element, excerptNodes, resultCount } from './search-render.ts';
+import { element, excerptNodes } from './search-render.ts';
 
 /** Results shown in the list; the last option leads to the search page with all of them. */
 const SHOWN = 6;
@@ -18,15 +21,21 @@ interface Option {
   url: string;
 }
 
-export function attachCombobox(form: HTMLFormElement, input: HTMLInputElement): void {
-  if (form.dataset.comboboxReady) return;
-  form.dataset.comboboxReady = 'true';
-  const listbox = form.querySelector<HTMLElement>('[role="listbox"]')!;
-  const status = form.querySelector<HTMLElement>('[role="status"]')!;
+/** An option's content: title, excerpt with the matches marked, topics (all as text nodes). */
+function hitContent(node: HTMLElement, hit: SearchHit) {
+  node.append(element('span', 'search-option-title', hit.title));
+  if (hit.excerpt.length > 0) {
+    const excerpt = element('span', 'search-option-excerpt');
+    excerpt.append(excerptNodes(hit.excerpt));
+    node.append(excerpt);
+  }
+  if (hit.topics.length > 0) node.append(element('span', 'search-option-topics', hit.topics.join(' · ')));
+}
+
+/** The listbox under the box: its options, the chosen one, and whether it is shown. */
+function listboxView(input: HTMLInputElement, listbox: HTMLElement) {
   let options: Option[] = [];
   let active = -1;
-  let latest = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
 
   const setActive = (index: number) => {
     options[active]?.node.setAttribute('aria-selected', 'false');
@@ -40,59 +49,55 @@ export function attachCombobox(form: HTMLFormElement, input: HTMLInputElement): 
       input.removeAttribute('aria-activedescendant');
     }
   };
-
-  const close = () => {
-    setActive(-1);
-    listbox.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
-  };
-
-  const open = () => {
-    if (options.length === 0) return;
-    listbox.hidden = false;
-    input.setAttribute('aria-expanded', 'true');
-  };
-
-  const addOption = (build: (node: HTMLElement) => void, url: string) => {
+  const addOption = (fill: (node: HTMLElement) => void, url: string) => {
     const node = element('li', 'search-option');
     node.id = `${listbox.id}-option-${options.length}`;
     node.setAttribute('role', 'option');
     node.setAttribute('aria-selected', 'false');
-    build(node);
+    fill(node);
     listbox.append(node);
     options.push({ node, url });
   };
 
-  const render = (query: string, total: number, hits: SearchHit[]) => {
-    listbox.replaceChildren();
-    options = [];
-    active = -1;
-    for (const hit of hits) {
-      addOption((node) => {
-        node.append(element('span', 'search-option-title', hit.title));
-        if (hit.excerpt.length > 0) {
-          const excerpt = element('span', 'search-option-excerpt');
-          excerpt.append(excerptNodes(hit.excerpt));
-          node.append(excerpt);
-        }
-        if (hit.topics.length > 0) node.append(element('span', 'search-option-topics', hit.topics.join(' · ')));
-      }, hit.url);
-    }
-    const all = `${form.action}?q=${encodeURIComponent(query)}`;
-    addOption(
-      (node) =>
-        node.append(
-          element(
-            'span',
-            'search-option-all',
-            total > 0 ? `See all ${resultCount(total).toLowerCase()} for “${query}”` : `No papers match “${query}”: open the search page`,
-          ),
-        ),
-      all,
-    );
-    status.textContent = `${resultCount(total)} for “${query}”.`;
-    if (document.activeElement === input) open();
+  return {
+    state: () => ({ expanded: !listbox.hidden, options: options.length, active }),
+    option: (index: number): Option | undefined => options[index],
+    optionFor: (node: Element | null) => options.find((option) => option.node === node),
+    setActive,
+    open() {
+      if (options.length === 0) return;
+      listbox.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+    },
+    close() {
+      setActive(-1);
+      listbox.hidden = true;
+      input.setAttribute('aria-expanded', 'false');
+    },
+    /** Replaces the options: one per hit, then one for the search page. */
+    show(hits: SearchHit[], lastLabel: string, lastUrl: string) {
+      setActive(-1);
+      listbox.replaceChildren();
+      options = [];
+      for (const hit of hits) addOption((node) => hitContent(node, hit), hit.url);
+      addOption((node) => node.append(element('span', 'search-option-all', lastLabel)), lastUrl);
+    },
+    clear() {
+      setActive(-1);
+      listbox.replaceChildren();
+      options = [];
+    },
   };
+}
+
+export function attachCombobox(form: HTMLFormElement, input: HTMLInputElement): void {
+  if (form.dataset.comboboxReady) return;
+  form.dataset.comboboxReady = 'true';
+  const listbox = form.querySelector<HTMLElement>('[role="listbox"]')!;
+  const view = listboxView(input, listbox);
+  const status = form.querySelector<HTMLElement>('[role="status"]')!;
+  let latest = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
 
   const run = async () => {
     const id = ++latest;
@@ -100,63 +105,50 @@ export function attachCombobox(form: HTMLFormElement, input: HTMLInputElement): 
       const outcome = typingPause(input.value) === null ? null : await searchPapers(input.value, [], { excerptWords: EXCERPT_WORDS });
       if (id !== latest) return; // a newer query has started
       if (!outcome) {
-        listbox.replaceChildren();
-        options = [];
+        view.clear();
         status.textContent = '';
-        return close();
+        return view.close();
       }
       const hits = await outcome.more(SHOWN);
-      if (id === latest) render(outcome.query, outcome.total, hits);
+      if (id !== latest) return;
+      view.show(hits, searchPageOption(outcome.total, outcome.query), `${form.action}?q=${encodeURIComponent(outcome.query)}`);
+      status.textContent = comboboxStatus(outcome.total, outcome.query);
+      if (document.activeElement === input) view.open();
     } catch {
-      if (id === latest) status.textContent = 'Search is not available right now. Press Enter to open the search page.';
+      if (id === latest) status.textContent = SEARCH_UNAVAILABLE;
     }
   };
 
-  const schedule = () => {
-    clearTimeout(timer);
-    timer = setTimeout(run, typingPause(input.value) ?? 0);
-  };
-
-  const go = (option: Option) => {
-    close();
+  const go = (option: Option | undefined) => {
+    if (!option) return;
+    view.close();
     window.location.assign(option.url);
   };
 
-  input.addEventListener('input', schedule);
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, typingPause(input.value) ?? 0);
+  });
   input.addEventListener('focus', () => {
-    if (options.length > 0 && input.value.trim()) open();
+    if (view.state().options > 0 && input.value.trim()) view.open();
   });
   input.addEventListener('keydown', (event) => {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
-    const expanded = !listbox.hidden;
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      if (options.length === 0) return;
-      event.preventDefault();
-      if (!expanded) return open();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      // -1 (no option) sits between the last and the first option, so the box is reachable again.
-      const next = active + step < -1 ? options.length - 1 : active + step >= options.length ? -1 : active + step;
-      setActive(next);
-    } else if (event.key === 'Enter' && expanded && options[active]) {
-      event.preventDefault();
-      go(options[active]);
-    } else if (event.key === 'Escape' && expanded) {
-      event.preventDefault(); // keep the text (a search input would clear it)
-      close();
-    }
+    const action = comboboxKey(event, view.state());
+    if (!action) return;
+    event.preventDefault();
+    if (action.type === 'open') view.open();
+    else if (action.type === 'move') view.setActive(action.to);
+    else if (action.type === 'go') go(view.option(action.index));
+    else view.close();
   });
   // Keep the focus in the box while clicking an option, then follow it.
   listbox.addEventListener('mousedown', (event) => event.preventDefault());
-  listbox.addEventListener('click', (event) => {
-    const node = (event.target as HTMLElement).closest('[role="option"]');
-    const option = options.find((o) => o.node === node);
-    if (option) go(option);
-  });
+  listbox.addEventListener('click', (event) => go(view.optionFor((event.target as HTMLElement).closest('[role="option"]'))));
   form.addEventListener('focusout', (event) => {
-    if (!form.contains(event.relatedTarget as Node | null)) close();
+    if (!form.contains(event.relatedTarget as Node | null)) view.close();
   });
 
   // The reader may have typed before this code arrived; if not, get Pagefind ready meanwhile.
-  if (input.value.trim()) run();
+  if (input.value.trim()) void run();
   else loadPagefind().catch(() => {});
 }

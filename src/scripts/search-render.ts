@@ -17,5 +17,5 @@ export function excerptNodes(parts: readonly ExcerptPart[]): DocumentFragment {
   return fragment;
 }
 
-/** "3 results", "1 result", "No results". */
-export const resultCount = (total: number) => (total === 0 ? 'No results' : `${total} result${total === 1 ? '' : 's'}`);
+// The search page takes its result count wording from here, with the DOM helpers.
+export { resultCount } from '../lib/search/messages.ts';

@@ -6,6 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { headersFor, parseHeadersFile } from './host-headers.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,14 +42,22 @@ async function isFile(path: string): Promise<boolean> {
 export interface ServeOptions {
   /** Called for every file sent, with the request's path and the bytes of the body. */
   onSend?: (pathname: string, bytes: number) => void;
+  /** Send the headers the site's `_headers` file gives each path, as Netlify or Cloudflare Pages would. */
+  hostHeaders?: boolean;
 }
 
-export async function serveStatic(root: string, base = '/', { onSend }: ServeOptions = {}): Promise<RunningServer> {
+export async function serveStatic(root: string, base = '/', { onSend, hostHeaders }: ServeOptions = {}): Promise<RunningServer> {
+  const rules = hostHeaders ? parseHeadersFile(await readFile(join(root, '_headers'), 'utf8')) : [];
   const server: Server = createServer(async (request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
     const send = async (status: number, file: string) => {
       const body = await readFile(file);
-      response.writeHead(status, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+      const headers: Record<string, string> = {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      };
+      for (const [name, values] of headersFor(rules, pathname)) headers[name] = values.join(', ');
+      response.writeHead(status, headers);
       response.end(body);
       onSend?.(pathname, body.length);
     };

@@ -1,23 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
-  EXPORT_FORMAT,
-  ImportError,
   VISIT_GAP_MS,
   emptyState,
-  exportJson,
   hasMark,
   idsWith,
   idsWithoutInfo,
   isNew,
-  mergeMarks,
-  parseImport,
   parseState,
   recordVisit,
   serializeState,
   setMark,
   withInfo,
   type PaperInfo,
-} from '../../src/scripts/reader-list-state.ts';
+} from '../../src/lib/reader-list/state.ts';
+import { EXPORT_FORMAT, exportJson, mergeMarks, parseImport } from '../../src/lib/reader-list/transfer.ts';
+import { ImportError } from '../../src/lib/reader-list/untrusted.ts';
 
 const info = (title: string, added: string): PaperInfo => ({ title, key: `key-${title}`, added });
 

@@ -1,15 +1,15 @@
 /**
  * The reader's own list, as plain data: which papers they marked read or saved, and what the
  * list looked like at their last visit. Kept in the browser under one storage key as versioned
- * JSON (see reader-list-storage.ts); pure functions here, no DOM, so they are unit-tested.
+ * JSON (src/scripts/reader-list-storage.ts); pure functions here, no DOM, so they are unit-tested.
+ * Import and export files: transfer.ts.
  */
-import { compareStrings } from '../lib/compare.ts';
+import { compareStrings } from '../compare.ts';
+import { ImportError, describeValue, isRecord, ownValue, quote } from './untrusted.ts';
 
 export const STATE_VERSION = 1;
 /** A pause longer than this starts a new visit ("new since your last visit" moves on). */
 export const VISIT_GAP_MS = 30 * 60 * 1000;
-/** The `format` of exported files, so an import can tell ours from any other JSON. */
-export const EXPORT_FORMAT = 'reading-list';
 
 export type Mark = 'read' | 'saved';
 
@@ -31,7 +31,7 @@ export interface PaperMarks extends Partial<PaperInfo> {
   saved?: true;
 }
 
-const INFO_FIELDS = ['title', 'key', 'added'] as const;
+export const INFO_FIELDS = ['title', 'key', 'added'] as const;
 const MAX_INFO_LENGTH = 1000;
 
 /**
@@ -57,13 +57,16 @@ export interface ReaderState {
 
 export const emptyState = (): ReaderState => ({ version: STATE_VERSION, papers: {} });
 
+/** A paper's marks (own entries only: an id such as "constructor" finds nothing inherited). */
+export const marksOf = (state: ReaderState, id: string): PaperMarks | undefined => ownValue(state.papers, id);
+
 export function hasMark(state: ReaderState, id: string, mark: Mark): boolean {
-  return state.papers[id]?.[mark] === true;
+  return marksOf(state, id)?.[mark] === true;
 }
 
 /** A copy of the state with `mark` set or cleared for one paper (and its info, when given). */
 export function setMark(state: ReaderState, id: string, mark: Mark, on: boolean, info?: PaperInfo): ReaderState {
-  const marks: PaperMarks = { ...state.papers[id], ...info };
+  const marks: PaperMarks = { ...marksOf(state, id), ...info };
   if (on) marks[mark] = true;
   else delete marks[mark];
   const papers = { ...state.papers };
@@ -74,7 +77,7 @@ export function setMark(state: ReaderState, id: string, mark: Mark, on: boolean,
 
 /** A copy of the state with a marked paper's info filled in (unmarked papers stay absent). */
 export function withInfo(state: ReaderState, id: string, info: PaperInfo): ReaderState {
-  const marks = state.papers[id];
+  const marks = marksOf(state, id);
   if (!marks || INFO_FIELDS.every((field) => marks[field] === info[field])) return state;
   return { ...state, papers: { ...state.papers, [id]: { ...marks, ...info } } };
 }
@@ -88,52 +91,54 @@ export const idsWithoutInfo = (state: ReaderState): string[] =>
  * papers without info last, by id.
  */
 export function idsWith(state: ReaderState, mark: Mark | 'any'): string[] {
-  const added = (id: string) => state.papers[id]?.added ?? '\uffff';
+  const added = (id: string) => marksOf(state, id)?.added ?? '\uffff';
   return Object.keys(state.papers)
     .filter((id) => mark === 'any' || hasMark(state, id, mark))
     .sort((a, b) => compareStrings(added(a), added(b)) || compareStrings(a, b));
 }
 
-export class ImportError extends Error {}
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 const MAX_ID_LENGTH = 200;
+/** What a paper id can look like (the site's ids are slugs): never `__proto__` or other markup. */
+const PAPER_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /**
  * The marks in a parsed JSON value: stored state or an exported file (same `version` and
- * `papers`). Throws ImportError saying what is wrong, for the reader to see.
+ * `papers`). Throws ImportError saying what is wrong, for the reader to see; the value is
+ * untrusted, so messages quote at most a little of it and describe the rest.
  */
 export function readMarks(value: unknown): Record<string, PaperMarks> {
-  if (!isObject(value)) throw new ImportError('This file does not hold a reading list (expected a JSON object).');
-  if (value.format !== undefined && value.format !== EXPORT_FORMAT) {
-    throw new ImportError(`This file is a "${String(value.format)}" file, not a reading list export.`);
-  }
+  if (!isRecord(value))
+    throw new ImportError(`This file does not hold a reading list (expected a JSON object, found ${describeValue(value)}).`);
   if (value.version !== STATE_VERSION) {
     throw new ImportError(
       value.version === undefined
         ? 'This file does not say which version of the reading list format it uses.'
-        : `This file uses version ${JSON.stringify(value.version)} of the reading list format; this site reads version ${STATE_VERSION}.`,
+        : typeof value.version === 'number'
+          ? `This file uses version ${value.version} of the reading list format; this site reads version ${STATE_VERSION}.`
+          : `This file's "version" should be a number (${STATE_VERSION}), not ${describeValue(value.version)}.`,
     );
   }
-  if (!isObject(value.papers)) throw new ImportError('This file has no "papers" list.');
+  if (!isRecord(value.papers)) throw new ImportError('This file has no "papers" list.');
   const papers: Record<string, PaperMarks> = {};
   for (const [id, marks] of Object.entries(value.papers)) {
-    if (!id || id.length > MAX_ID_LENGTH) throw new ImportError(`This file has an invalid paper id "${id.slice(0, 40)}".`);
-    if (!isObject(marks)) throw new ImportError(`The entry for "${id}" should be an object like {"read": true}.`);
+    if (id.length > MAX_ID_LENGTH || !PAPER_ID.test(id)) throw new ImportError(`This file has an invalid paper id ${quote(id)}.`);
+    if (!isRecord(marks))
+      throw new ImportError(`The entry for ${quote(id)} should be an object like {"read": true}, not ${describeValue(marks)}.`);
     const result: PaperMarks = {};
     for (const mark of ['read', 'saved'] as const) {
-      if (marks[mark] === undefined || marks[mark] === false) continue;
-      if (marks[mark] !== true)
-        throw new ImportError(`The entry for "${id}" has "${mark}": ${JSON.stringify(marks[mark])}; expected true or false.`);
+      const flag = ownValue(marks, mark);
+      if (flag === undefined || flag === false) continue;
+      if (flag !== true) throw new ImportError(`The entry for ${quote(id)} has "${mark}": ${describeValue(flag)}; expected true or false.`);
       result[mark] = true;
     }
     for (const field of INFO_FIELDS) {
-      const value = marks[field];
-      if (value === undefined) continue;
-      if (typeof value !== 'string' || value.length > MAX_INFO_LENGTH)
-        throw new ImportError(`The entry for "${id}" has an invalid "${field}" (expected text).`);
-      result[field] = value;
+      const text = ownValue(marks, field);
+      if (text === undefined) continue;
+      if (typeof text !== 'string' || text.length > MAX_INFO_LENGTH)
+        throw new ImportError(
+          `The entry for ${quote(id)} has an invalid "${field}" (expected text of at most ${MAX_INFO_LENGTH} characters).`,
+        );
+      result[field] = text;
     }
     if (result.read || result.saved) papers[id] = result;
   }
@@ -141,7 +146,7 @@ export function readMarks(value: unknown): Record<string, PaperMarks> {
 }
 
 function readVisit(value: unknown): Visit | undefined {
-  if (!isObject(value)) return undefined;
+  if (!isRecord(value)) return undefined;
   const { previous, current, lastSeen } = value;
   if ((previous !== null && typeof previous !== 'string') || typeof current !== 'string' || typeof lastSeen !== 'number') return undefined;
   return { previous, current, lastSeen };
@@ -153,7 +158,7 @@ export function parseState(text: string | null): ReaderState {
   try {
     const value: unknown = JSON.parse(text);
     const state: ReaderState = { version: STATE_VERSION, papers: readMarks(value) };
-    const visit = isObject(value) ? readVisit(value.visit) : undefined;
+    const visit = isRecord(value) ? readVisit(value.visit) : undefined;
     return visit ? { ...state, visit } : state;
   } catch {
     return emptyState();
@@ -161,65 +166,6 @@ export function parseState(text: string | null): ReaderState {
 }
 
 export const serializeState = (state: ReaderState): string => JSON.stringify(state);
-
-/** Parses an import file's text. Throws ImportError with a message for the reader. */
-export function parseImport(text: string): Record<string, PaperMarks> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new ImportError('This file is not valid JSON.');
-  }
-  return readMarks(value);
-}
-
-export interface MergeResult {
-  state: ReaderState;
-  /** Papers whose marks changed. */
-  added: number;
-  /** Ids in the file that are not on this site (left out). */
-  unknown: string[];
-}
-
-/**
- * Imported marks merged into the state: marks are only ever added (a paper read in either list
- * stays read), and ids this site does not have are left out and reported. Paper info comes from
- * the site (`known`), not from the file.
- */
-export function mergeMarks(state: ReaderState, imported: Record<string, PaperMarks>, known: ReadonlyMap<string, PaperInfo>): MergeResult {
-  let next = state;
-  let added = 0;
-  const unknown: string[] = [];
-  for (const id of Object.keys(imported).sort()) {
-    const info = known.get(id);
-    if (!info) {
-      unknown.push(id);
-      continue;
-    }
-    let changed = false;
-    for (const mark of ['read', 'saved'] as const) {
-      if (imported[id]![mark] && !hasMark(next, id, mark)) {
-        next = setMark(next, id, mark, true, info);
-        changed = true;
-      }
-    }
-    if (changed) added++;
-  }
-  return { state: next, added, unknown };
-}
-
-/** The export file: marks and paper info (not the visit), with the format named. */
-export function exportJson(state: ReaderState, site: string): string {
-  // Fields in a fixed order, whatever order the stored entries have them in.
-  const entry = (marks: PaperMarks) =>
-    Object.fromEntries((['read', 'saved', ...INFO_FIELDS] as const).filter((f) => marks[f] !== undefined).map((f) => [f, marks[f]]));
-  const papers = Object.fromEntries(
-    Object.keys(state.papers)
-      .sort()
-      .map((id) => [id, entry(state.papers[id]!)]),
-  );
-  return `${JSON.stringify({ format: EXPORT_FORMAT, version: STATE_VERSION, site, papers }, null, 2)}\n`;
-}
 
 /**
  * Records a page view at `now`, when the newest paper on the site has added key `siteNewest`,

@@ -1,0 +1,102 @@
+/**
+ * The site's Content Security Policy, in one place. astro.config.mjs hands `astroCsp` to Astro
+ * (`security.csp`), which adds the hashes of every script and style it bundles or inlines and
+ * writes the policy into each page as a `<meta http-equiv="content-security-policy">`. The
+ * headers integration (src/integrations/headers.ts) reads that policy back from the built pages
+ * and writes it, with `HEADER_ONLY_DIRECTIVES`, into `_headers`. Pages added later are covered
+ * without changes here.
+ *
+ * No inline script runs unless the build made it: `script-src` has no 'unsafe-inline' and no
+ * 'unsafe-eval'; Pagefind's WebAssembly needs 'wasm-unsafe-eval' (compiling WebAssembly, not eval
+ * of JavaScript). Styles: only the build's own (hashed) and same-origin ones; `style="…"`
+ * attributes are blocked, so markup uses classes.
+ */
+
+/** Directives Astro writes as given (everything but script-src and style-src, which it builds). */
+export const POLICY_DIRECTIVES = [
+  "default-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+] as const;
+
+/** Sources of script-src besides the hashes Astro adds. */
+export const SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"] as const;
+/** Sources of style-src besides the hashes Astro adds. */
+export const STYLE_SOURCES = ["'self'"] as const;
+
+/**
+ * Directives a `<meta>` policy cannot carry (browsers ignore them there, with a console
+ * warning), so they go only into the HTTP header: no other site may frame these pages.
+ */
+export const HEADER_ONLY_DIRECTIVES = ["frame-ancestors 'none'"] as const;
+
+/** Astro's `security.csp` option. */
+export const astroCsp = {
+  algorithm: 'SHA-256' as const,
+  directives: [...POLICY_DIRECTIVES],
+  scriptDirective: { resources: [...SCRIPT_SOURCES] },
+  styleDirective: { resources: [...STYLE_SOURCES] },
+};
+
+/** A policy as directive name → sources, in the order written. */
+export type Policy = Map<string, string[]>;
+
+/** Parses a serialized policy (`name source source; name …`). */
+export function parsePolicy(text: string): Policy {
+  const policy: Policy = new Map();
+  for (const part of text.split(';')) {
+    const [name, ...sources] = part.trim().split(/\s+/).filter(Boolean);
+    if (name && !policy.has(name.toLowerCase())) policy.set(name.toLowerCase(), sources);
+  }
+  return policy;
+}
+
+export const serializePolicy = (policy: Policy): string => [...policy].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
+
+/**
+ * One policy that allows whatever any of `policies` allows, directive by directive (the
+ * header's policy when pages carry different hashes: each page's own meta policy still
+ * applies on top, so no page gains anything its meta forbids). Order: first appearance.
+ */
+export function unitePolicies(policies: Policy[]): Policy {
+  const united: Policy = new Map();
+  for (const policy of policies) {
+    for (const [name, sources] of policy) {
+      const merged = [...new Set([...(united.get(name) ?? []), ...sources])];
+      united.set(name, merged.length > 1 ? merged.filter((source) => source !== "'none'") : merged);
+    }
+  }
+  return united;
+}
+
+/** The HTTP header's policy: the pages' policy plus what only a header can say. */
+export function headerPolicy(pagePolicy: Policy): Policy {
+  const policy: Policy = new Map(pagePolicy);
+  for (const directive of HEADER_ONLY_DIRECTIVES) {
+    const [name, ...sources] = directive.split(' ');
+    policy.set(name!, sources);
+  }
+  return policy;
+}
+
+const isHash = (source: string) => /^'sha\d+-/.test(source);
+
+/** The hash sources of a policy's script-src and style-src. */
+export function hashSources(policy: Policy): { script: string[]; style: string[] } {
+  return { script: (policy.get('script-src') ?? []).filter(isHash), style: (policy.get('style-src') ?? []).filter(isHash) };
+}
+
+/** `policy` with the hash sources of script-src and style-src replaced by `hashes` (sorted). */
+export function withHashSources(policy: Policy, hashes: { script: Iterable<string>; style: Iterable<string> }): Policy {
+  const result: Policy = new Map();
+  for (const [name, sources] of policy) {
+    const kind = name === 'script-src' ? 'script' : name === 'style-src' ? 'style' : null;
+    result.set(name, kind ? [...sources.filter((source) => !isHash(source)), ...[...new Set(hashes[kind])].sort()] : sources);
+  }
+  return result;
+}
