@@ -6,6 +6,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { brokenInternalLinks, listFiles, readText } from '../support/site-files.ts';
+import { PAPERS_JSON_KEYS } from '../support/papers-json.ts';
 
 interface ExportedPaper {
   id: string;
@@ -46,21 +47,7 @@ describe('fixture site (edge cases, under a sub-path)', () => {
 
   it('exports papers.json in the documented shape, with URLs under the base path', () => {
     for (const paper of papers) {
-      expect(Object.keys(paper)).toEqual([
-        'id',
-        'title',
-        'url',
-        'abstract',
-        'authors',
-        'date',
-        'arxiv',
-        'doi',
-        'venue',
-        'topics',
-        'related',
-        'sources',
-        'links',
-      ]);
+      expect(Object.keys(paper)).toEqual(PAPERS_JSON_KEYS);
       expect(paper.url).toBe(`/reading-list/papers/${paper.id}/`);
       expect(paper.sources.length).toBeGreaterThan(0);
     }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { cslSchemaErrors } from '../support/csl-schema.ts';
 import { readText } from '../support/site-files.ts';
+import { PAPERS_JSON_KEYS } from '../support/papers-json.ts';
 
 interface ExportedPaper {
   id: string;
@@ -65,21 +66,7 @@ describe('identity fixture site: five formats, one page per work', () => {
 
   it('papers.json has the identity fields, null when unknown, and readable provenance', () => {
     for (const paper of papers) {
-      expect(Object.keys(paper)).toEqual([
-        'id',
-        'title',
-        'url',
-        'abstract',
-        'authors',
-        'date',
-        'arxiv',
-        'doi',
-        'venue',
-        'topics',
-        'related',
-        'sources',
-        'links',
-      ]);
+      expect(Object.keys(paper)).toEqual(PAPERS_JSON_KEYS);
     }
     // The listing cites DQN as arXiv:1312.5602 in its abstract: a reference, not its own id.
     expect(byTitle('Rainbow')).toMatchObject({ authors: [], date: null, arxiv: null, doi: null, venue: null });
