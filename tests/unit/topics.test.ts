@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PaperText } from '../../src/lib/types.ts';
 import { discoverTopics, slugify, titleCase } from '../../src/lib/topics/index.ts';
-import { analysePaper, Lexicon } from '../../src/lib/topics/analyse.ts';
-import { looksLikeAcronym } from '../../src/lib/topics/acronyms.ts';
+import { acronymDefinitions } from '../../src/lib/text/analysis/corpus.ts';
+import { looksLikeAcronym } from '../../src/lib/text/analysis/acronyms.ts';
 import { termScore } from '../../src/lib/topics/key-terms.ts';
 import { isGenericPhrase } from '../../src/lib/topics/generic-phrases.ts';
 import { sameSubject } from '../../src/lib/topics/select.ts';
@@ -207,10 +207,7 @@ describe('discoverTopics on degenerate input', () => {
 
 describe('acronym definitions', () => {
   const definitionsIn = (abstract: string) =>
-    analysePaper({ id: 'x', title: 'T', abstract }, 0, new Lexicon()).definitions.map((definition) => [
-      definition.acronym,
-      definition.longForm.join(' '),
-    ]);
+    acronymDefinitions(abstract).map((definition) => [definition.acronym, definition.longForm.join(' ')]);
 
   it('match the initials of the words just before the parentheses', () => {
     expect(definitionsIn('We study few-shot class-incremental learning (FSCIL) here.')).toEqual([

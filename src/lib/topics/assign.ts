@@ -3,11 +3,11 @@
  * topics left too small are dropped, and a paper no topic phrase reaches joins the topic its
  * terms are closest to (never an "Other" bin).
  */
-import type { Corpus, CorpusPaper } from './corpus.ts';
+import type { AnalysedCorpus, AnalysedPaper } from '../text/analysis/corpus.ts';
 import { PhraseMatcher } from './matcher.ts';
 import { byStrength, membersFromHits, typicalSimilarity, type Hits, type Member, type MembershipSettings } from './membership.ts';
 import { isStopWord } from '../text/stopwords.ts';
-import { centroidOf, cosineToCentroidSkipping, type Centroid } from './vectors.ts';
+import { centroidOf, cosineToCentroidSkipping, type Centroid } from './centroids.ts';
 import { appendTo } from './collections.ts';
 import { compareStrings } from '../compare.ts';
 
@@ -41,7 +41,7 @@ export interface Assignment {
 }
 
 /** Where each draft's phrases occur: hits per paper, counting each position once. */
-export function findHits(corpus: Corpus, drafts: readonly TopicDraft[]): Hits[][] {
+export function findHits(corpus: AnalysedCorpus, drafts: readonly TopicDraft[]): Hits[][] {
   const papers = corpus.papers;
   const draftsByKey = new Map<string, number[]>();
   drafts.forEach((draft, d) => {
@@ -67,7 +67,7 @@ export function findHits(corpus: Corpus, drafts: readonly TopicDraft[]): Hits[][
   return hits;
 }
 
-export function assignPapers(corpus: Corpus, drafts: readonly TopicDraft[], settings: AssignmentSettings): Assignment {
+export function assignPapers(corpus: AnalysedCorpus, drafts: readonly TopicDraft[], settings: AssignmentSettings): Assignment {
   const papers = corpus.papers;
   const hits = findHits(corpus, drafts);
   let active = drafts.map((_, d) => d);
@@ -132,7 +132,7 @@ function centroidFor(
   d: number,
   kept: ReadonlyMap<number, Member[]>,
   centroids: ReadonlyMap<number, Centroid>,
-  papers: readonly CorpusPaper[],
+  papers: readonly AnalysedPaper[],
   settings: MembershipSettings,
 ): Centroid {
   return (
@@ -185,7 +185,7 @@ const BREADTH_SAMPLE = 100;
  * The paper's strength there is its similarity, so it is listed after the papers naming the topic.
  */
 function placeOrphans(
-  corpus: Corpus,
+  corpus: AnalysedCorpus,
   active: readonly number[],
   kept: Map<number, Member[]>,
   centroids: Map<number, Centroid>,
@@ -291,7 +291,7 @@ function preferenceOrder(
  * Stem ids of a topic's phrases (`all`), and the words that make its name specific: those of
  * its naming phrase but its last (head) word and stop words ("imitation" of "imitation learning").
  */
-function nameStemIds(draft: TopicDraft, corpus: Corpus): { all: Set<number>; modifiers: number[] } {
+function nameStemIds(draft: TopicDraft, corpus: AnalysedCorpus): { all: Set<number>; modifiers: number[] } {
   const idOf = (stem: string) => corpus.vocabulary.find(stem);
   const all = new Set(draft.matchers.flatMap((key) => key.split(' ')).map(idOf));
   const naming = (draft.matchers[0] ?? '').split(' ').filter((stem) => stem !== '');
@@ -311,8 +311,8 @@ function standsOut(closest: number, ranked: readonly { similarity: number }[]): 
 }
 
 /** Terms in more than `COMMON_TERM_SHARE` of the papers, as a flag per term id. */
-function commonTerms(corpus: Corpus): Uint8Array {
-  const df = new Int32Array(corpus.termNames.length);
+function commonTerms(corpus: AnalysedCorpus): Uint8Array {
+  const df = new Int32Array(corpus.vocabulary.size);
   for (const paper of corpus.papers) for (const term of paper.vector.terms) df[term]!++;
   const limit = COMMON_TERM_SHARE * corpus.papers.length;
   const common = new Uint8Array(df.length);

@@ -13,11 +13,11 @@ import type { PaperText, Topic } from '../types.ts';
 import { normalizePhrase } from '../text/tokenize.ts';
 import { assignPapers, type TopicDraft } from './assign.ts';
 import { collectCandidatePool, type CandidatePool } from './candidates.ts';
-import { buildCorpus, type Corpus } from './corpus.ts';
+import { analyseCorpus, type AnalysedCorpus } from '../text/analysis/corpus.ts';
 import { namesFor, relatedTopics } from './describe.ts';
 import { chooseKeyTerms, keyTermTexts } from './key-terms.ts';
-import { slugify } from './naming.ts';
-import { TermAccumulator } from './vectors.ts';
+import { slugify } from '../slug.ts';
+import { TermAccumulator } from './centroids.ts';
 import { applyOverrides, type TopicOverride } from './overrides.ts';
 import { selectTopics, type TopicGroup } from './select.ts';
 
@@ -96,7 +96,7 @@ function assignIds(groups: readonly TopicGroup[], names: readonly string[]): str
 }
 
 /** Automatic topics, named. Small corpora may not reach the minimum size: relax it, down to one paper. */
-function automaticDrafts(corpus: Corpus, settings: Settings): { drafts: TopicDraft[]; pool: CandidatePool; minPapers: number } {
+function automaticDrafts(corpus: AnalysedCorpus, settings: Settings): { drafts: TopicDraft[]; pool: CandidatePool; minPapers: number } {
   let minPapers = settings.minPapers;
   for (;;) {
     const pool = collectCandidatePool(corpus.papers, minPapers, corpus.vocabulary);
@@ -119,8 +119,8 @@ export function discoverTopics(
   overrides: readonly TopicOverride[] = [],
   options: TopicOptions = {},
 ): TopicResult {
-  const corpus = buildCorpus(papers);
-  const settings = { ...settingsFor(corpus.papers.length, options), accumulator: new TermAccumulator(corpus.termNames.length) };
+  const corpus = analyseCorpus(papers);
+  const settings = { ...settingsFor(corpus.papers.length, options), accumulator: new TermAccumulator(corpus.vocabulary.size) };
   const { drafts: automatic, pool, minPapers } = automaticDrafts(corpus, settings);
   const drafts = applyOverrides(automatic, overrides, normalizePhrase);
   const assignment = assignPapers(corpus, drafts, { ...settings, minPapers });

@@ -5,8 +5,9 @@
  * a member when a key phrase is in its title or at least twice in its abstract ("strong"), or
  * once in its abstract and the paper's terms are close to the strong members' centroid.
  */
-import type { CorpusPaper } from './corpus.ts';
-import { centroidOf, cosineToCentroid, TermAccumulator, type Centroid, type TermVector } from './vectors.ts';
+import type { AnalysedPaper } from '../text/analysis/corpus.ts';
+import type { TermVector } from '../text/analysis/weights.ts';
+import { centroidOf, cosineToCentroid, TermAccumulator, type Centroid } from './centroids.ts';
 
 /** Key-phrase hits of one topic in one paper. */
 export interface Hits {
@@ -69,7 +70,7 @@ function strengthOf(hits: Hits, similarity: number): number {
  */
 export function membersFromHits(
   hits: readonly Hits[],
-  papers: readonly CorpusPaper[],
+  papers: readonly AnalysedPaper[],
   settings: MembershipSettings,
   acceptWeakWithoutCentroid = false,
 ): Membership {

@@ -4,7 +4,7 @@
  * discovery would not produce, hide one. They work alongside the automatic topics.
  */
 import type { TopicDraft } from './assign.ts';
-import { titleCase } from './naming.ts';
+import { titleCase } from '../text/analysis/title-case.ts';
 import { appendTo } from './collections.ts';
 import { compareStrings } from '../compare.ts';
 

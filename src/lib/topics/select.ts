@@ -23,10 +23,10 @@
  */
 import type { CandidateStats } from './candidates.ts';
 import { isEligible } from './candidates.ts';
-import type { CorpusPaper } from './corpus.ts';
+import type { AnalysedPaper } from '../text/analysis/corpus.ts';
 import { membersFromHits, type Hits, type Member, type MembershipSettings } from './membership.ts';
 import { appendTo } from './collections.ts';
-import { CONNECTORS } from './units.ts';
+import { CONNECTORS } from '../text/analysis/units.ts';
 import { compareStrings } from '../compare.ts';
 
 export interface SelectionSettings extends MembershipSettings {
@@ -94,7 +94,7 @@ function hitsOf(candidates: readonly CandidateStats[]): Hits[] {
  */
 function evaluateCandidates(
   stats: ReadonlyMap<string, CandidateStats>,
-  papers: readonly CorpusPaper[],
+  papers: readonly AnalysedPaper[],
   settings: SelectionSettings,
 ): Map<string, Evaluated> {
   const evaluated = new Map<string, Evaluated>();
@@ -122,7 +122,11 @@ function subPhrases(key: string): string[] {
 }
 
 /** Folds each phrase into the most specific longer phrase that covers nearly all its papers. */
-function mergeNested(evaluated: ReadonlyMap<string, Evaluated>, papers: readonly CorpusPaper[], settings: SelectionSettings): TopicGroup[] {
+function mergeNested(
+  evaluated: ReadonlyMap<string, Evaluated>,
+  papers: readonly AnalysedPaper[],
+  settings: SelectionSettings,
+): TopicGroup[] {
   const absorbedBy = new Map<string, string>();
   const supersets = new Map<string, string[]>();
   for (const key of evaluated.keys()) {
@@ -270,7 +274,7 @@ export function sameSubject(a: string, b: string): boolean {
 /** The chosen topics: groups, most valuable first. */
 export function selectTopics(
   stats: ReadonlyMap<string, CandidateStats>,
-  papers: readonly CorpusPaper[],
+  papers: readonly AnalysedPaper[],
   settings: SelectionSettings,
 ): TopicGroup[] {
   const evaluated = evaluateCandidates(stats, papers, settings);

@@ -1,14 +1,13 @@
 /**
- * Reads each paper once into the shape topic discovery needs: title and abstract as streams of
- * words with stems, where phrases may not cross (punctuation), and which words are glued into
- * hyphenated compounds. Acronyms defined in parentheses are found here too (see acronyms.ts).
+ * Words of a text as the analysis reads them: tokens with their stems and word classes, and
+ * the punctuation between them turned into flags (where phrases may not cross, which words
+ * are glued into hyphenated compounds, where sentences start).
  */
-import type { PaperText } from '../types.ts';
-import { tokenize } from '../text/tokenize.ts';
-import { stem } from '../text/stem.ts';
-import { isGenericTerm, isStopWord } from '../text/stopwords.ts';
-import { findAcronymDefinitions, type AcronymDefinition } from './acronyms.ts';
-import { Vocabulary } from './units.ts';
+import { tokenize } from '../tokenize.ts';
+import { stem } from '../stem.ts';
+import { isGenericTerm, isStopWord } from '../stopwords.ts';
+import { compoundParts } from './compounds.ts';
+import { Vocabulary } from './vocabulary.ts';
 
 export interface Word extends LexicalEntry {
   /** As written (NFKC, apostrophes removed). */
@@ -25,33 +24,18 @@ export interface Word extends LexicalEntry {
   sentenceStart: boolean;
 }
 
-export interface AnalysedPaper {
-  id: string;
-  /** Position in the id-sorted corpus. */
-  index: number;
-  title: Word[];
-  abstract: Word[];
-  /** The normalised texts the word offsets index. */
-  titleText: string;
-  abstractText: string;
-  /** Content terms (stem ids) for similarity; title terms count twice. */
-  terms: number[];
-  /** Acronyms this paper defines itself, by acronym without plural "s". */
-  definitions: AcronymDefinition[];
-}
-
 const HYPHENS = /^[-‐‑‒–]$/u;
 const POSSESSIVE_REST = /^['’][sS]$/;
-const SENTENCE_END = /[.!?:;]\s*$/;
+export const SENTENCE_END = /[.!?:;]\s*$/;
 const PURE_NUMBER = /^\p{N}+$/u;
 
-const URL = /\b(?:https?:\/\/|www\.)[^\s)\]]+|\b[\w.-]+\.(?:com|org|io|net|ai)\/[^\s)\]]*/giu;
+const WEB_ADDRESS = /\b(?:https?:\/\/|www\.)[^\s)\]]+|\b[\w.-]+\.(?:com|org|io|net|ai)\/[^\s)\]]*/giu;
 
 const MAYBE_URL = /:\/\/|www\.|\.(?:com|org|io|net|ai)\//i;
 
 /** Web addresses are not words ("https", "github", "com" would become terms): a clause break instead. */
 export function withoutUrls(text: string): string {
-  return MAYBE_URL.test(text) ? text.replace(URL, ' ; ') : text;
+  return MAYBE_URL.test(text) ? text.replace(WEB_ADDRESS, ' ; ') : text;
 }
 
 /** What topic discovery needs to know about a lowercase word, worked out once per corpus. */
@@ -76,6 +60,9 @@ const MINOR_WORD = /^(?:\p{N}+|\p{L})$/u;
  */
 export class Lexicon {
   private readonly entries = new Map<string, LexicalEntry>();
+  private readonly compounds = new Map<string, LexicalEntry[] | null>();
+  /** By stem id: 1 when some content word has this stem. */
+  private readonly contentStems: number[] = [];
   readonly vocabulary: Vocabulary;
 
   constructor(vocabulary: Vocabulary = new Vocabulary()) {
@@ -97,9 +84,28 @@ export class Lexicon {
         minor,
         content: !stop && !generic && lower.length > 1 && !PURE_NUMBER.test(lower),
       };
+      if (entry.content) this.contentStems[entry.stemId] = 1;
       this.entries.set(lower, entry);
     }
     return entry;
+  }
+
+  /** The entries of a compound name's parts ("OpenVLA": open, vla), or null for other words. */
+  compound(surface: string): LexicalEntry[] | null {
+    let parts = this.compounds.get(surface);
+    if (parts === undefined) {
+      const written = compoundParts(surface);
+      parts = written.length > 0 ? written.map((part) => this.entry(part.toLowerCase())) : null;
+      this.compounds.set(surface, parts);
+    }
+    return parts;
+  }
+
+  /** Content stems (stems of words that are neither stop words, generic words nor numbers), as a flag per stem id. */
+  contentStemFlags(): Uint8Array {
+    const flags = new Uint8Array(this.vocabulary.size);
+    this.contentStems.forEach((flag, id) => (flags[id] = flag));
+    return flags;
   }
 }
 
@@ -137,49 +143,4 @@ export function readWords(text: string, lexicon: Lexicon): { words: Word[]; gaps
   });
   gaps.push(normalized.slice(previousEnd));
   return { words, gaps, text: normalized };
-}
-
-function contentTerms(words: readonly Word[]): number[] {
-  return words.filter((word) => word.content).map((word) => word.stemId);
-}
-
-/**
- * Reads one paper. Parenthesised acronym definitions ("Vision-Language-Action (VLA) models")
- * are recorded and removed from the abstract, so the phrase around them reads on unbroken.
- */
-export function analysePaper(paper: PaperText, index: number, lexicon: Lexicon): AnalysedPaper {
-  const title = readWords(withoutUrls(paper.title), lexicon);
-  const abstract = readWords(withoutUrls(paper.abstract ?? ''), lexicon);
-  const titleDefinitions = findAcronymDefinitions(title.words, title.gaps);
-  const abstractDefinitions = findAcronymDefinitions(abstract.words, abstract.gaps);
-  const titleWords = removeDefinitionSites(title.words, title.gaps, titleDefinitions);
-  const abstractWords = removeDefinitionSites(abstract.words, abstract.gaps, abstractDefinitions);
-  const titleTerms = contentTerms(titleWords);
-  return {
-    id: paper.id,
-    index,
-    title: titleWords,
-    abstract: abstractWords,
-    titleText: title.text,
-    abstractText: abstract.text,
-    terms: [...titleTerms, ...titleTerms, ...contentTerms(abstractWords)],
-    definitions: [...titleDefinitions, ...abstractDefinitions],
-  };
-}
-
-/** Drops "(ACR)" after its long form; the next word continues the phrase if only ")" and spaces follow. */
-function removeDefinitionSites(words: Word[], gaps: readonly string[], definitions: readonly AcronymDefinition[]): Word[] {
-  if (definitions.length === 0) return words;
-  const sites = new Set(definitions.map((definition) => definition.position));
-  const kept: Word[] = [];
-  words.forEach((word, i) => {
-    if (sites.has(i)) return;
-    if (sites.has(i - 1)) {
-      const after = gaps[i]!.replace(/^\s*\)/, '');
-      kept.push({ ...word, breakBefore: after.trim() !== '', hyphenated: false, sentenceStart: SENTENCE_END.test(after) });
-    } else {
-      kept.push(word);
-    }
-  });
-  return kept;
 }

@@ -1,0 +1,138 @@
+/**
+ * A list of papers read once for every text-analysis stage (topics, related papers, search
+ * terms): papers sorted by id (so input order never matters), each title and abstract read into
+ * units with defined acronyms standing for their long forms, the corpus glossary of acronyms,
+ * and TF-IDF vectors over stems.
+ */
+import type { PaperText } from '../../types.ts';
+import { compareStrings } from '../../compare.ts';
+import { acronymLookup, findAcronymDefinitions, Glossary, type AcronymDefinition } from './acronyms.ts';
+import { expandAcronymsIn, toField, type Field } from './units.ts';
+import { Vocabulary } from './vocabulary.ts';
+import { documentFrequencies, tfidfVector, type TermVector } from './weights.ts';
+import { Lexicon, readWords, SENTENCE_END, withoutUrls, type Word } from './words.ts';
+
+export interface AnalysedPaper {
+  id: string;
+  /** Position in the id-sorted corpus. */
+  index: number;
+  title: Field;
+  abstract: Field;
+  /** TF-IDF over content stems (title stems count twice). */
+  vector: TermVector;
+}
+
+export interface AnalysedCorpus {
+  papers: AnalysedPaper[];
+  glossary: Glossary;
+  /** Stems (and stems of acronyms' long forms) as ids. */
+  vocabulary: Vocabulary;
+  /** By stem id: 1 for stems of content words (not stop words, generic words or numbers). */
+  contentStems: Uint8Array;
+  /** Papers using each stem id, as written or through an acronym. */
+  stemPapers: Int32Array;
+}
+
+/** Papers sorted by id, one per id (the first with the longest abstract wins a duplicate). */
+export function canonicalPapers<T extends PaperText>(papers: readonly T[]): T[] {
+  const byId = new Map<string, T>();
+  for (const paper of papers) {
+    const existing = byId.get(paper.id);
+    if (existing === undefined || (paper.abstract ?? '').length > (existing.abstract ?? '').length) byId.set(paper.id, paper);
+  }
+  return [...byId.values()].sort((a, b) => compareStrings(a.id, b.id));
+}
+
+/** Drops "(ACR)" after its long form; the next word continues the phrase if only ")" and spaces follow. */
+function removeDefinitionSites(words: Word[], gaps: readonly string[], definitions: readonly AcronymDefinition[]): Word[] {
+  if (definitions.length === 0) return words;
+  const sites = new Set(definitions.map((definition) => definition.position));
+  const kept: Word[] = [];
+  words.forEach((word, i) => {
+    if (sites.has(i)) return;
+    if (sites.has(i - 1)) {
+      const after = gaps[i]!.replace(/^\s*\)/, '');
+      kept.push({ ...word, breakBefore: after.trim() !== '', hyphenated: false, sentenceStart: SENTENCE_END.test(after) });
+    } else {
+      kept.push(word);
+    }
+  });
+  return kept;
+}
+
+/** One field read into words, with the acronyms it defines (their "(ACR)" sites removed). */
+function readField(text: string, lexicon: Lexicon): { words: Word[]; text: string; definitions: AcronymDefinition[] } {
+  const read = readWords(withoutUrls(text), lexicon);
+  const definitions = findAcronymDefinitions(read.words, read.gaps);
+  return { words: removeDefinitionSites(read.words, read.gaps, definitions), text: read.text, definitions };
+}
+
+export function analyseCorpus(input: readonly PaperText[]): AnalysedCorpus {
+  const vocabulary = new Vocabulary();
+  const lexicon = new Lexicon(vocabulary);
+  // Words live only while their paper is read (a corpus has millions): fields keep compact arrays.
+  const read = canonicalPapers(input).map((paper) => {
+    const title = readField(paper.title, lexicon);
+    const abstract = readField(paper.abstract ?? '', lexicon);
+    return {
+      id: paper.id,
+      title: toField(title.text, title.words, true, lexicon),
+      abstract: toField(abstract.text, abstract.words, false, lexicon),
+      definitions: [...title.definitions, ...abstract.definitions],
+    };
+  });
+  const glossary = new Glossary(read.map((paper) => paper.definitions));
+  const fields = read.map((paper) => {
+    const longFormOf = acronymLookup(glossary, new Map(paper.definitions.map((definition) => [definition.acronym, definition.longForm])));
+    return {
+      title: expandAcronymsIn(paper.title, longFormOf, vocabulary),
+      abstract: expandAcronymsIn(paper.abstract, longFormOf, vocabulary),
+    };
+  });
+  const content = lexicon.contentStemFlags();
+  const terms = fields.map(({ title, abstract }) => {
+    const titleTerms = contentStemsOf(title, content);
+    return [...titleTerms, ...titleTerms, ...contentStemsOf(abstract, content)];
+  });
+  const df = documentFrequencies(terms, vocabulary.size);
+  const papers = read.map((paper, index): AnalysedPaper => ({
+    id: paper.id,
+    index,
+    title: fields[index]!.title,
+    abstract: fields[index]!.abstract,
+    vector: tfidfVector(terms[index]!, df, read.length),
+  }));
+  return { papers, glossary, vocabulary, contentStems: content, stemPapers: stemPapersOf(papers, vocabulary.size) };
+}
+
+/** Content stem ids of a field in reading order: an acronym counts as its long form and as written. */
+/** The acronyms a text defines ("… in-context learning (ICL) …"), read on their own. */
+export function acronymDefinitions(text: string): AcronymDefinition[] {
+  return readField(text, new Lexicon()).definitions;
+}
+
+function contentStemsOf(field: Field, content: Uint8Array): number[] {
+  const terms: number[] = [];
+  for (let i = 0; i < field.length; i++) {
+    for (let s = field.stemOffsets[i]!; s < field.stemOffsets[i + 1]!; s++) if (content[field.stems[s]!] === 1) terms.push(field.stems[s]!);
+    for (const id of field.rawStems.get(i) ?? []) if (content[id] === 1) terms.push(id);
+  }
+  return terms;
+}
+
+/** Papers per stem id over both fields (an expanded acronym counts for its long form's stems). */
+function stemPapersOf(papers: readonly AnalysedPaper[], stemCount: number): Int32Array {
+  const counts = new Int32Array(stemCount);
+  const last = new Int32Array(stemCount).fill(-1);
+  for (const paper of papers) {
+    for (const field of [paper.title, paper.abstract]) {
+      for (const id of field.stems) {
+        if (last[id] !== paper.index) {
+          last[id] = paper.index;
+          counts[id]!++;
+        }
+      }
+    }
+  }
+  return counts;
+}
