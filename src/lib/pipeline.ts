@@ -11,6 +11,7 @@ import { mergeRecords } from './merge.ts';
 import { renderAbstract, excerpt } from './text/render-abstract.ts';
 import { discoverTopics, type TopicOverride } from './topics/index.ts';
 import { computeRelated } from './related.ts';
+import { analyseCorpus } from './text/analysis/corpus.ts';
 
 export interface SeedFile {
   /** Path relative to the seeds directory, used in messages and provenance. */
@@ -70,9 +71,17 @@ export function buildCorpus(files: readonly SeedFile[], options: CorpusOptions =
   const rendered = timed(timings, 'render', () =>
     merged.papers.map((paper) => (paper.abstract === null ? null : renderAbstract(paper.abstract))),
   );
-  const { topics, paperTopics } = timed(timings, 'topics', () => discoverTopics(merged.papers, options.topicOverrides ?? []));
+  // The text is analysed once (counted as part of topics) for topics, related papers and search terms.
+  const { analysed, topics, paperTopics } = timed(timings, 'topics', () => {
+    const analysed = analyseCorpus(merged.papers);
+    return { analysed, ...discoverTopics(merged.papers, options.topicOverrides ?? [], {}, analysed) };
+  });
   const related = timed(timings, 'related', () =>
-    computeRelated(merged.papers.map((p) => ({ ...p, topics: paperTopics.get(p.id) ?? [] }))),
+    computeRelated(
+      merged.papers.map((p) => ({ ...p, topics: paperTopics.get(p.id) ?? [] })),
+      {},
+      analysed,
+    ),
   );
 
   const papers = merged.papers.map((paper, position): Paper => {

@@ -312,15 +312,21 @@ function castCaseVote(entry: CandidateStats): void {
   entry.plainHere = 0;
 }
 
+/** A lone word standing as a noun (not before another word) less often than this is an adjective ("neural", "efficient"). */
+const MIN_HEAD_SHARE = 0.2;
+
 /**
- * May this candidate name a topic? Phrases may, unless generic ("latent space"); a lone word only
- * when the corpus writes it as a name more often than not (and never as an ordinary lowercase
- * word more than half as often).
+ * May this candidate name a topic, and as what? Phrases may, unless generic ("latent space");
+ * a lone word written as a name more often than not (and never as an ordinary lowercase word
+ * more than half as often) may too; an ordinary lone word ("glaciers", "tuberculosis") only
+ * as a `word`, which must also prove that it marks a cluster of papers (see cohesion.ts).
  */
-export function isEligible(candidate: CandidateStats): boolean {
-  if (isGenericPhrase(candidate.key)) return false;
+export function eligibility(candidate: CandidateStats): 'phrase' | 'name' | 'word' | null {
+  if (isGenericPhrase(candidate.key)) return null;
   // Mostly a hyphenated modifier of other nouns ("real-world tasks"): an adjective, not a subject.
-  if (candidate.compoundModifierOccurrences > MAX_COMPOUND_MODIFIER_SHARE * candidate.occurrences) return false;
-  if (candidate.phraseLike) return true;
-  return candidate.namedVotes > 0 && candidate.namedVotes >= 2 * candidate.plainVotes;
+  if (candidate.compoundModifierOccurrences > MAX_COMPOUND_MODIFIER_SHARE * candidate.occurrences) return null;
+  if (candidate.phraseLike) return 'phrase';
+  if (candidate.namedVotes > 0 && candidate.namedVotes >= 2 * candidate.plainVotes) return 'name';
+  const heads = candidate.occurrences - candidate.modifierOccurrences;
+  return heads >= MIN_HEAD_SHARE * candidate.occurrences ? 'word' : null;
 }

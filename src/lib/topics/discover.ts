@@ -18,6 +18,7 @@ import { namesFor, relatedTopics } from './describe.ts';
 import { chooseKeyTerms, keyTermTexts } from './key-terms.ts';
 import { slugify } from '../slug.ts';
 import { TermAccumulator } from './centroids.ts';
+import { Cohesion } from './cohesion.ts';
 import { applyOverrides, type TopicOverride } from './overrides.ts';
 import { selectTopics, type TopicGroup } from './select.ts';
 
@@ -96,7 +97,10 @@ function assignIds(groups: readonly TopicGroup[], names: readonly string[]): str
 }
 
 /** Automatic topics, named. Small corpora may not reach the minimum size: relax it, down to one paper. */
-function automaticDrafts(corpus: AnalysedCorpus, settings: Settings): { drafts: TopicDraft[]; pool: CandidatePool; minPapers: number } {
+function automaticDrafts(
+  corpus: AnalysedCorpus,
+  settings: Settings & { cohesion: Cohesion; accumulator: TermAccumulator },
+): { drafts: TopicDraft[]; pool: CandidatePool; minPapers: number } {
   let minPapers = settings.minPapers;
   for (;;) {
     const pool = collectCandidatePool(corpus.papers, minPapers, corpus.vocabulary);
@@ -107,20 +111,32 @@ function automaticDrafts(corpus: AnalysedCorpus, settings: Settings): { drafts: 
         groups.map((group) => group.keys[0]!),
       );
       const ids = assignIds(groups, names);
-      const drafts = groups.map((group, i) => ({ id: ids[i]!, name: names[i]!, matchers: [...group.keys], pinned: false, capped: true }));
+      const drafts = groups.map((group, i) => ({
+        id: ids[i]!,
+        name: names[i]!,
+        matchers: [...group.keys],
+        pinned: false,
+        capped: true,
+        ...(group.commonWord ? { commonWord: true } : {}),
+      }));
       return { drafts, pool, minPapers };
     }
     minPapers--;
   }
 }
 
+/** Topics of the papers; `corpus` is their analysis when the caller already has it (the pipeline does). */
 export function discoverTopics(
   papers: readonly PaperText[],
   overrides: readonly TopicOverride[] = [],
   options: TopicOptions = {},
+  corpus: AnalysedCorpus = analyseCorpus(papers),
 ): TopicResult {
-  const corpus = analyseCorpus(papers);
-  const settings = { ...settingsFor(corpus.papers.length, options), accumulator: new TermAccumulator(corpus.vocabulary.size) };
+  const settings = {
+    ...settingsFor(corpus.papers.length, options),
+    accumulator: new TermAccumulator(corpus.vocabulary.size),
+    cohesion: new Cohesion(corpus),
+  };
   const { drafts: automatic, pool, minPapers } = automaticDrafts(corpus, settings);
   const drafts = applyOverrides(automatic, overrides, normalizePhrase);
   const assignment = assignPapers(corpus, drafts, { ...settings, minPapers });

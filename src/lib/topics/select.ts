@@ -21,9 +21,11 @@
  *    variant when that covers most of its papers ("Large Language Models" rather than
  *    "Language Models").
  */
-import type { CandidateStats } from './candidates.ts';
-import { isEligible } from './candidates.ts';
 import type { AnalysedPaper } from '../text/analysis/corpus.ts';
+import type { CandidateStats } from './candidates.ts';
+import { eligibility } from './candidates.ts';
+import type { Cohesion } from './cohesion.ts';
+import { Heap } from './heap.ts';
 import { membersFromHits, type Hits, type Member, type MembershipSettings } from './membership.ts';
 import { appendTo } from './collections.ts';
 import { CONNECTORS } from '../text/analysis/units.ts';
@@ -36,6 +38,8 @@ export interface SelectionSettings extends MembershipSettings {
   maxTopics: number;
   /** A longer phrase covering this share of a shorter one's papers takes its place. */
   nestedCoverage: number;
+  /** How alike groups of papers are (for lone ordinary words). */
+  cohesion: Cohesion;
 }
 
 export interface TopicGroup {
@@ -45,6 +49,8 @@ export interface TopicGroup {
   members: Member[];
   /** Named single word (not a phrase): less specific than a phrase. */
   singleWord: boolean;
+  /** An ordinary lone word ("glaciers"): it holds only papers near its cluster, and never absorbs or is absorbed. */
+  commonWord: boolean;
   /** How far the naming phrase's rarest word narrows the corpus, 0 (every paper) to 1 (a handful). */
   rarity: number;
   /** Variant groups folded into this one (during selection only). */
@@ -63,6 +69,10 @@ const TWIN_SHARE = 0.8;
 /** Worth factor of a topic whose every word is common; one anchored by a rare word gets 1 more. */
 const MIN_DISTINCTIVENESS = 0.5;
 
+/** A lone word sharing this share of its papers with a chosen topic at most `WORD_TWIN_SIZE` times its size adds nothing. */
+const WORD_TWIN_SHARE = 0.6;
+const WORD_TWIN_SIZE = 2;
+
 /** A variant of a chosen topic's phrase sharing this share of its papers with it joins that topic. */
 const NESTED_FOLD_SHARE = 0.5;
 /** A folded, more specific variant holding more than this share of the topic's papers names the topic. */
@@ -72,6 +82,20 @@ const RENAME_SHARE = 0.5;
 interface Evaluated {
   candidate: CandidateStats;
   members: Member[];
+  commonWord: boolean;
+}
+
+/** An ordinary lone word names a topic only if its papers are at least this much more alike than the list (see cohesion.ts). */
+export const MIN_WORD_CONTRAST = 0.35;
+/** …and then holds only the papers at least this share as close to the others as the group is to itself. */
+export const WORD_CORE_SHARE = 0.5;
+
+/** The members of a lone-word topic near its cluster, or [] when its papers share only the word. */
+export function wordMembers(members: readonly Member[], word: string, cohesion: Cohesion): Member[] {
+  const papers = members.map((member) => member.paper);
+  if (cohesion.contrast(papers, word) < MIN_WORD_CONTRAST) return [];
+  const core = new Set(cohesion.coreMembers(papers, word, WORD_CORE_SHARE));
+  return members.filter((member) => core.has(member.paper));
 }
 
 function hitsOf(candidates: readonly CandidateStats[]): Hits[] {
@@ -101,12 +125,14 @@ function evaluateCandidates(
   const keys = [...stats.keys()].sort(compareStrings);
   for (const key of keys) {
     const candidate = stats.get(key)!;
-    if (candidate.papers.length < settings.minPapers || !isEligible(candidate)) continue;
+    const kind = candidate.papers.length < settings.minPapers ? null : eligibility(candidate);
+    if (kind === null) continue;
     // A phrase no paper puts in its title is a passing expression, not a subject.
     if (!candidate.titleHits.some((hits) => hits > 0)) continue;
-    const { members } = membersFromHits(hitsOf([candidate]), papers, settings);
+    let { members } = membersFromHits(hitsOf([candidate]), papers, settings);
+    if (kind === 'word') members = wordMembers(members, key, settings.cohesion);
     if (members.length === 0) continue;
-    evaluated.set(key, { candidate, members });
+    evaluated.set(key, { candidate, members, commonWord: kind === 'word' });
   }
   return evaluated;
 }
@@ -121,7 +147,10 @@ function subPhrases(key: string): string[] {
   return result;
 }
 
-/** Folds each phrase into the most specific longer phrase that covers nearly all its papers. */
+/**
+ * Folds each phrase into the most specific longer phrase that covers nearly all its papers. A
+ * lone ordinary word covered so is dropped instead: its other papers may use it in another sense.
+ */
 function mergeNested(
   evaluated: ReadonlyMap<string, Evaluated>,
   papers: readonly AnalysedPaper[],
@@ -153,6 +182,7 @@ function mergeNested(
     }
     if (best !== null) absorbedBy.set(sub, best.key);
   }
+  const dropped = new Set([...absorbedBy.keys()].filter((key) => evaluated.get(key)!.commonWord));
   const rootOf = (key: string): string => {
     let current = key;
     while (absorbedBy.has(current)) current = absorbedBy.get(current)!;
@@ -160,8 +190,7 @@ function mergeNested(
   };
   const groups = new Map<string, string[]>();
   for (const key of evaluated.keys()) {
-    const root = rootOf(key);
-    appendTo(groups, root, key);
+    if (!dropped.has(key)) appendTo(groups, rootOf(key), key);
   }
   const merged = [...groups.entries()].map(([root, keys]): TopicGroup => {
     const ordered = [root, ...keys.filter((key) => key !== root).sort(compareStrings)];
@@ -172,6 +201,7 @@ function mergeNested(
       stemCount: evaluated.get(root)!.candidate.stemCount,
       members,
       singleWord: !evaluated.get(root)!.candidate.phraseLike,
+      commonWord: evaluated.get(root)!.commonWord,
       rarity: rarity(evaluated.get(root)!.candidate.rarestWordPapers, papers.length, settings.minPapers),
     };
   });
@@ -303,7 +333,10 @@ export function selectTopics(
       break;
     }
     const shared = chosen.sharedPapers(head.group);
-    if (hostFor(head.group, chosen.topics, shared) !== undefined) {
+    // A lone word never joins another topic (its other papers may use it in another sense),
+    // and adds nothing next to a chosen topic named with it that holds most of its papers.
+    if (head.group.commonWord && isSubsumed(head.group, chosen.topics, shared)) continue;
+    if (!head.group.commonWord && hostFor(head.group, chosen.topics, shared) !== undefined) {
       variants.push(head.group);
       continue;
     }
@@ -316,7 +349,10 @@ export function selectTopics(
   // Variants join their topics once all are chosen, each the one it fits best (RLHF: "human
   // feedback" rather than "reinforcement learning", whichever came first). Those not worth a
   // topic of their own join too: they find papers for theirs (an acronym's users).
-  while (queue.size > 0) variants.push(queue.pop()!.group);
+  while (queue.size > 0) {
+    const group = queue.pop()!.group;
+    if (!group.commonWord) variants.push(group);
+  }
   variants.sort((a, b) => compareStrings(a.keys[0]!, b.keys[0]!));
   for (const group of variants) {
     const host = hostFor(group, chosen.topics, chosen.sharedPapers(group));
@@ -352,6 +388,23 @@ class ChosenTopics {
   }
 }
 
+/**
+ * Does a chosen topic already gather a lone word's papers? One named with the word holding half
+ * of them ("speech" and Speech Recognition), or one hardly larger holding most of them
+ * ("qubits" and Quantum Error Correction). A larger topic holding them is a broader subject,
+ * and the word may still name a narrower one ("fluid" within Reinforcement Learning).
+ */
+function isSubsumed(group: TopicGroup, topics: readonly TopicGroup[], shared: ReadonlyMap<number, number>): boolean {
+  const word = group.keys[0]!;
+  const size = group.members.length;
+  for (const [topic, count] of shared) {
+    const chosen = topics[topic]!;
+    if (count >= NESTED_FOLD_SHARE * size && chosen.keys.some((key) => key.split(' ').includes(word))) return true;
+    if (count >= WORD_TWIN_SHARE * size && chosen.members.length <= WORD_TWIN_SIZE * size) return true;
+  }
+  return false;
+}
+
 /** Does a chosen topic hold nearly the same papers as the group? */
 function hasTwin(group: TopicGroup, topics: readonly TopicGroup[], shared: ReadonlyMap<number, number>): boolean {
   for (const [topic, count] of shared) {
@@ -375,55 +428,4 @@ function hostFor(group: TopicGroup, topics: readonly TopicGroup[], shared: Reado
     if (best === undefined || share > best.share || (share === best.share && topic < best.topic)) best = { topic, share };
   }
   return best === undefined ? undefined : topics[best.topic];
-}
-
-/** A binary heap; `before(a, b)` is true when a comes out first. */
-class Heap<T> {
-  private readonly items: T[] = [];
-  private readonly before: (a: T, b: T) => boolean;
-
-  constructor(before: (a: T, b: T) => boolean) {
-    this.before = before;
-  }
-
-  get size(): number {
-    return this.items.length;
-  }
-
-  peek(): T | undefined {
-    return this.items[0];
-  }
-
-  push(item: T): void {
-    const items = this.items;
-    items.push(item);
-    let i = items.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!this.before(items[i]!, items[parent]!)) break;
-      [items[i], items[parent]] = [items[parent]!, items[i]!];
-      i = parent;
-    }
-  }
-
-  pop(): T | undefined {
-    const items = this.items;
-    const top = items[0];
-    const last = items.pop();
-    if (items.length > 0 && last !== undefined) {
-      items[0] = last;
-      let i = 0;
-      for (;;) {
-        const left = 2 * i + 1;
-        const right = left + 1;
-        let first = i;
-        if (left < items.length && this.before(items[left]!, items[first]!)) first = left;
-        if (right < items.length && this.before(items[right]!, items[first]!)) first = right;
-        if (first === i) break;
-        [items[i], items[first]] = [items[first]!, items[i]!];
-        i = first;
-      }
-    }
-    return top;
-  }
 }

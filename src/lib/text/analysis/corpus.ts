@@ -9,6 +9,7 @@ import { compareStrings } from '../../compare.ts';
 import { acronymLookup, findAcronymDefinitions, Glossary, type AcronymDefinition } from './acronyms.ts';
 import { expandAcronymsIn, toField, type Field } from './units.ts';
 import { Vocabulary } from './vocabulary.ts';
+import { latentDimensions, latentSpace, type LatentSpace } from './latent.ts';
 import { documentFrequencies, tfidfVector, type TermVector } from './weights.ts';
 import { Lexicon, readWords, SENTENCE_END, withoutUrls, type Word } from './words.ts';
 
@@ -31,6 +32,8 @@ export interface AnalysedCorpus {
   contentStems: Uint8Array;
   /** Papers using each stem id, as written or through an acronym. */
   stemPapers: Int32Array;
+  /** Papers and stems in the term space learned from the corpus (latent.ts). */
+  latent: LatentSpace;
 }
 
 /** Papers sorted by id, one per id (the first with the longest abstract wins a duplicate). */
@@ -102,7 +105,12 @@ export function analyseCorpus(input: readonly PaperText[]): AnalysedCorpus {
     abstract: fields[index]!.abstract,
     vector: tfidfVector(terms[index]!, df, read.length),
   }));
-  return { papers, glossary, vocabulary, contentStems: content, stemPapers: stemPapersOf(papers, vocabulary.size) };
+  const latent = latentSpace(
+    papers.map((paper) => paper.vector),
+    vocabulary.size,
+    latentDimensions(papers.length),
+  );
+  return { papers, glossary, vocabulary, contentStems: content, stemPapers: stemPapersOf(papers, vocabulary.size), latent };
 }
 
 /** Content stem ids of a field in reading order: an acronym counts as its long form and as written. */

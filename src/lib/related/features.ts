@@ -1,0 +1,162 @@
+/**
+ * What related papers compare: each paper as a sparse TF-IDF vector over features read from
+ * the analysed corpus (src/lib/text/analysis/):
+ *
+ * - every content stem, with defined acronyms standing for their long forms and compound
+ *   names for their parts ("OpenVLA": open, vision, language, action; and "VLA" as written),
+ *   so "MegaBERT" and "BERT-Large" share "bert";
+ * - every pair of neighbouring content stems in a clause, directly ("rectified flow") or across
+ *   one connecting word ("learning from play"), weighted by the rarity of the pair itself: a
+ *   rare phrase of common words counts as much as a rare word.
+ *
+ * Title features count twice. Features in more than `commonShare` of the papers are dropped
+ * (they tell nothing apart); features in a single paper count in its norm but relate nothing.
+ */
+import type { AnalysedCorpus } from '../text/analysis/corpus.ts';
+import { CONNECTORS, type Field } from '../text/analysis/units.ts';
+import { inverseDocumentFrequency, termFrequencyWeight } from '../text/analysis/weights.ts';
+
+/** A paper's features (ascending ids, only those in two papers or more) and their weights, unit norm overall. */
+export interface FeatureVector {
+  features: Int32Array;
+  weights: Float64Array;
+}
+
+export interface PaperFeatures {
+  vectors: FeatureVector[];
+  /** Papers per feature id. */
+  documentFrequency: Int32Array;
+  /** The stem ids a feature is made of (one for a word; two, or three with a connector, for a pair). */
+  stemsOf(feature: number): number[];
+}
+
+const TITLE_WEIGHT = 2;
+/** Features in more than this share of the papers (and more than `MIN_COMMON` papers) are dropped. */
+const COMMON_SHARE = 0.1;
+const MIN_COMMON = 50;
+
+/** Most papers a feature may occur in and still count. */
+export function commonFeatureLimit(paperCount: number): number {
+  return Math.max(MIN_COMMON, Math.floor(paperCount * COMMON_SHARE));
+}
+
+/** Pairs of stems as dense feature ids after the stem ids. */
+class PairIds {
+  private readonly ids = new Map<number, number>();
+  private readonly parts: number[] = [];
+  private readonly stemCount: number;
+  private readonly connectorStems: number[];
+
+  constructor(stemCount: number, connectorStems: number[]) {
+    this.stemCount = stemCount;
+    this.connectorStems = connectorStems;
+  }
+
+  /** `connector` is an index into the connector stems, or -1. */
+  id(first: number, connector: number, second: number): number {
+    const code = (first * (CONNECTOR_LIST.length + 1) + connector + 1) * this.stemCount + second;
+    let id = this.ids.get(code);
+    if (id === undefined) {
+      id = this.stemCount + this.parts.length / 3;
+      this.ids.set(code, id);
+      this.parts.push(first, connector, second);
+    }
+    return id;
+  }
+
+  get size(): number {
+    return this.stemCount + this.parts.length / 3;
+  }
+
+  stemsOf(feature: number): number[] {
+    if (feature < this.stemCount) return [feature];
+    const at = (feature - this.stemCount) * 3;
+    const connector = this.parts[at + 1]!;
+    return connector < 0 ? [this.parts[at]!, this.parts[at + 2]!] : [this.parts[at]!, this.connectorStems[connector]!, this.parts[at + 2]!];
+  }
+}
+
+const CONNECTOR_LIST = [...CONNECTORS];
+
+/** Adds the features of one field to `counts` (feature id → weighted occurrences). */
+function countField(
+  field: Field,
+  weight: number,
+  content: Uint8Array,
+  connectorIndex: Int8Array,
+  pairs: PairIds,
+  counts: Map<number, number>,
+): void {
+  const add = (feature: number) => counts.set(feature, (counts.get(feature) ?? 0) + weight);
+  let previous = -1;
+  let connector = -1;
+  for (let unit = 0; unit < field.length; unit++) {
+    if (field.breaksBefore(unit)) previous = -1;
+    for (let s = field.stemOffsets[unit]!; s < field.stemOffsets[unit + 1]!; s++) {
+      const stem = field.stems[s]!;
+      if (content[stem] === 1) {
+        add(stem);
+        if (previous >= 0) add(pairs.id(previous, connector, stem));
+        previous = stem;
+        connector = -1;
+      } else if (previous >= 0 && connector < 0 && connectorIndex[stem]! >= 0) {
+        connector = connectorIndex[stem]!;
+      } else {
+        previous = -1;
+        connector = -1;
+      }
+    }
+    // An acronym also counts as written ("VLA"), but makes no pairs.
+    for (const raw of field.rawStems.get(unit) ?? []) if (content[raw] === 1) add(raw);
+  }
+}
+
+export function paperFeatures(corpus: AnalysedCorpus): PaperFeatures {
+  const stemCount = corpus.vocabulary.size;
+  const connectorIndex = new Int8Array(stemCount).fill(-1);
+  const connectorStems = CONNECTOR_LIST.map((word, i) => {
+    const id = corpus.vocabulary.find(word);
+    if (id >= 0) connectorIndex[id] = i;
+    return id;
+  });
+  const pairs = new PairIds(stemCount, connectorStems);
+  const counted = corpus.papers.map((paper) => {
+    const counts = new Map<number, number>();
+    countField(paper.title, TITLE_WEIGHT, corpus.contentStems, connectorIndex, pairs, counts);
+    countField(paper.abstract, 1, corpus.contentStems, connectorIndex, pairs, counts);
+    return counts;
+  });
+
+  const documentFrequency = new Int32Array(pairs.size);
+  for (const counts of counted) for (const feature of counts.keys()) documentFrequency[feature]!++;
+  const n = corpus.papers.length;
+  const limit = commonFeatureLimit(n);
+  const vectors = counted.map((counts): FeatureVector => {
+    const kept: [number, number][] = [];
+    let squaredNorm = 0;
+    for (const [feature, count] of counts) {
+      const df = documentFrequency[feature]!;
+      if (df > limit) continue;
+      const weight = termFrequencyWeight(count) * inverseDocumentFrequency(df, n);
+      squaredNorm += weight * weight;
+      if (df >= 2) kept.push([feature, weight]);
+    }
+    kept.sort((a, b) => a[0] - b[0]);
+    const norm = Math.sqrt(squaredNorm) || 1;
+    return { features: Int32Array.from(kept, ([feature]) => feature), weights: Float64Array.from(kept, ([, weight]) => weight / norm) };
+  });
+  return { vectors, documentFrequency, stemsOf: (feature) => pairs.stemsOf(feature) };
+}
+
+/** Dot product of two feature vectors (a merge of their sorted ids). */
+export function featureDot(a: FeatureVector, b: FeatureVector): number {
+  let dot = 0;
+  for (let i = 0, j = 0; i < a.features.length && j < b.features.length;) {
+    const fa = a.features[i]!;
+    const fb = b.features[j]!;
+    if (fa === fb) dot += a.weights[i++]! * b.weights[j++]!;
+    else if (fa < fb) i++;
+    else j++;
+  }
+  return dot;
+}
