@@ -73,24 +73,34 @@ function memberships(names: readonly (readonly string[])[]): Memberships & { nam
   return { ofPaper, members: members.map((docs) => Int32Array.from(docs)), names: sorted };
 }
 
-/** Cosine of two sorted id sets where id i weighs `weights[i]` (all 1 when absent). */
-function setCosine(a: Int32Array, b: Int32Array, weights?: Float64Array): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const weight = (id: number) => (weights === undefined ? 1 : weights[id]! ** 2);
-  let shared = 0;
-  let normA = 0;
-  let normB = 0;
-  for (const id of a) normA += weight(id);
-  for (const id of b) normB += weight(id);
-  for (let i = 0, j = 0; i < a.length && j < b.length;) {
-    if (a[i] === b[j]) {
-      shared += weight(a[i]!);
-      i++;
-      j++;
-    } else if (a[i]! < b[j]!) i++;
-    else j++;
+/** Cosine of papers' sorted id sets (topics or authors), id i weighing `weights[i]`; norms precomputed once. */
+class SetSimilarity {
+  private readonly sets: Int32Array[];
+  private readonly squared: Float64Array;
+  private readonly norms: Float64Array;
+
+  constructor(sets: Int32Array[], weights?: Float64Array) {
+    this.sets = sets;
+    const size = sets.reduce((largest, set) => Math.max(largest, ...set), -1) + 1;
+    this.squared = Float64Array.from({ length: size }, (_, id) => (weights === undefined ? 1 : weights[id]! ** 2));
+    this.norms = Float64Array.from(sets, (set) => Math.sqrt(set.reduce((sum, id) => sum + this.squared[id]!, 0)));
   }
-  return shared / Math.sqrt(normA * normB);
+
+  cosine(a: number, b: number): number {
+    const x = this.sets[a]!;
+    const y = this.sets[b]!;
+    if (x.length === 0 || y.length === 0) return 0;
+    let shared = 0;
+    for (let i = 0, j = 0; i < x.length && j < y.length;) {
+      if (x[i] === y[j]) {
+        shared += this.squared[x[i]!]!;
+        i++;
+        j++;
+      } else if (x[i]! < y[j]!) i++;
+      else j++;
+    }
+    return shared / (this.norms[a]! * this.norms[b]!);
+  }
 }
 
 /**
@@ -120,19 +130,14 @@ export function computeRelated(
   const authorNames = sorted.map((paper) => (paper.authors ?? []).map(authorKey).filter((key) => key !== ''));
   const authors = memberships(authorNames);
   const authorWeights = Float64Array.from(authors.members, (docs) => inverseDocumentFrequency(docs.length, sorted.length));
-  const related = (a: number, b: number) => ({
-    topics: setCosine(topics.ofPaper[a]!, topics.ofPaper[b]!),
-    authors: setCosine(authors.ofPaper[a]!, authors.ofPaper[b]!, authorWeights),
-  });
+  const topicSimilarity = new SetSimilarity(topics.ofPaper);
+  const authorSimilarity = new SetSimilarity(authors.ofPaper, authorWeights);
+  const prescore = (a: number, b: number, partialDot: number) =>
+    TEXT_WEIGHT * partialDot + TOPIC_WEIGHT * topicSimilarity.cosine(a, b) + AUTHOR_WEIGHT * authorSimilarity.cosine(a, b);
   const score = (a: number, b: number) => {
-    const shared = related(a, b);
     const text = featureDot(features.vectors[a]!, features.vectors[b]!);
     const latent = Math.max(0, paperSimilarity(corpus.latent, a, b));
-    return roundScore(TEXT_WEIGHT * text + LATENT_WEIGHT * latent + TOPIC_WEIGHT * shared.topics + AUTHOR_WEIGHT * shared.authors);
-  };
-  const prescore = (a: number, b: number, partialDot: number) => {
-    const shared = related(a, b);
-    return TEXT_WEIGHT * partialDot + TOPIC_WEIGHT * shared.topics + AUTHOR_WEIGHT * shared.authors;
+    return roundScore(prescore(a, b, text) + LATENT_WEIGHT * latent);
   };
   const top = rankNeighbours(
     features.vectors,

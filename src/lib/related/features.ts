@@ -9,8 +9,9 @@
  *   one connecting word ("learning from play"), weighted by the rarity of the pair itself: a
  *   rare phrase of common words counts as much as a rare word.
  *
- * Title features count twice. Features in more than `commonShare` of the papers are dropped
- * (they tell nothing apart); features in a single paper count in its norm but relate nothing.
+ * Title features count twice. Features in more than `COMMON_SHARE` of the papers are dropped
+ * (they tell nothing apart), and so are features of a single paper (they relate nothing); of
+ * the rest, a paper keeps its `MAX_FEATURES` heaviest.
  */
 import type { AnalysedCorpus } from '../text/analysis/corpus.ts';
 import { CONNECTORS, type Field } from '../text/analysis/units.ts';
@@ -31,6 +32,11 @@ export interface PaperFeatures {
 }
 
 const TITLE_WEIGHT = 2;
+/**
+ * A paper is compared on its most telling features only: the long tail of an abstract (method
+ * details, filler) adds more noise than signal to a cosine.
+ */
+const MAX_FEATURES = 40;
 /** Features in more than this share of the papers (and more than `MIN_COMMON` papers) are dropped. */
 const COMMON_SHARE = 0.1;
 const MIN_COMMON = 50;
@@ -132,17 +138,19 @@ export function paperFeatures(corpus: AnalysedCorpus): PaperFeatures {
   const n = corpus.papers.length;
   const limit = commonFeatureLimit(n);
   const vectors = counted.map((counts): FeatureVector => {
-    const kept: [number, number][] = [];
-    let squaredNorm = 0;
+    const kept: [feature: number, weight: number][] = [];
     for (const [feature, count] of counts) {
       const df = documentFrequency[feature]!;
       if (df > limit) continue;
-      const weight = termFrequencyWeight(count) * inverseDocumentFrequency(df, n);
-      squaredNorm += weight * weight;
-      if (df >= 2) kept.push([feature, weight]);
+      if (df >= 2) kept.push([feature, termFrequencyWeight(count) * inverseDocumentFrequency(df, n)]);
     }
-    kept.sort((a, b) => a[0] - b[0]);
+    // The heaviest features (ties: lower id).
+    kept.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    if (kept.length > MAX_FEATURES) kept.length = MAX_FEATURES;
+    let squaredNorm = 0;
+    for (const [, weight] of kept) squaredNorm += weight * weight;
     const norm = Math.sqrt(squaredNorm) || 1;
+    kept.sort((a, b) => a[0] - b[0]);
     return { features: Int32Array.from(kept, ([feature]) => feature), weights: Float64Array.from(kept, ([, weight]) => weight / norm) };
   });
   return { vectors, documentFrequency, stemsOf: (feature) => pairs.stemsOf(feature) };

@@ -87,20 +87,29 @@ function slotsByWeight(vector: FeatureVector): number[] {
 
 /** The `limit` best of some scored papers, kept sorted (higher score, then lower index). */
 class Shortlist {
-  readonly docs: number[] = [];
-  private readonly scores: number[] = [];
-  private readonly limit: number;
+  readonly docs: Int32Array;
+  private readonly scores: Float64Array;
+  size = 0;
 
   constructor(limit: number) {
-    this.limit = limit;
+    this.docs = new Int32Array(limit);
+    this.scores = new Float64Array(limit);
+  }
+
+  clear(): void {
+    this.size = 0;
   }
 
   offer(doc: number, score: number): void {
-    const size = this.docs.length;
-    const before = (slot: number) => this.scores[slot]! > score || (this.scores[slot] === score && this.docs[slot]! < doc);
-    if (size === this.limit && before(size - 1)) return;
-    let slot = size === this.limit ? size - 1 : size;
-    while (slot > 0 && !before(slot - 1)) {
+    const limit = this.docs.length;
+    if (this.size === limit) {
+      const last = this.scores[limit - 1]!;
+      if (score < last || (score === last && doc > this.docs[limit - 1]!)) return;
+    } else {
+      this.size++;
+    }
+    let slot = this.size - 1;
+    while (slot > 0 && (this.scores[slot - 1]! < score || (this.scores[slot - 1] === score && this.docs[slot - 1]! > doc))) {
       this.docs[slot] = this.docs[slot - 1]!;
       this.scores[slot] = this.scores[slot - 1]!;
       slot--;
@@ -131,14 +140,10 @@ export function rankNeighbours(
   const seen = new Uint8Array(n);
   const touched = new Int32Array(n);
   const top = new TopLists(n, k);
+  const shortlist = new Shortlist(RESCORED);
   for (let doc = 0; doc < n; doc++) {
     let touchedCount = 0;
-    const touch = (other: number) => {
-      if (other !== doc && !seen[other]) {
-        seen[other] = 1;
-        touched[touchedCount++] = other;
-      }
-    };
+    seen[doc] = 1;
     const vector = vectors[doc]!;
     let walked = 0;
     for (const slot of slotsByWeight(vector)) {
@@ -150,23 +155,35 @@ export function rankNeighbours(
       for (let p = postings.start[feature]!; p < end; p++) {
         const other = postings.docs[p]!;
         partial[other]! += weight * postings.weights[p]!;
-        touch(other);
+        if (seen[other] === 0) {
+          seen[other] = 1;
+          touched[touchedCount++] = other;
+        }
       }
     }
     for (const group of groups) {
       for (const id of group.ofPaper[doc]!) {
         const members = group.members[id]!;
-        if (members.length <= largestGroup) for (const other of members) touch(other);
+        if (members.length > largestGroup) continue;
+        for (const other of members) {
+          if (seen[other] === 0) {
+            seen[other] = 1;
+            touched[touchedCount++] = other;
+          }
+        }
       }
     }
-    const shortlist = new Shortlist(RESCORED);
+    shortlist.clear();
     for (let t = 0; t < touchedCount; t++) {
       const other = touched[t]!;
       shortlist.offer(other, prescore(doc, other, partial[other]!));
       partial[other] = 0;
       seen[other] = 0;
     }
-    for (const other of shortlist.docs) {
+    seen[doc] = 0;
+    partial[doc] = 0;
+    for (let s = 0; s < shortlist.size; s++) {
+      const other = shortlist.docs[s]!;
       const value = score(doc, other);
       if (value > 0 && value >= minScore) {
         top.offer(doc, other, value);

@@ -72,21 +72,52 @@ function multiplyTransposed(vectors: readonly TermVector[], y: Float64Array, wid
   return z;
 }
 
-/** Orthonormalises the columns of a rows × width matrix in place (modified Gram-Schmidt, twice for accuracy). */
+/**
+ * Orthonormalises the columns of a rows × width matrix (row-major) in place: Cholesky QR, twice
+ * for accuracy ("CholeskyQR2"). Each pass reads the rows once (the Gram matrix), factors that
+ * small matrix, and solves for the rows: fast for the tall, thin matrices used here. A column
+ * the others already span is set to zero rather than amplifying noise.
+ */
 function orthonormalise(matrix: Float64Array, rows: number, width: number): void {
   for (let pass = 0; pass < 2; pass++) {
-    for (let c = 0; c < width; c++) {
-      for (let p = 0; p < c; p++) {
-        let dot = 0;
-        for (let r = 0; r < rows; r++) dot += matrix[r * width + c]! * matrix[r * width + p]!;
-        for (let r = 0; r < rows; r++) matrix[r * width + c]! -= dot * matrix[r * width + p]!;
+    const gram = new Float64Array(width * width);
+    for (let r = 0; r < rows; r++) {
+      const base = r * width;
+      for (let i = 0; i < width; i++) {
+        const x = matrix[base + i]!;
+        if (x === 0) continue;
+        for (let j = i; j < width; j++) gram[i * width + j]! += x * matrix[base + j]!;
       }
-      let norm = 0;
-      for (let r = 0; r < rows; r++) norm += matrix[r * width + c]! ** 2;
-      norm = Math.sqrt(norm);
-      // A column the others already span carries nothing: zero it rather than amplify noise.
-      const scale = norm > 1e-10 ? 1 / norm : 0;
-      for (let r = 0; r < rows; r++) matrix[r * width + c]! *= scale;
+    }
+    // Upper-triangular R with gram = Rᵀ·R; a dead column gets R[j][j] = 0.
+    const factor = new Float64Array(width * width);
+    let largest = 0;
+    for (let i = 0; i < width; i++) largest = Math.max(largest, gram[i * width + i]!);
+    for (let j = 0; j < width; j++) {
+      let diagonal = gram[j * width + j]!;
+      for (let k = 0; k < j; k++) diagonal -= factor[k * width + j]! ** 2;
+      if (diagonal <= 1e-12 * largest || diagonal <= 0) continue;
+      const pivot = Math.sqrt(diagonal);
+      factor[j * width + j] = pivot;
+      for (let i = j + 1; i < width; i++) {
+        let value = gram[j * width + i]!;
+        for (let k = 0; k < j; k++) value -= factor[k * width + j]! * factor[k * width + i]!;
+        factor[j * width + i] = value / pivot;
+      }
+    }
+    // Each row y becomes q with q·R = y (forward substitution); dead columns stay 0.
+    for (let r = 0; r < rows; r++) {
+      const base = r * width;
+      for (let j = 0; j < width; j++) {
+        const pivot = factor[j * width + j]!;
+        if (pivot === 0) {
+          matrix[base + j] = 0;
+          continue;
+        }
+        let value = matrix[base + j]!;
+        for (let k = 0; k < j; k++) value -= matrix[base + k]! * factor[k * width + j]!;
+        matrix[base + j] = value / pivot;
+      }
     }
   }
 }
