@@ -12,6 +12,7 @@ import { renderAbstract, excerpt } from './text/render-abstract.ts';
 import { discoverTopics, type TopicOverride } from './topics/index.ts';
 import { computeRelated } from './related.ts';
 import { analyseCorpus } from './text/analysis/corpus.ts';
+import { paperSearchTerms, SearchGlossary } from './search/index-terms.ts';
 
 export interface SeedFile {
   /** Path relative to the seeds directory, used in messages and provenance. */
@@ -84,6 +85,7 @@ export function buildCorpus(files: readonly SeedFile[], options: CorpusOptions =
     ),
   );
 
+  const searchGlossary = new SearchGlossary(analysed.glossary);
   const papers = merged.papers.map((paper, position): Paper => {
     const abstract = rendered[position];
     return {
@@ -95,6 +97,7 @@ export function buildCorpus(files: readonly SeedFile[], options: CorpusOptions =
       topics: paperTopics.get(paper.id) ?? [],
       related: related.get(paper.id) ?? [],
       links: abstract?.links ?? [],
+      searchTerms: paperSearchTerms(paper, searchGlossary),
     };
   });
 

@@ -45,6 +45,7 @@ const LATENT_WEIGHT = 0.25;
 const TOPIC_WEIGHT = 0.1;
 const AUTHOR_WEIGHT = 0.15;
 const MAX_REASONS = 3;
+const SPARE_REASONS = 2;
 const SCORE_DECIMALS = 1e4;
 
 function roundScore(score: number): number {
@@ -150,13 +151,17 @@ export function computeRelated(
     minScore,
   );
 
-  // Reasons, then their spellings from one more pass over the text.
+  // Reasons: shared terms (a few spares, in case one has no written form), then their spellings
+  // from one more pass over the text; the most specific shared topic; a shared author.
   const lists = sorted.map((_, doc) =>
     top.list(doc).map(({ doc: other, score: value }) => {
-      const sharedAuthors = countShared(authors.ofPaper[doc]!, authors.ofPaper[other]!) > 0 ? sharedNames(authors, doc, other, sorted) : [];
-      const sharedTopics = sharedNames(topics, doc, other).map((id) => `topic:${id}`);
-      const extra = [...sharedAuthors.slice(0, 1), ...sharedTopics.slice(0, 1)];
-      const terms = sharedFeatures(features, features.vectors[doc]!, features.vectors[other]!, MAX_REASONS - extra.length);
+      const sharedAuthors =
+        countShared(authors.ofPaper[doc]!, authors.ofPaper[other]!) > 0 ? sharedAuthorNames(authors, doc, other, sorted) : [];
+      const sharedTopics = sharedIds(topics, doc, other)
+        .sort((x, y) => topics.members[x]!.length - topics.members[y]!.length || x - y)
+        .map((id) => `topic:${topics.names[id]}`);
+      const extra = [...sharedTopics.slice(0, 1), ...sharedAuthors.slice(0, 1)];
+      const terms = sharedFeatures(features, features.vectors[doc]!, features.vectors[other]!, MAX_REASONS + SPARE_REASONS);
       return { other, value, terms, extra };
     }),
   );
@@ -167,18 +172,21 @@ export function computeRelated(
       lists[doc]!.map(({ other, value, terms, extra }) => ({
         id: sorted[other]!.id,
         score: value,
-        why: [...terms.map((feature) => spelled.get(feature)!), ...extra],
+        why: [...terms.flatMap((feature) => spelled.get(feature) ?? []).slice(0, MAX_REASONS - extra.length), ...extra],
       })),
     );
   });
   return result;
 }
 
-/** Names two papers share in a membership (topic ids; for authors, `author:` and the name as the first paper lists it). */
-function sharedNames(group: Memberships & { names: string[] }, a: number, b: number, papers?: readonly RelatedInput[]): string[] {
+/** Ids two papers share in a membership (topics, authors). */
+function sharedIds(group: Memberships, a: number, b: number): number[] {
   const other = new Set(group.ofPaper[b]);
-  const ids = Array.from(group.ofPaper[a]!).filter((id) => other.has(id));
-  if (papers === undefined) return ids.map((id) => group.names[id]!);
+  return Array.from(group.ofPaper[a]!).filter((id) => other.has(id));
+}
+
+/** Authors two papers share, as `author:` and the name as the first paper lists it. */
+function sharedAuthorNames(group: Memberships & { names: string[] }, a: number, b: number, papers: readonly RelatedInput[]): string[] {
   const listed = papers[a]!.authors ?? [];
-  return ids.map((id) => `author:${listed.find((name) => authorKey(name) === group.names[id]) ?? group.names[id]}`);
+  return sharedIds(group, a, b).map((id) => `author:${listed.find((name) => authorKey(name) === group.names[id]) ?? group.names[id]}`);
 }

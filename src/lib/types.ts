@@ -65,6 +65,8 @@ export interface Paper extends PaperText {
   topics: string[];
   related: RelatedPaper[];
   links: PaperLink[];
+  /** Acronyms, long forms and compound-name parts the paper goes by, for the search index (search/index-terms.ts). */
+  searchTerms: { title: string; abstract: string };
 }
 
 export interface Topic {

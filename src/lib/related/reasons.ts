@@ -6,7 +6,6 @@ import type { AnalysedCorpus } from '../text/analysis/corpus.ts';
 import { writtenParts } from '../text/analysis/compounds.ts';
 import { Spellings } from '../text/analysis/spelling.ts';
 import { CONNECTORS } from '../text/analysis/units.ts';
-import { compareStrings } from '../compare.ts';
 import type { FeatureVector, PaperFeatures } from './features.ts';
 
 /** Shared terms contributing less than this share of the strongest one are not shown. */
@@ -46,68 +45,100 @@ export function sharedFeatures(features: PaperFeatures, a: FeatureVector, b: Fea
   return chosen;
 }
 
-/** A stem key for a feature: its stems joined by spaces. */
-function featureKey(corpus: AnalysedCorpus, stems: readonly number[]): string {
-  return corpus.vocabulary.key(stems);
-}
-
 /**
  * How the corpus writes the given features, from one pass over the units: a word as written
  * (a compound's part: "VLA"), a pair with what stands between its words ("vision-language",
- * "learning from play"). Acronyms' long forms have no written form and are not counted.
+ * "learning from play"). Acronyms' long forms have no written form and are not counted (such a
+ * feature gets no spelling). Only units holding a wanted word are read as text.
  */
 export function spellFeatures(corpus: AnalysedCorpus, features: PaperFeatures, needed: Iterable<number>): Map<number, string> {
-  const keys = new Map<string, number>();
-  for (const feature of needed) keys.set(featureKey(corpus, features.stemsOf(feature)), feature);
+  const stemCount = corpus.vocabulary.size;
+  // Features by their stems: a word by its stem id, a pair by (first, connector or -1, second).
+  const pairCode = (first: number, connector: number, second: number) => (first * (stemCount + 1) + connector + 1) * stemCount + second;
+  const byCode = new Map<number, number>();
+  const wanted = new Uint8Array(stemCount);
+  for (const feature of needed) {
+    const stems = features.stemsOf(feature);
+    for (const stem of stems) wanted[stem] = 1;
+    byCode.set(
+      stems.length === 1
+        ? -1 - stems[0]!
+        : stems.length === 2
+          ? pairCode(stems[0]!, -1, stems[1]!)
+          : pairCode(stems[0]!, stems[1]!, stems[2]!),
+      feature,
+    );
+  }
   const spellings = new Spellings();
-  const wanted = new Uint8Array(corpus.vocabulary.size);
-  for (const key of keys.keys()) for (const stem of key.split(' ')) wanted[corpus.vocabulary.find(stem)] = 1;
+  const add = (code: number, text: string) => {
+    const feature = byCode.get(code);
+    if (feature !== undefined) spellings.add(String(feature), text);
+  };
   for (const paper of corpus.papers) {
     for (const field of [paper.title, paper.abstract]) {
-      let previous: { stem: number; text: string; unit: number } | null = null;
-      let connector: string | null = null;
+      let previous = -1;
+      let previousText = '';
+      let previousUnit = -1;
+      let connector = -1;
+      let connectorText = '';
       for (let unit = 0; unit < field.length; unit++) {
+        const raw = field.isExpanded(unit) ? field.rawStems.get(unit)! : null;
+        const from = field.stemOffsets[unit]!;
+        const count = raw === null ? field.stemOffsets[unit + 1]! - from : raw.length;
+        const stemAt = (i: number) => (raw === null ? field.stems[from + i]! : raw[i]!);
+        let holdsWanted = false;
+        for (let i = 0; i < count && !holdsWanted; i++) holdsWanted = wanted[stemAt(i)] === 1;
+        if (field.breaksBefore(unit)) previous = -1;
+        if (!holdsWanted) {
+          // Such a unit only ends a pair in progress (or is the connector of one).
+          if (count === 1 && previous >= 0 && connector < 0 && field.isConnector(unit)) {
+            connector = stemAt(0);
+            connectorText = field.surface(unit);
+          } else {
+            previous = -1;
+          }
+          continue;
+        }
         const written = field.surface(unit);
-        const stems = field.rawStems.get(unit) ?? Array.from(field.stems.subarray(field.stemOffsets[unit]!, field.stemOffsets[unit + 1]!));
         const parts = writtenParts(written);
-        if (field.breaksBefore(unit) || parts.length !== stems.length) {
-          previous = null;
-          connector = null;
-          if (parts.length !== stems.length) continue;
+        if (parts.length !== count) {
+          previous = -1;
+          continue;
         }
         const joiner = written.includes('-') ? '-' : '';
-        stems.forEach((stem, i) => {
+        for (let i = 0; i < count; i++) {
+          const stem = stemAt(i);
           const text = parts[i]!;
           if (wanted[stem] === 1) {
-            const single = featureKey(corpus, [stem]);
-            if (keys.has(single)) spellings.add(single, text);
-            if (previous !== null) {
-              const stemsOfPair =
-                connector === null ? [previous.stem, stem] : [previous.stem, corpus.vocabulary.find(connector.toLowerCase()), stem];
-              const pair = featureKey(corpus, stemsOfPair);
-              if (keys.has(pair)) {
-                const gap = previous.unit === unit ? joiner : ' ';
-                spellings.add(
-                  pair,
-                  connector === null ? `${previous.text}${gap}${text}` : `${previous.text}${gap}${connector}${gap}${text}`,
-                );
-              }
+            add(-1 - stem, text);
+            if (previous >= 0) {
+              const gap = previousUnit === unit ? joiner : ' ';
+              add(
+                pairCode(previous, connector, stem),
+                connector < 0 ? `${previousText}${gap}${text}` : `${previousText}${gap}${connectorText}${gap}${text}`,
+              );
             }
           }
           if (corpus.contentStems[stem] === 1) {
-            previous = { stem, text, unit };
-            connector = null;
-          } else if (previous !== null && connector === null && CONNECTORS.has(corpus.vocabulary.stems[stem]!)) {
-            connector = text;
+            previous = stem;
+            previousText = text;
+            previousUnit = unit;
+            connector = -1;
+          } else if (previous >= 0 && connector < 0 && CONNECTORS.has(corpus.vocabulary.stems[stem]!)) {
+            connector = stem;
+            connectorText = text;
           } else {
-            previous = null;
-            connector = null;
+            previous = -1;
           }
-        });
+        }
       }
     }
   }
+  // A feature never written out (only through an acronym's long form) has nothing to show.
   const spelled = new Map<number, string>();
-  for (const [key, feature] of [...keys].sort((x, y) => compareStrings(x[0], y[0]))) spelled.set(feature, spellings.best(key) ?? key);
+  for (const feature of [...byCode.values()].sort((x, y) => x - y)) {
+    const best = spellings.best(String(feature));
+    if (best !== null) spelled.set(feature, best);
+  }
   return spelled;
 }

@@ -8,7 +8,7 @@
  */
 import type { AnalysedCorpus } from '../text/analysis/corpus.ts';
 import type { TopicDraft } from './assign.ts';
-import { centroidOf, cosineToCentroidSkipping, type TermAccumulator } from './centroids.ts';
+import { centroidOf, cosineToCentroid, type TermAccumulator } from './centroids.ts';
 import type { Cohesion } from './cohesion.ts';
 import { byStrength, typicalSimilarity, type Member } from './membership.ts';
 
@@ -21,11 +21,11 @@ const ADOPT_TERM_SHARE = 0.75;
 
 /**
  * Adds to `kept` (topic → members) the papers without a topic that are about one; each joins
- * the closest such topic. Two tests, both leaving out the paper's use of the topic's name words
- * (an art paper's "imitation" says nothing about imitation learning): closeness in the learned
- * term space, and the cosine of its TF-IDF vector to the topic's centroid (it must share the
- * topic's vocabulary, not only its neighbourhood). Only papers with an abstract are measured,
- * against members with one: a title alone is too little text.
+ * the closest such topic. Two tests: closeness in the learned term space, leaving out the
+ * paper's use of the topic's name words (an art paper's "imitation" says nothing about
+ * imitation learning), and the cosine of its TF-IDF vector to the topic's centroid (it must
+ * share the topic's vocabulary, not only its neighbourhood). Only papers with an abstract are
+ * measured, against members with one: a title alone is too little text.
  */
 export function adoptCloseOrphans(
   corpus: AnalysedCorpus,
@@ -45,7 +45,6 @@ export function adoptCloseOrphans(
     const floor = Math.max(MIN_CLOSENESS, ADOPT_SHARE * cohesion.contrast(members, ''));
     const vectors = members.map((member) => papers[member]!.vector);
     const name = drafts[d]!.matchers.join(' ');
-    const nameStems = new Set(name.split(' ').map((stem) => corpus.vocabulary.find(stem)));
     return [
       {
         d,
@@ -55,7 +54,6 @@ export function adoptCloseOrphans(
         name,
         centroid: centroidOf(vectors, Infinity, accumulator),
         termFloor: ADOPT_TERM_SHARE * typicalSimilarity(vectors, 0, accumulator),
-        skip: (term: number) => nameStems.has(term),
       },
     ];
   });
@@ -66,7 +64,7 @@ export function adoptCloseOrphans(
     for (const topic of topics) {
       const closeness = cohesion.closeness(paper.index, topic.centre, topic.size, topic.name);
       if (closeness < topic.floor || (best !== null && closeness <= best.closeness)) continue;
-      if (cosineToCentroidSkipping(paper.vector, topic.centroid, topic.skip) >= topic.termFloor) best = { d: topic.d, closeness };
+      if (cosineToCentroid(paper.vector, topic.centroid) >= topic.termFloor) best = { d: topic.d, closeness };
     }
     // Listed after the papers naming the topic: their strength starts at 0.5 for one mention.
     if (best !== null)

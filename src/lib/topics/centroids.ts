@@ -72,13 +72,3 @@ export function cosineToCentroid(vector: TermVector, centroid: Centroid): number
   });
   return dot;
 }
-
-/** Cosine leaving out the terms `skip` names (a topic's own name words, which may be used in another sense; corpus-wide words). */
-export function cosineToCentroidSkipping(vector: TermVector, centroid: Centroid, skip: (term: number) => boolean): number {
-  let dot = 0;
-  vector.terms.forEach((term, i) => {
-    const weight = centroid.get(term);
-    if (weight !== undefined && !skip(term)) dot += weight * vector.weights[i]!;
-  });
-  return dot;
-}

@@ -18,7 +18,7 @@ export interface TopicOverride {
   merge?: string[];
   /** Always keep this topic, even if small or not discovered. */
   pinned?: boolean;
-  /** Drop this automatic topic (its papers go to their other or nearest topics). */
+  /** Drop this automatic topic (its papers keep their other topics, if any). */
   hidden?: boolean;
   /** Body text. */
   description?: string;

@@ -90,6 +90,14 @@ export const MIN_WORD_CONTRAST = 0.35;
 /** …and then holds only the papers at least this share as close to the others as the group is to itself. */
 export const WORD_CORE_SHARE = 0.5;
 
+/** Papers sampled to tell whether a lone word may mark a cluster. */
+const WORD_SAMPLE = 40;
+
+function mayMarkCluster(candidate: CandidateStats, key: string, cohesion: Cohesion): boolean {
+  const titled = candidate.papers.filter((_, i) => candidate.titleHits[i]! > 0).slice(0, WORD_SAMPLE);
+  return titled.length < 2 || cohesion.contrast(titled, key) >= MIN_WORD_CONTRAST;
+}
+
 /** The members of a lone-word topic near its cluster, or [] when its papers share only the word. */
 export function wordMembers(members: readonly Member[], word: string, cohesion: Cohesion): Member[] {
   const papers = members.map((member) => member.paper);
@@ -129,6 +137,9 @@ function evaluateCandidates(
     if (kind === null) continue;
     // A phrase no paper puts in its title is a passing expression, not a subject.
     if (!candidate.titleHits.some((hits) => hits > 0)) continue;
+    // Most lone words mark no cluster: a cheap look at (a sample of) the papers naming them in
+    // their titles rules them out before their members are worked out.
+    if (kind === 'word' && !mayMarkCluster(candidate, key, settings.cohesion)) continue;
     let { members } = membersFromHits(hitsOf([candidate]), papers, settings);
     if (kind === 'word') members = wordMembers(members, key, settings.cohesion);
     if (members.length === 0) continue;

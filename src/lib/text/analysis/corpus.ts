@@ -115,8 +115,16 @@ export function analyseCorpus(input: readonly PaperText[]): AnalysedCorpus {
 
 /** Content stem ids of a field in reading order: an acronym counts as its long form and as written. */
 /** The acronyms a text defines ("… in-context learning (ICL) …"), read on their own. */
-export function acronymDefinitions(text: string): AcronymDefinition[] {
-  return readField(text, new Lexicon()).definitions;
+export function acronymDefinitions(text: string, lexicon = new Lexicon()): AcronymDefinition[] {
+  return readField(text, lexicon).definitions;
+}
+
+/** The glossary of some papers' titles and abstracts, without the rest of the analysis. */
+export function glossaryOf(papers: readonly Pick<PaperText, 'title' | 'abstract'>[]): Glossary {
+  const lexicon = new Lexicon();
+  return new Glossary(
+    papers.map((paper) => [...acronymDefinitions(paper.title, lexicon), ...acronymDefinitions(paper.abstract ?? '', lexicon)]),
+  );
 }
 
 function contentStemsOf(field: Field, content: Uint8Array): number[] {
