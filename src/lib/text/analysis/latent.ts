@@ -7,10 +7,11 @@
  *
  * The factorisation is a randomised truncated SVD (Halko, Martinsson and Tropp 2011): the
  * matrix is multiplied by a few dozen pseudo-random vectors, sharpened by power iterations,
- * and the small projected problem is solved exactly. Cost is linear in the corpus: a few
+ * and the small projected problem is solved exactly (ml-matrix's eigendecomposition). Cost is linear in the corpus: a few
  * passes over its non-zero weights times the number of dimensions. The random vectors are a
  * hash of (term, column), so the same list always gives the same space.
  */
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import type { TermVector } from './weights.ts';
 
 export interface LatentSpace {
@@ -122,49 +123,17 @@ function orthonormalise(matrix: Float64Array, rows: number, width: number): void
   }
 }
 
-/** Eigenvalues (descending) and eigenvectors (columns) of a small symmetric matrix, by cyclic Jacobi rotations. */
+/** Eigenvalues (descending) and eigenvectors (columns, row-major) of a small symmetric matrix. */
 export function symmetricEigen(matrix: Float64Array, size: number): { values: Float64Array; vectors: Float64Array } {
-  const a = Float64Array.from(matrix);
-  const v = new Float64Array(size * size);
-  for (let i = 0; i < size; i++) v[i * size + i] = 1;
-  for (let sweep = 0; sweep < 60; sweep++) {
-    let off = 0;
-    for (let p = 0; p < size; p++) for (let q = p + 1; q < size; q++) off += a[p * size + q]! ** 2;
-    if (off < 1e-22) break;
-    for (let p = 0; p < size; p++) {
-      for (let q = p + 1; q < size; q++) {
-        const apq = a[p * size + q]!;
-        if (Math.abs(apq) < 1e-300) continue;
-        const theta = (a[q * size + q]! - a[p * size + p]!) / (2 * apq);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const cos = 1 / Math.sqrt(t * t + 1);
-        const sin = t * cos;
-        for (let k = 0; k < size; k++) {
-          const akp = a[k * size + p]!;
-          const akq = a[k * size + q]!;
-          a[k * size + p] = cos * akp - sin * akq;
-          a[k * size + q] = sin * akp + cos * akq;
-        }
-        for (let k = 0; k < size; k++) {
-          const apk = a[p * size + k]!;
-          const aqk = a[q * size + k]!;
-          a[p * size + k] = cos * apk - sin * aqk;
-          a[q * size + k] = sin * apk + cos * aqk;
-        }
-        for (let k = 0; k < size; k++) {
-          const vkp = v[k * size + p]!;
-          const vkq = v[k * size + q]!;
-          v[k * size + p] = cos * vkp - sin * vkq;
-          v[k * size + q] = sin * vkp + cos * vkq;
-        }
-      }
-    }
-  }
-  const order = Array.from({ length: size }, (_, i) => i).sort((x, y) => a[y * size + y]! - a[x * size + x]! || x - y);
-  const values = Float64Array.from(order, (i) => a[i * size + i]!);
+  const rows = Array.from({ length: size }, (_, i) => Array.from(matrix.subarray(i * size, (i + 1) * size)));
+  const decomposition = new EigenvalueDecomposition(new Matrix(rows), { assumeSymmetric: true });
+  const found = decomposition.realEigenvalues;
+  const eigenvectors = decomposition.eigenvectorMatrix;
+  const order = found.map((_, i) => i).sort((x, y) => found[y]! - found[x]! || x - y);
+  const values = Float64Array.from(order, (i) => found[i]!);
   const vectors = new Float64Array(size * size);
   order.forEach((from, to) => {
-    for (let k = 0; k < size; k++) vectors[k * size + to] = v[k * size + from]!;
+    for (let k = 0; k < size; k++) vectors[k * size + to] = eigenvectors.get(k, from);
   });
   return { values, vectors };
 }
