@@ -7,7 +7,7 @@
  * nearest to: that is how a topic ends up holding papers it does not describe.
  */
 import type { AnalysedCorpus } from '../text/analysis/corpus.ts';
-import type { TopicDraft } from './assign.ts';
+import type { TopicDraft } from './draft.ts';
 import { centroidOf, cosineToCentroid, type TermAccumulator } from './centroids.ts';
 import type { Cohesion } from './cohesion.ts';
 import { byStrength, typicalSimilarity, type Member } from './membership.ts';

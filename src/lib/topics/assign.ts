@@ -1,32 +1,18 @@
 /**
  * Final membership: every paper gets its best few topics, no topic grows into a catch-all,
- * topics left too small are dropped, and a paper no topic phrase reaches joins the topic its
- * terms are closest to (never an "Other" bin).
+ * topics left too small are dropped, and a paper no topic phrase reaches joins a topic only if
+ * it is about it in other words (adopt.ts); otherwise it has no topic ("Other papers").
  */
 import type { AnalysedCorpus, AnalysedPaper } from '../text/analysis/corpus.ts';
 import { PhraseMatcher } from './matcher.ts';
-import { byStrength, membersFromHits, typicalSimilarity, type Hits, type Member, type MembershipSettings } from './membership.ts';
+import { byStrength, membersFromHits, type Hits, type Member, type MembershipSettings } from './membership.ts';
+import type { TopicDraft } from './draft.ts';
 import { centroidOf, TermAccumulator, type Centroid } from './centroids.ts';
 import { appendTo } from './collections.ts';
 import { adoptCloseOrphans } from './adopt.ts';
 import type { Cohesion } from './cohesion.ts';
-import { wordMembers } from './select.ts';
+import { wordMembers } from './candidate-groups.ts';
 import { compareStrings } from '../compare.ts';
-
-/** A topic before it has members: what it is called and which phrases find its papers. */
-export interface TopicDraft {
-  id: string;
-  name: string;
-  description?: string;
-  /** Key phrases (normalised); the first is the one the topic is named after. */
-  matchers: string[];
-  /** Kept even when small (a curator asked for it); once-mentioning papers count for it. */
-  pinned: boolean;
-  /** Subject to the maximum size (automatic topics; not the ones a curator merged or pinned). */
-  capped: boolean;
-  /** Named by an ordinary lone word ("glaciers"): holds only the papers near its cluster. */
-  commonWord?: boolean;
-}
 
 export interface AssignmentSettings extends MembershipSettings {
   cohesion: Cohesion;

@@ -11,7 +11,8 @@
  */
 import type { PaperText, Topic } from '../types.ts';
 import { normalizePhrase } from '../text/tokenize.ts';
-import { assignPapers, type TopicDraft } from './assign.ts';
+import { assignPapers } from './assign.ts';
+import type { TopicDraft } from './draft.ts';
 import { collectCandidatePool, type CandidatePool } from './candidates.ts';
 import { analyseCorpus, type AnalysedCorpus } from '../text/analysis/corpus.ts';
 import { namesFor, relatedTopics } from './describe.ts';

@@ -3,7 +3,7 @@
  * rename, describe, add alias phrases, merge automatic topics into one, pin a topic
  * discovery would not produce, hide one. They work alongside the automatic topics.
  */
-import type { TopicDraft } from './assign.ts';
+import type { TopicDraft } from './draft.ts';
 import { titleCase } from '../text/analysis/title-case.ts';
 import { appendTo } from './collections.ts';
 import { compareStrings } from '../compare.ts';
