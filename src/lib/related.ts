@@ -21,7 +21,7 @@ import { analyseCorpus, type AnalysedCorpus } from './text/analysis/corpus.ts';
 import { paperSimilarity } from './text/analysis/latent.ts';
 import { inverseDocumentFrequency } from './text/analysis/weights.ts';
 import { commonFeatureLimit, featureDot, paperFeatures } from './related/features.ts';
-import { countShared, rankNeighbours, type Memberships } from './related/neighbours.ts';
+import { rankNeighbours, type Memberships } from './related/neighbours.ts';
 import { sharedFeatures, spellFeatures } from './related/reasons.ts';
 
 export interface RelatedInput extends PaperText {
@@ -82,7 +82,8 @@ class SetSimilarity {
 
   constructor(sets: Int32Array[], weights?: Float64Array) {
     this.sets = sets;
-    const size = sets.reduce((largest, set) => Math.max(largest, ...set), -1) + 1;
+    let size = 0;
+    for (const set of sets) for (const id of set) size = Math.max(size, id + 1);
     this.squared = Float64Array.from({ length: size }, (_, id) => (weights === undefined ? 1 : weights[id]! ** 2));
     this.norms = Float64Array.from(sets, (set) => Math.sqrt(set.reduce((sum, id) => sum + this.squared[id]!, 0)));
   }
@@ -155,8 +156,7 @@ export function computeRelated(
   // from one more pass over the text; the most specific shared topic; a shared author.
   const lists = sorted.map((_, doc) =>
     top.list(doc).map(({ doc: other, score: value }) => {
-      const sharedAuthors =
-        countShared(authors.ofPaper[doc]!, authors.ofPaper[other]!) > 0 ? sharedAuthorNames(authors, doc, other, sorted) : [];
+      const sharedAuthors = sharedAuthorNames(authors, doc, other, sorted);
       const sharedTopics = sharedIds(topics, doc, other)
         .sort((x, y) => topics.members[x]!.length - topics.members[y]!.length || x - y)
         .map((id) => `topic:${topics.names[id]}`);

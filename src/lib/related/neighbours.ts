@@ -193,17 +193,3 @@ export function rankNeighbours(
   }
   return top;
 }
-
-/** How many ids two sorted id lists share. */
-export function countShared(a: Int32Array, b: Int32Array): number {
-  let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length;) {
-    if (a[i] === b[j]) {
-      shared++;
-      i++;
-      j++;
-    } else if (a[i]! < b[j]!) i++;
-    else j++;
-  }
-  return shared;
-}

@@ -72,7 +72,12 @@ export function assignPapers(corpus: AnalysedCorpus, drafts: readonly TopicDraft
     for (const d of active) {
       const draft = drafts[d]!;
       const found = membersFromHits(hits[d]!, papers, { ...settings, alwaysScore: true }, draft.pinned);
-      const members = draft.commonWord ? wordMembers(found.members, draft.matchers[0]!, settings.cohesion) : found.members;
+      const members = withoutPassingMentions(
+        draft.commonWord ? wordMembers(found.members, draft.matchers[0]!, settings.cohesion) : found.members,
+        draft,
+        papers,
+        settings.cohesion,
+      );
       const centroid = found.centroid;
       candidates.set(d, draft.capped ? members.slice(0, settings.maxSize) : members);
       if (centroid !== null) centroids.set(d, centroid);
@@ -101,6 +106,19 @@ export function assignPapers(corpus: AnalysedCorpus, drafts: readonly TopicDraft
         .map((entry) => drafts[entry.topic]!.id),
     ),
   };
+}
+
+/**
+ * Members that name the topic only in their abstracts must be closer to the papers naming it in
+ * their titles than to the list as a whole (in the learned term space, the topic's own words left
+ * out): a robot-motion paper that uses "LLMs" twice as a tool is not about large language models.
+ */
+function withoutPassingMentions(members: Member[], draft: TopicDraft, papers: readonly AnalysedPaper[], cohesion: Cohesion): Member[] {
+  const titled = members.filter((member) => member.inTitle && papers[member.paper]!.abstract.length > 0).map((member) => member.paper);
+  if (titled.length < 2) return members;
+  const centre = cohesion.centre(titled);
+  const key = draft.matchers.join(' ');
+  return members.filter((member) => member.inTitle || cohesion.closeness(member.paper, centre, titled.length, key) >= 0);
 }
 
 /** Each paper keeps its strongest `limit` topics (ties: the smaller, more specific topic). */
