@@ -31,6 +31,7 @@ export class Cohesion {
   private readonly stemIdsOf: (key: string) => number[];
   /** The mean paper of the corpus. */
   private readonly mean: Float64Array;
+  private readonly scratch: Float64Array;
 
   constructor(corpus: AnalysedCorpus) {
     this.space = corpus.latent;
@@ -39,13 +40,13 @@ export class Cohesion {
     const d = this.space.dimensions;
     const n = corpus.papers.length;
     this.mean = new Float64Array(d);
+    this.scratch = new Float64Array(d);
     for (let i = 0; i < n; i++) for (let c = 0; c < d; c++) this.mean[c]! += this.space.papers[i * d + c]! / n;
   }
 
-  /** A paper's unit vector in the latent space with the given terms' part taken out. */
-  private without(paper: number, terms: readonly number[]): Float64Array {
+  /** A paper's unit vector in the latent space with the given terms' part taken out (into `vector` if given). */
+  private without(paper: number, terms: readonly number[], vector: Float64Array = new Float64Array(this.space.dimensions)): Float64Array {
     const { dimensions: d, papers, paperNorms, terms: termVectors, columns, singularValues } = this.space;
-    const vector = new Float64Array(d);
     for (let c = 0; c < d; c++) vector[c] = papers[paper * d + c]! * paperNorms[paper]!;
     for (const term of terms) {
       const column = columns[term] ?? -1;
@@ -115,7 +116,7 @@ export class Cohesion {
   closeness(paper: number, centre: Float64Array, size: number, key: string): number {
     const d = this.space.dimensions;
     if (d === 0 || size === 0) return 0;
-    const vector = this.without(paper, this.stemIdsOf(key));
+    const vector = this.without(paper, this.stemIdsOf(key), this.scratch);
     let toGroup = 0;
     let toCorpus = 0;
     for (let c = 0; c < d; c++) {

@@ -30,7 +30,7 @@ export interface LatentSpace {
 
 /** Dimensions for a corpus of this many papers: enough to tell subjects apart, few enough to generalise. */
 export function latentDimensions(paperCount: number): number {
-  return Math.max(0, Math.min(64, Math.floor(paperCount / 4)));
+  return Math.max(0, Math.min(48, Math.floor(paperCount / 4)));
 }
 
 const OVERSAMPLING = 8;
@@ -170,7 +170,36 @@ export function latentSpace(papers: readonly TermVector[], termCount: number, di
       terms: new Float64Array(0),
       columns,
     };
-  return factorise(vectors, columnCount, k, width, columns);
+  // A large list is factorised on an even sample of its papers (every step-th, in id order):
+  // the term space of 20,000 papers is as good, and every paper is then projected into it.
+  const step = Math.ceil(n / MAX_FACTORISED);
+  const sample = step === 1 ? vectors : vectors.filter((_, i) => i % step === 0);
+  const { terms, singularValues } = factorise(sample, columnCount, k, width);
+  const { papers: projected, paperNorms } = project(vectors, terms, singularValues);
+  return { dimensions: k, papers: projected, paperNorms, singularValues, terms, columns };
+}
+
+/** Papers factorised at most: beyond, a sample (see `latentSpace`). */
+const MAX_FACTORISED = 20_000;
+
+/** Papers in the space: each the sum of its terms' vectors (weight · term / singular value), then unit length. */
+function project(
+  vectors: readonly TermVector[],
+  terms: Float64Array,
+  singularValues: Float64Array,
+): { papers: Float64Array; paperNorms: Float64Array } {
+  const k = singularValues.length;
+  const papers = new Float64Array(vectors.length * k);
+  vectors.forEach((vector, i) => {
+    const row = i * k;
+    for (let slot = 0; slot < vector.terms.length; slot++) {
+      const weight = vector.weights[slot]!;
+      const from = vector.terms[slot]! * k;
+      for (let c = 0; c < k; c++) papers[row + c]! += weight * terms[from + c]!;
+    }
+    for (let c = 0; c < k; c++) papers[row + c] = singularValues[c]! > 0 ? papers[row + c]! / singularValues[c]! : 0;
+  });
+  return { papers, paperNorms: normaliseRows(papers, vectors.length, k) };
 }
 
 /** The papers over terms in at least two papers only, renumbered densely (a column per term). */
@@ -197,7 +226,13 @@ function sharedTerms(
   return { vectors, columns, columnCount };
 }
 
-function factorise(vectors: readonly TermVector[], termCount: number, k: number, width: number, columns: Int32Array): LatentSpace {
+/** Term vectors (V·Σ, first k columns) and singular values of the papers' matrix. */
+function factorise(
+  vectors: readonly TermVector[],
+  termCount: number,
+  k: number,
+  width: number,
+): { terms: Float64Array; singularValues: Float64Array } {
   const n = vectors.length;
   const omega = new Float64Array(termCount * width);
   for (let t = 0; t < termCount; t++) for (let c = 0; c < width; c++) omega[t * width + c] = testValue(t, c);
@@ -222,18 +257,7 @@ function factorise(vectors: readonly TermVector[], termCount: number, k: number,
   }
   for (let i = 0; i < width; i++) for (let j = 0; j < i; j++) gram[i * width + j] = gram[j * width + i]!;
   const { values, vectors: u } = symmetricEigen(gram, width);
-
-  // Papers: Q·U·Σ (first k columns); terms: Bᵀ·U = V·Σ.
-  const sigma = Float64Array.from({ length: k }, (_, c) => Math.sqrt(Math.max(0, values[c]!)));
-  const papers = new Float64Array(n * k);
-  for (let i = 0; i < n; i++) {
-    for (let c = 0; c < k; c++) {
-      let sum = 0;
-      for (let j = 0; j < width; j++) sum += q[i * width + j]! * u[j * width + c]!;
-      papers[i * k + c] = sum * sigma[c]!;
-    }
-  }
-  const paperNorms = normaliseRows(papers, n, k);
+  // Terms: Bᵀ·U = V·Σ.
   const terms = new Float64Array(termCount * k);
   for (let t = 0; t < termCount; t++) {
     for (let c = 0; c < k; c++) {
@@ -242,7 +266,7 @@ function factorise(vectors: readonly TermVector[], termCount: number, k: number,
       terms[t * k + c] = sum;
     }
   }
-  return { dimensions: k, papers, paperNorms, singularValues: sigma, terms, columns };
+  return { terms, singularValues: Float64Array.from({ length: k }, (_, c) => Math.sqrt(Math.max(0, values[c]!))) };
 }
 
 /** Cosine of papers a and b in the latent space (0 when it has no dimensions). */
