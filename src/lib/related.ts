@@ -134,12 +134,18 @@ export function computeRelated(
   const authorWeights = Float64Array.from(authors.members, (docs) => inverseDocumentFrequency(docs.length, sorted.length));
   const topicSimilarity = new SetSimilarity(topics.ofPaper);
   const authorSimilarity = new SetSimilarity(authors.ofPaper, authorWeights);
-  const prescore = (a: number, b: number, partialDot: number) =>
-    TEXT_WEIGHT * partialDot + TOPIC_WEIGHT * topicSimilarity.cosine(a, b) + AUTHOR_WEIGHT * authorSimilarity.cosine(a, b);
+  // Papers met through a feature only share no (small) topic or author: no need to look.
+  const prescore = (a: number, b: number, partialDot: number, inGroup: boolean) =>
+    TEXT_WEIGHT * partialDot + (inGroup ? TOPIC_WEIGHT * topicSimilarity.cosine(a, b) + AUTHOR_WEIGHT * authorSimilarity.cosine(a, b) : 0);
   const score = (a: number, b: number) => {
     const text = featureDot(features.vectors[a]!, features.vectors[b]!);
     const latent = Math.max(0, paperSimilarity(corpus.latent, a, b));
-    return roundScore(prescore(a, b, text) + LATENT_WEIGHT * latent);
+    return roundScore(
+      TEXT_WEIGHT * text +
+        TOPIC_WEIGHT * topicSimilarity.cosine(a, b) +
+        AUTHOR_WEIGHT * authorSimilarity.cosine(a, b) +
+        LATENT_WEIGHT * latent,
+    );
   };
   const top = rankNeighbours(
     features.vectors,

@@ -121,7 +121,8 @@ class Shortlist {
 
 /**
  * Ranks neighbours: `vectors` are the papers' features, `groups` their topics and authors
- * (groups larger than `largestGroup` propose no candidates), `prescore(a, b, partialDot)` a cheap
+ * (groups larger than `largestGroup` propose no candidates), `prescore(a, b, partialDot, inGroup)`
+ * a cheap
  * estimate used to shortlist, `score` the full score. Scores below `minScore` are not kept.
  */
 export function rankNeighbours(
@@ -129,7 +130,7 @@ export function rankNeighbours(
   featureCount: number,
   groups: readonly Memberships[],
   largestGroup: number,
-  prescore: (a: number, b: number, partialDot: number) => number,
+  prescore: (a: number, b: number, partialDot: number, inGroup: boolean) => number,
   score: Scorer,
   k: number,
   minScore: number,
@@ -137,6 +138,7 @@ export function rankNeighbours(
   const n = vectors.length;
   const postings = buildPostings(vectors, featureCount);
   const partial = new Float64Array(n);
+  // 1: seen through a feature; 2: through a topic or an author (worth a look at what they share).
   const seen = new Uint8Array(n);
   const touched = new Int32Array(n);
   const top = new TopLists(n, k);
@@ -166,17 +168,15 @@ export function rankNeighbours(
         const members = group.members[id]!;
         if (members.length > largestGroup) continue;
         for (const other of members) {
-          if (seen[other] === 0) {
-            seen[other] = 1;
-            touched[touchedCount++] = other;
-          }
+          if (seen[other] === 0) touched[touchedCount++] = other;
+          if (other !== doc) seen[other] = 2;
         }
       }
     }
     shortlist.clear();
     for (let t = 0; t < touchedCount; t++) {
       const other = touched[t]!;
-      shortlist.offer(other, prescore(doc, other, partial[other]!));
+      shortlist.offer(other, prescore(doc, other, partial[other]!, seen[other] === 2));
       partial[other] = 0;
       seen[other] = 0;
     }
