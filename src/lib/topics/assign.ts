@@ -63,26 +63,23 @@ export function assignPapers(corpus: AnalysedCorpus, drafts: readonly TopicDraft
   const hits = findHits(corpus, drafts);
   let active = drafts.map((_, d) => d);
   let kept: Map<number, Member[]> = new Map();
-  let centroids = new Map<number, Centroid>();
+  // Each draft's own members, whatever the other drafts do.
+  const centroids = new Map<number, Centroid>();
+  const own = drafts.map((draft, d) => {
+    const found = membersFromHits(hits[d]!, papers, { ...settings, alwaysScore: true }, draft.pinned);
+    if (found.centroid !== null) centroids.set(d, found.centroid);
+    const members = withoutPassingMentions(
+      draft.commonWord ? wordMembers(found.members, draft.matchers[0]!, settings.cohesion) : found.members,
+      draft,
+      papers,
+      settings.cohesion,
+    );
+    return draft.capped ? members.slice(0, settings.maxSize) : members;
+  });
 
   // Dropping a topic can free room on its papers, so settle in rounds (a few suffice).
   for (;;) {
-    const candidates = new Map<number, Member[]>();
-    centroids = new Map();
-    for (const d of active) {
-      const draft = drafts[d]!;
-      const found = membersFromHits(hits[d]!, papers, { ...settings, alwaysScore: true }, draft.pinned);
-      const members = withoutPassingMentions(
-        draft.commonWord ? wordMembers(found.members, draft.matchers[0]!, settings.cohesion) : found.members,
-        draft,
-        papers,
-        settings.cohesion,
-      );
-      const centroid = found.centroid;
-      candidates.set(d, draft.capped ? members.slice(0, settings.maxSize) : members);
-      if (centroid !== null) centroids.set(d, centroid);
-    }
-    kept = keepBestPerPaper(candidates, papers.length, settings.maxTopicsPerPaper);
+    kept = keepBestPerPaper(new Map(active.map((d) => [d, own[d]!])), papers.length, settings.maxTopicsPerPaper);
     const tooSmall = active.filter((d) => !drafts[d]!.pinned && (kept.get(d)?.length ?? 0) < settings.minPapers);
     if (tooSmall.length === 0) break;
     const dropped = new Set(tooSmall);

@@ -36,6 +36,21 @@ export class TermAccumulator {
     return this.sums[term]!;
   }
 
+  /** Loads a centroid, to measure many vectors against it with `dot`; `drain` empties it again. */
+  load(centroid: Centroid): void {
+    for (const [term, weight] of centroid) {
+      if (this.sums[term] === 0) this.touched.push(term);
+      this.sums[term]! += weight;
+    }
+  }
+
+  /** Dot product of a vector with the sums. */
+  dot(vector: TermVector): number {
+    let dot = 0;
+    for (let i = 0; i < vector.terms.length; i++) dot += vector.weights[i]! * this.sums[vector.terms[i]!]!;
+    return dot;
+  }
+
   /** Touched terms and their sums, in first-touch order; then the accumulator is empty again. */
   drain(): [number, number][] {
     const entries = this.touched.map((term): [number, number] => [term, this.sums[term]!]);

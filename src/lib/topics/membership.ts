@@ -7,7 +7,7 @@
  */
 import type { AnalysedPaper } from '../text/analysis/corpus.ts';
 import type { TermVector } from '../text/analysis/weights.ts';
-import { centroidOf, cosineToCentroid, TermAccumulator, type Centroid } from './centroids.ts';
+import { centroidOf, TermAccumulator, type Centroid } from './centroids.ts';
 
 /** Key-phrase hits of one topic in one paper. */
 export interface Hits {
@@ -86,15 +86,19 @@ export function membersFromHits(
     const sample = clearestHits(strong, CENTROID_SAMPLE).map((hit) => papers[hit.paper]!.vector);
     centroid = centroidOf(sample, settings.centroidTerms, settings.accumulator);
     const typical = typicalSimilarity(sample, settings.defaultSimilarity, settings.accumulator);
+    // Many papers against one centroid: a dense copy of it makes each cosine a plain loop.
+    const scratch = settings.accumulator ?? new TermAccumulator(largestTerm(papers) + 1);
+    scratch.load(centroid);
     strong.forEach((hit) => {
-      const similarity = cosineToCentroid(papers[hit.paper]!.vector, centroid!);
+      const similarity = scratch.dot(papers[hit.paper]!.vector);
       members.push({ paper: hit.paper, strength: strengthOf(hit, similarity), strong: true, inTitle: hit.title > 0 });
     });
     const threshold = Math.max(settings.minSimilarity, settings.weakMatchFactor * typical);
     for (const hit of weak) {
-      const similarity = cosineToCentroid(papers[hit.paper]!.vector, centroid);
+      const similarity = scratch.dot(papers[hit.paper]!.vector);
       if (similarity >= threshold) members.push({ paper: hit.paper, strength: strengthOf(hit, similarity), strong: false, inTitle: false });
     }
+    scratch.drain();
   } else if (acceptWeakWithoutCentroid) {
     for (const hit of weak) members.push({ paper: hit.paper, strength: strengthOf(hit, 0), strong: false, inTitle: false });
   }
@@ -127,6 +131,12 @@ export function typicalSimilarity(vectors: readonly TermVector[], fallback: numb
     total += (dot - 1) / rest;
   }
   return total / vectors.length;
+}
+
+function largestTerm(papers: readonly AnalysedPaper[]): number {
+  let largest = 0;
+  for (const paper of papers) for (const term of paper.vector.terms) largest = Math.max(largest, term);
+  return largest;
 }
 
 export function byStrength(a: Member, b: Member): number {
