@@ -8,6 +8,9 @@ import { Spellings } from '../text/analysis/spelling.ts';
 import { CONNECTORS } from '../text/analysis/units.ts';
 import type { FeatureVector, PaperFeatures } from './features.ts';
 
+/** Occurrences of a feature read to choose its spelling. */
+const SPELLING_SAMPLE = 50;
+
 /** Shared terms contributing less than this share of the strongest one are not shown. */
 const WEAK_REASON_SHARE = 0.3;
 
@@ -69,12 +72,22 @@ export function spellFeatures(corpus: AnalysedCorpus, features: PaperFeatures, n
       feature,
     );
   }
+  // The first occurrences decide: a term's usual spelling shows long before the end of a large
+  // list, so reading stops once every feature has been seen often enough.
   const spellings = new Spellings();
+  const seen = new Map<number, number>();
+  let settled = 0;
   const add = (code: number, text: string) => {
     const feature = byCode.get(code);
-    if (feature !== undefined) spellings.add(String(feature), text);
+    if (feature === undefined) return;
+    const count = (seen.get(feature) ?? 0) + 1;
+    if (count > SPELLING_SAMPLE) return;
+    seen.set(feature, count);
+    if (count === SPELLING_SAMPLE) settled++;
+    spellings.add(String(feature), text);
   };
   for (const paper of corpus.papers) {
+    if (settled === byCode.size) break;
     for (const field of [paper.title, paper.abstract]) {
       let previous = -1;
       let previousText = '';

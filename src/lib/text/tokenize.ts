@@ -70,11 +70,17 @@ function splitIdeographs(raw: string, start: number, out: Token[]): void {
 }
 
 export function tokenize(text: string): Token[] {
-  const normalized = text.normalize('NFKC');
+  return tokenizeNormalized(text.normalize('NFKC'));
+}
+
+/** `tokenize` for text already NFKC-normalised (the offsets index it). */
+export function tokenizeNormalized(normalized: string): Token[] {
   const tokens: Token[] = [];
+  // Most texts have no ideographs: test the text once rather than every word.
+  const ideographs = IDEOGRAPHIC.test(normalized);
   for (const match of normalized.matchAll(WORD_PATTERN)) {
     const raw = hasApostrophe(match[0]) ? match[0].replace(POSSESSIVE, '') : match[0];
-    if (IDEOGRAPHIC.test(raw)) splitIdeographs(raw, match.index, tokens);
+    if (ideographs && IDEOGRAPHIC.test(raw)) splitIdeographs(raw, match.index, tokens);
     else tokens.push(makeToken(raw, match.index));
   }
   return tokens;

@@ -128,19 +128,12 @@ export function collectCandidates(corpus: readonly PaperFields[], minPapers: num
  * phrase, title or not (a sketch: the key terms of a topic need to know how common a phrase
  * is in the corpus).
  */
-export function collectCandidatePool(corpus: readonly PaperFields[], minPapers: number, vocabulary: Vocabulary): CandidatePool {
-  const stemPapers = new Int32Array(vocabulary.size);
-  const stemLast = new Int32Array(vocabulary.size).fill(-1);
-  corpus.forEach((fields, index) => {
-    for (const field of [fields.title, fields.abstract]) {
-      for (const id of field.stems) {
-        if (stemLast[id] !== index) {
-          stemLast[id] = index;
-          stemPapers[id]!++;
-        }
-      }
-    }
-  });
+export function collectCandidatePool(
+  corpus: readonly PaperFields[],
+  minPapers: number,
+  vocabulary: Vocabulary,
+  stemPapers: Int32Array = countStemPapers(corpus, vocabulary.size),
+): CandidatePool {
   const usableAt = (least: number) => (field: Field, unit: number) => {
     for (let s = field.stemOffsets[unit]!; s < field.stemOffsets[unit + 1]!; s++) if (stemPapers[field.stems[s]!]! < least) return false;
     return true;
@@ -149,12 +142,23 @@ export function collectCandidatePool(corpus: readonly PaperFields[], minPapers: 
   // Any phrase in two papers may be a key term of a small topic.
   const usableForTerms = usableAt(Math.min(minPapers, 2));
 
-  // Title phrases by hash (a collision only lets an extra phrase through to the exact count).
+  // Title phrases by hash (a collision only lets an extra phrase through to the exact count);
+  // the same for phrases of rarer words (key terms only need to know), as bits: a false "yes"
+  // is harmless.
   const inTitles = new Set<number>();
-  for (const fields of corpus) forEachSpan(fields.title, (first) => inTitles.add(smallHash(first)), usable);
-  // The same for phrases of rarer words (key terms only need to know), as bits: a false "yes" is harmless.
   const inSomeTitle = new HashBits(TITLE_BITS);
-  for (const fields of corpus) forEachSpan(fields.title, (first) => inSomeTitle.add(first), usableForTerms);
+  for (const fields of corpus) {
+    const title = fields.title;
+    forEachSpan(
+      title,
+      (first, _second, start, end) => {
+        inSomeTitle.add(first);
+        for (let unit = start; unit <= end; unit++) if (!usable(title, unit)) return;
+        inTitles.add(smallHash(first));
+      },
+      usableForTerms,
+    );
+  }
 
   const sketch = new PaperSketch(inTitles.size);
   const allPhrases = new PaperSketch(totalUnits(corpus), ALL_PHRASES_SKETCH_SIZE);
@@ -213,6 +217,23 @@ export function collectCandidatePool(corpus: readonly PaperFields[], minPapers: 
     phrasePapers: (first, second) => allPhrases.estimate(first, second),
     inSomeTitle: (first) => inSomeTitle.has(first),
   };
+}
+
+/** Papers per stem id. */
+function countStemPapers(corpus: readonly PaperFields[], stemCount: number): Int32Array {
+  const stemPapers = new Int32Array(stemCount);
+  const stemLast = new Int32Array(stemCount).fill(-1);
+  corpus.forEach((fields, index) => {
+    for (const field of [fields.title, fields.abstract]) {
+      for (const id of field.stems) {
+        if (stemLast[id] !== index) {
+          stemLast[id] = index;
+          stemPapers[id]!++;
+        }
+      }
+    }
+  });
+  return stemPapers;
 }
 
 /** A lone unit that may be a key term: a name, an acronym, a compound of three or more words. */

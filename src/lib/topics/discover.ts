@@ -104,7 +104,7 @@ function automaticDrafts(
 ): { drafts: TopicDraft[]; pool: CandidatePool; minPapers: number } {
   let minPapers = settings.minPapers;
   for (;;) {
-    const pool = collectCandidatePool(corpus.papers, minPapers, corpus.vocabulary);
+    const pool = collectCandidatePool(corpus.papers, minPapers, corpus.vocabulary, corpus.stemPapers);
     const groups = selectTopics(pool.stats, corpus.papers, { ...settings, minPapers });
     if (groups.length > 0 || minPapers <= 1 || corpus.papers.length >= settings.minPapers * 3) {
       const names = namesFor(

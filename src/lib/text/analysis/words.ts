@@ -3,7 +3,7 @@
  * the punctuation between them turned into flags (where phrases may not cross, which words
  * are glued into hyphenated compounds, where sentences start).
  */
-import { tokenize } from '../tokenize.ts';
+import { tokenizeNormalized } from '../tokenize.ts';
 import { stem } from '../stem.ts';
 import { isGenericTerm, isStopWord } from '../stopwords.ts';
 import { compoundParts } from './compounds.ts';
@@ -112,7 +112,7 @@ export class Lexicon {
 /** Words of one field, with the punctuation between tokens turned into flags. */
 export function readWords(text: string, lexicon: Lexicon): { words: Word[]; gaps: string[]; text: string } {
   const normalized = text.normalize('NFKC');
-  const tokens = tokenize(normalized);
+  const tokens = tokenizeNormalized(normalized);
   const words: Word[] = [];
   const gaps: string[] = [];
   let previousEnd = 0;
