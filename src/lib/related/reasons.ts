@@ -8,8 +8,8 @@ import { Spellings } from '../text/analysis/spelling.ts';
 import { CONNECTORS } from '../text/analysis/units.ts';
 import type { FeatureVector, PaperFeatures } from './features.ts';
 
-/** Occurrences of a feature read to choose its spelling. */
-const SPELLING_SAMPLE = 50;
+/** Papers read for a feature to choose its spelling. */
+const SPELLING_SAMPLE = 20;
 
 /** Shared terms contributing less than this share of the strongest one are not shown. */
 const WEAK_REASON_SHARE = 0.3;
@@ -19,18 +19,33 @@ const WEAK_REASON_SHARE = 0.3;
  * own contribution plus that of its words, then hides every feature sharing a word with it.
  */
 export function sharedFeatures(features: PaperFeatures, a: FeatureVector, b: FeatureVector, limit: number): number[] {
-  const contributions = new Map<number, number>();
-  for (let i = 0, j = 0; i < a.features.length && j < b.features.length;) {
+  const shared: number[] = [];
+  const contributions: number[] = [];
+  for (let i = 0, j = 0; i < a.features.length && j < b.features.length; ) {
     const fa = a.features[i]!;
     const fb = b.features[j]!;
-    if (fa === fb) contributions.set(fa, a.weights[i++]! * b.weights[j++]!);
-    else if (fa < fb) i++;
+    if (fa === fb) {
+      shared.push(fa);
+      contributions.push(a.weights[i++]! * b.weights[j++]!);
+    } else if (fa < fb) i++;
     else j++;
   }
-  const candidates = [...contributions].map(([feature, contribution]) => {
+  // Shared features are in ascending order: a pair's words (smaller ids) are found by binary search.
+  const contributionOf = (feature: number) => {
+    let low = 0;
+    let high = shared.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (shared[middle] === feature) return contributions[middle]!;
+      if (shared[middle]! < feature) low = middle + 1;
+      else high = middle - 1;
+    }
+    return 0;
+  };
+  const candidates = shared.map((feature, slot) => {
     const words = features.stemsOf(feature);
-    let credit = contribution;
-    if (words.length > 1) for (const word of words) credit += contributions.get(word) ?? 0;
+    let credit = contributions[slot]!;
+    if (words.length > 1) for (const word of words) credit += contributionOf(word);
     return { feature, words, credit };
   });
   candidates.sort((x, y) => y.credit - x.credit || x.feature - y.feature);
@@ -73,21 +88,27 @@ export function spellFeatures(corpus: AnalysedCorpus, features: PaperFeatures, n
     );
   }
   // The first occurrences decide: a term's usual spelling shows long before the end of a large
-  // list, so reading stops once every feature has been seen often enough.
+  // list, so reading stops once every feature has been seen in enough papers (or in all of its).
   const spellings = new Spellings();
-  const seen = new Map<number, number>();
+  const papersSeen = new Map<number, number>();
+  const lastPaper = new Map<number, number>();
   let settled = 0;
+  let current = -1;
   const add = (code: number, text: string) => {
     const feature = byCode.get(code);
     if (feature === undefined) return;
-    const count = (seen.get(feature) ?? 0) + 1;
-    if (count > SPELLING_SAMPLE) return;
-    seen.set(feature, count);
-    if (count === SPELLING_SAMPLE) settled++;
+    const seen = papersSeen.get(feature) ?? 0;
+    const enough = Math.min(SPELLING_SAMPLE, features.documentFrequency[feature]!);
+    if (seen >= enough) return;
     spellings.add(String(feature), text);
+    if (lastPaper.get(feature) === current) return;
+    lastPaper.set(feature, current);
+    papersSeen.set(feature, seen + 1);
+    if (seen + 1 === enough) settled++;
   };
   for (const paper of corpus.papers) {
     if (settled === byCode.size) break;
+    current = paper.index;
     for (const field of [paper.title, paper.abstract]) {
       let previous = -1;
       let previousText = '';
