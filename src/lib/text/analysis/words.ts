@@ -3,7 +3,7 @@
  * the punctuation between them turned into flags (where phrases may not cross, which words
  * are glued into hyphenated compounds, where sentences start).
  */
-import { tokenizeNormalized } from '../tokenize.ts';
+import { isContentWord, tokenizeNormalized } from '../tokenize.ts';
 import { stem } from '../stem.ts';
 import { isGenericTerm, isStopWord } from '../stopwords.ts';
 import { compoundParts } from './compounds.ts';
@@ -27,7 +27,6 @@ export interface Word extends LexicalEntry {
 const HYPHENS = /^[-‐‑‒–]$/u;
 const POSSESSIVE_REST = /^['’][sS]$/;
 export const SENTENCE_END = /[.!?:;]\s*$/;
-const PURE_NUMBER = /^\p{N}+$/u;
 
 const WEB_ADDRESS = /\b(?:https?:\/\/|www\.)[^\s)\]]+|\b[\w.-]+\.(?:com|org|io|net|ai)\/[^\s)\]]*/giu;
 
@@ -82,7 +81,7 @@ export class Lexicon {
         stop,
         generic,
         minor,
-        content: !stop && !generic && lower.length > 1 && !PURE_NUMBER.test(lower),
+        content: !generic && isContentWord(lower),
       };
       if (entry.content) this.contentStems[entry.stemId] = 1;
       this.entries.set(lower, entry);
