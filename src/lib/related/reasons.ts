@@ -21,7 +21,7 @@ const WEAK_REASON_SHARE = 0.3;
 export function sharedFeatures(features: PaperFeatures, a: FeatureVector, b: FeatureVector, limit: number): number[] {
   const shared: number[] = [];
   const contributions: number[] = [];
-  for (let i = 0, j = 0; i < a.features.length && j < b.features.length; ) {
+  for (let i = 0, j = 0; i < a.features.length && j < b.features.length;) {
     const fa = a.features[i]!;
     const fb = b.features[j]!;
     if (fa === fb) {
