@@ -20,7 +20,7 @@ import { compareStrings } from './compare.ts';
 import { analyseCorpus, type AnalysedCorpus } from './text/analysis/corpus.ts';
 import { paperSimilarity } from './text/analysis/latent.ts';
 import { inverseDocumentFrequency } from './text/analysis/weights.ts';
-import { commonFeatureLimit, featureDot, paperFeatures } from './related/features.ts';
+import { featureDot, paperFeatures } from './related/features.ts';
 import { rankNeighbours, type Memberships } from './related/neighbours.ts';
 import { sharedFeatures, spellFeatures } from './related/reasons.ts';
 
@@ -44,6 +44,8 @@ const TEXT_WEIGHT = 0.5;
 const LATENT_WEIGHT = 0.25;
 const TOPIC_WEIGHT = 0.1;
 const AUTHOR_WEIGHT = 0.15;
+/** Topics and authors with more papers than this still count in a score, but do not propose candidates. */
+const LARGEST_GROUP = 200;
 const MAX_REASONS = 3;
 const SPARE_REASONS = 2;
 const SCORE_DECIMALS = 1e4;
@@ -151,7 +153,7 @@ export function computeRelated(
     features.vectors,
     features.documentFrequency.length,
     [topics, authors],
-    commonFeatureLimit(sorted.length),
+    LARGEST_GROUP,
     prescore,
     score,
     k,

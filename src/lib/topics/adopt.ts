@@ -21,7 +21,7 @@ const ADOPT_TERM_SHARE = 0.75;
 
 /**
  * Adds to `kept` (topic → members) the papers without a topic that are about one; each joins
- * the closest such topic. Two tests: closeness in the learned term space, leaving out the
+ * the closest such topic. Two tests: closeness in the learned term space, with and without the
  * paper's use of the topic's name words (an art paper's "imitation" says nothing about
  * imitation learning), and the cosine of its TF-IDF vector to the topic's centroid (it must
  * share the topic's vocabulary, not only its neighbourhood). Only papers with an abstract are
@@ -48,10 +48,8 @@ export function adoptCloseOrphans(
     return [
       {
         d,
-        size: members.length,
-        centre: cohesion.centre(members),
+        group: cohesion.group(members, name),
         floor,
-        name,
         centroid: centroidOf(vectors, Infinity, accumulator),
         termFloor: ADOPT_TERM_SHARE * typicalSimilarity(vectors, 0, accumulator),
       },
@@ -62,7 +60,9 @@ export function adoptCloseOrphans(
     if (hasTopic[paper.index] === 1 || !hasAbstract(paper.index)) continue;
     let best: { d: number; closeness: number } | null = null;
     for (const topic of topics) {
-      const closeness = cohesion.closeness(paper.index, topic.centre, topic.size, topic.name);
+      // Close with its use of the topic's words, then without: the first is cheap and rules most topics out.
+      if (cohesion.closeness(paper.index, topic.group, false) < topic.floor) continue;
+      const closeness = cohesion.closeness(paper.index, topic.group);
       if (closeness < topic.floor || (best !== null && closeness <= best.closeness)) continue;
       if (cosineToCentroid(paper.vector, topic.centroid) >= topic.termFloor) best = { d: topic.d, closeness };
     }

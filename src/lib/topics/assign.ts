@@ -113,9 +113,8 @@ export function assignPapers(corpus: AnalysedCorpus, drafts: readonly TopicDraft
 function withoutPassingMentions(members: Member[], draft: TopicDraft, papers: readonly AnalysedPaper[], cohesion: Cohesion): Member[] {
   const titled = members.filter((member) => member.inTitle && papers[member.paper]!.abstract.length > 0).map((member) => member.paper);
   if (titled.length < 2) return members;
-  const centre = cohesion.centre(titled);
-  const key = draft.matchers.join(' ');
-  return members.filter((member) => member.inTitle || cohesion.closeness(member.paper, centre, titled.length, key) >= 0);
+  const group = cohesion.group(titled, draft.matchers.join(' '));
+  return members.filter((member) => member.inTitle || cohesion.closeness(member.paper, group) >= 0);
 }
 
 /** Each paper keeps its strongest `limit` topics (ties: the smaller, more specific topic). */

@@ -36,7 +36,7 @@ export class Cohesion {
   constructor(corpus: AnalysedCorpus) {
     this.space = corpus.latent;
     this.vectors = corpus.papers.map((paper) => paper.vector);
-    this.stemIdsOf = (key) => key.split(' ').map((stem) => corpus.vocabulary.find(stem));
+    this.stemIdsOf = (key) => (key === '' ? [] : key.split(' ').map((stem) => corpus.vocabulary.find(stem)));
     const d = this.space.dimensions;
     const n = corpus.papers.length;
     this.mean = new Float64Array(d);
@@ -67,7 +67,9 @@ export class Cohesion {
    */
   private distinctness(members: readonly number[], terms: readonly number[]): number[] {
     const d = this.space.dimensions;
-    const vectors = members.map((member) => this.without(member, terms));
+    const vectors = members.map((member) =>
+      terms.length === 0 ? this.space.papers.subarray(member * d, (member + 1) * d) : this.without(member, terms),
+    );
     const total = new Float64Array(d);
     for (const vector of vectors) for (let c = 0; c < d; c++) total[c]! += vector[c]!;
     return vectors.map((vector) => {
@@ -100,29 +102,35 @@ export class Cohesion {
     return members.filter((_, i) => values[i]! >= floor);
   }
 
-  /** The sum of the members' vectors, to measure papers against the group (see `closeness`). */
-  centre(members: readonly number[]): Float64Array {
+  /** A group to measure papers against (see `closeness`): the sum of its members' vectors, and the stems of its name. */
+  group(members: readonly number[], key: string): CohesionGroup {
     const d = this.space.dimensions;
-    const total = new Float64Array(d);
-    for (const m of members) for (let c = 0; c < d; c++) total[c]! += this.space.papers[m * d + c]!;
-    return total;
+    const centre = new Float64Array(d);
+    for (const m of members) for (let c = 0; c < d; c++) centre[c]! += this.space.papers[m * d + c]!;
+    return { centre, size: members.length, stemIds: this.stemIdsOf(key) };
   }
 
   /**
-   * How much closer a paper is to a group (given by its `centre` and size) than to the corpus,
-   * leaving out the paper's use of the phrase `key` that named the group: on the scale of
-   * `contrast`, for a paper outside the group.
+   * How much closer a paper is to a group than to the corpus, on the scale of `contrast`, for a
+   * paper outside the group. `withoutName` leaves out the paper's use of the group's name words.
    */
-  closeness(paper: number, centre: Float64Array, size: number, key: string): number {
+  closeness(paper: number, group: CohesionGroup, withoutName = true): number {
     const d = this.space.dimensions;
-    if (d === 0 || size === 0) return 0;
-    const vector = this.without(paper, this.stemIdsOf(key), this.scratch);
+    if (d === 0 || group.size === 0) return 0;
+    const vector = withoutName ? this.without(paper, group.stemIds, this.scratch) : this.space.papers.subarray(paper * d, (paper + 1) * d);
     let toGroup = 0;
     let toCorpus = 0;
     for (let c = 0; c < d; c++) {
-      toGroup += vector[c]! * centre[c]!;
+      toGroup += vector[c]! * group.centre[c]!;
       toCorpus += vector[c]! * this.mean[c]!;
     }
-    return toGroup / size - toCorpus;
+    return toGroup / group.size - toCorpus;
   }
+}
+
+/** Papers summed as one (see `Cohesion.group`). */
+export interface CohesionGroup {
+  centre: Float64Array;
+  size: number;
+  stemIds: number[];
 }

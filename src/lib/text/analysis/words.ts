@@ -116,7 +116,8 @@ export function readWords(text: string, lexicon: Lexicon): { words: Word[]; gaps
   const gaps: string[] = [];
   let previousEnd = 0;
   tokens.forEach((token, i) => {
-    const gap = normalized.slice(previousEnd, token.start);
+    // Most gaps are one space: no need to cut a string for them.
+    const gap = token.start === previousEnd + 1 && normalized.charCodeAt(previousEnd) === 32 ? ' ' : normalized.slice(previousEnd, token.start);
     gaps.push(gap);
     // Most gaps are one space: no break, no hyphen, no sentence end.
     const plain = gap === ' ';
