@@ -26,7 +26,7 @@ import { selectTopics, type TopicGroup } from './select.ts';
 export interface TopicOptions {
   /** Most topics one paper gets (default 4). */
   maxTopicsPerPaper?: number;
-  /** Fewest papers an automatic topic may hold (default 3). */
+  /** Fewest papers an automatic topic may hold (default 3, or one in 10,000 papers in larger lists). */
   minPapers?: number;
   /** Largest share of all papers one automatic topic may hold (default 1/3): no catch-alls. */
   maxShare?: number;
@@ -65,7 +65,9 @@ interface Settings {
 }
 
 function settingsFor(paperCount: number, options: TopicOptions): Settings {
-  const minPapers = Math.max(1, options.minPapers ?? 3);
+  // In a very large list a topic of three papers is noise no reader browses to: the smallest
+  // topic grows with the list (one paper in 10,000), which also keeps discovery linear.
+  const minPapers = Math.max(1, options.minPapers ?? Math.max(3, Math.ceil(paperCount / 10_000)));
   const maxShare = options.maxShare ?? 1 / 3;
   return {
     maxTopicsPerPaper: Math.max(1, options.maxTopicsPerPaper ?? 4),

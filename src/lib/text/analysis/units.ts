@@ -218,6 +218,8 @@ function describeUnit(words: readonly Word[], inTitle: boolean, lexicon: Lexicon
   };
 }
 
+const TWO_CAPITALS = /\p{Lu}[^]*\p{Lu}/u;
+
 /**
  * Lets defined acronyms stand for their long forms: a unit written "VLAs" or "Mamba-FSCIL"
  * gets the long form's stems (keeping the written ones as raw stems). Only units written with
@@ -232,7 +234,8 @@ export function expandAcronymsIn(
   for (let i = 0; i < field.length; i++) {
     if (!field.isNamed(i)) continue;
     const written = field.surface(i);
-    if (written === written.toLowerCase()) continue;
+    // An acronym has two capitals at least: most names ("Mamba", "Transformer") cannot hold one.
+    if (!TWO_CAPITALS.test(written)) continue;
     const parts = writtenParts(written);
     if (parts.length !== field.stemCount(i)) continue;
     const longForms = parts.map(longFormOf);
