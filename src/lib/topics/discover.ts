@@ -1,9 +1,11 @@
 /**
  * Topic discovery: from titles and abstracts to named topics with members.
  *
- *   read papers (sorted by id) → candidate key phrases → select topics (select.ts)
- *   → name them (most frequent surface form) → curator overrides → assign papers (assign.ts)
- *   → key terms and related topics.
+ *   the analysed corpus (text/analysis/) → candidate key phrases (candidates.ts) → candidate
+ *   topics (candidate-groups.ts) → select topics (select.ts) → name them (describe.ts) →
+ *   curator overrides → assign papers (assign.ts, adopt.ts) → key terms and related topics.
+ *
+ * A paper no topic fits keeps no topic: it is listed under "Other papers".
  *
  * Everything is a function of the text: the same papers give the same topics and slugs in
  * any input order. Cost grows with the amount of text (phrase counting, one trie scan), not
