@@ -4,7 +4,8 @@
  *
  * - every content stem, with defined acronyms standing for their long forms and compound
  *   names for their parts ("OpenVLA": open, vision, language, action; and "VLA" as written),
- *   so "MegaBERT" and "BERT-Large" share "bert";
+ *   so "MegaBERT" and "BERT-Large" share "bert", and hyphenated compounds also as the one word
+ *   the list writes them as ("multi-modal" and "multimodal");
  * - every pair of neighbouring content stems in a clause, directly ("rectified flow") or across
  *   one connecting word ("learning from play"), weighted by the rarity of the pair itself: a
  *   rare phrase of common words counts as much as a rare word.
@@ -130,6 +131,8 @@ export function paperFeatures(corpus: AnalysedCorpus): PaperFeatures {
     const counts = new Map<number, number>();
     countField(paper.title, TITLE_WEIGHT, corpus.contentStems, connectorIndex, pairs, counts);
     countField(paper.abstract, 1, corpus.contentStems, connectorIndex, pairs, counts);
+    for (const id of paper.joined.title) counts.set(id, (counts.get(id) ?? 0) + TITLE_WEIGHT);
+    for (const id of paper.joined.abstract) counts.set(id, (counts.get(id) ?? 0) + 1);
     return counts;
   });
 

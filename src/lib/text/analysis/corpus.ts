@@ -12,6 +12,7 @@ import { Vocabulary } from './vocabulary.ts';
 import { latentDimensions, latentSpace, type LatentSpace } from './latent.ts';
 import { documentFrequencies, tfidfVector, type TermVector } from './weights.ts';
 import { Lexicon, readWords, SENTENCE_END, withoutUrls, type Word } from './words.ts';
+import { stem } from '../stem.ts';
 
 export interface AnalysedPaper {
   id: string;
@@ -21,6 +22,11 @@ export interface AnalysedPaper {
   abstract: Field;
   /** TF-IDF over content stems (title stems count twice). */
   vector: TermVector;
+  /**
+   * Hyphenated compounds of each field as the one word the list also writes them as
+   * ("multi-modal" → the stem of "multimodal", "pre-training" → that of "pretraining").
+   */
+  joined: { title: number[]; abstract: number[] };
 }
 
 export interface AnalysedCorpus {
@@ -92,10 +98,12 @@ export function analyseCorpus(input: readonly PaperText[]): AnalysedCorpus {
       abstract: expandAcronymsIn(paper.abstract, longFormOf, vocabulary),
     };
   });
+  const joinedStem = joinedStems(lexicon);
+  const joined = fields.map(({ title, abstract }) => ({ title: joinedStem(title), abstract: joinedStem(abstract) }));
   const content = lexicon.contentStemFlags();
-  const terms = fields.map(({ title, abstract }) => {
-    const titleTerms = contentStemsOf(title, content);
-    return [...titleTerms, ...titleTerms, ...contentStemsOf(abstract, content)];
+  const terms = fields.map(({ title, abstract }, index) => {
+    const titleTerms = [...contentStemsOf(title, content), ...joined[index]!.title];
+    return [...titleTerms, ...titleTerms, ...contentStemsOf(abstract, content), ...joined[index]!.abstract];
   });
   const df = documentFrequencies(terms, vocabulary.size);
   const papers = read.map((paper, index): AnalysedPaper => ({
@@ -104,6 +112,7 @@ export function analyseCorpus(input: readonly PaperText[]): AnalysedCorpus {
     title: fields[index]!.title,
     abstract: fields[index]!.abstract,
     vector: tfidfVector(terms[index]!, df, read.length),
+    joined: joined[index]!,
   }));
   const latent = latentSpace(
     papers.map((paper) => paper.vector),
@@ -113,7 +122,36 @@ export function analyseCorpus(input: readonly PaperText[]): AnalysedCorpus {
   return { papers, glossary, vocabulary, contentStems: content, stemPapers: stemPapersOf(papers, vocabulary.size), latent };
 }
 
-/** Content stem ids of a field in reading order: an acronym counts as its long form and as written. */
+/**
+ * For a field, the stems of its hyphenated compounds written as one word, when some paper of
+ * the list writes them so (its content stem is known): "multi-modal" meets "multimodality".
+ */
+function joinedStems(lexicon: Lexicon): (field: Field) => number[] {
+  const known = lexicon.vocabulary.size;
+  const content = lexicon.contentStemFlags();
+  const cache = new Map<string, number>();
+  return (field) => {
+    const found: number[] = [];
+    for (let unit = 0; unit < field.length; unit++) {
+      if (field.stemCount(unit) < 2 || field.isExpanded(unit)) continue;
+      const written = field.surface(unit);
+      if (!HYPHEN.test(written)) continue;
+      const word = written.toLowerCase().replace(HYPHENS, '');
+      let id = cache.get(word);
+      if (id === undefined) {
+        id = lexicon.vocabulary.find(stem(word));
+        if (id >= known || (id >= 0 && content[id] !== 1)) id = -1;
+        cache.set(word, id);
+      }
+      if (id >= 0) found.push(id);
+    }
+    return found;
+  };
+}
+
+const HYPHEN = /[-‐‑‒–]/u;
+const HYPHENS = /[-‐‑‒–]/gu;
+
 /** The acronyms a text defines ("… in-context learning (ICL) …"), read on their own. */
 export function acronymDefinitions(text: string, lexicon = new Lexicon()): AcronymDefinition[] {
   return readField(text, lexicon).definitions;

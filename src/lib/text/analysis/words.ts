@@ -117,7 +117,8 @@ export function readWords(text: string, lexicon: Lexicon): { words: Word[]; gaps
   let previousEnd = 0;
   tokens.forEach((token, i) => {
     // Most gaps are one space: no need to cut a string for them.
-    const gap = token.start === previousEnd + 1 && normalized.charCodeAt(previousEnd) === 32 ? ' ' : normalized.slice(previousEnd, token.start);
+    const gap =
+      token.start === previousEnd + 1 && normalized.charCodeAt(previousEnd) === 32 ? ' ' : normalized.slice(previousEnd, token.start);
     gaps.push(gap);
     // Most gaps are one space: no break, no hyphen, no sentence end.
     const plain = gap === ' ';
