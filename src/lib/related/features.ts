@@ -127,22 +127,26 @@ export function paperFeatures(corpus: AnalysedCorpus): PaperFeatures {
     return id;
   });
   const pairs = new PairIds(stemCount, connectorStems);
+  // Counted with one reused map, kept as compact arrays (a map per paper is a lot of memory).
+  const counts = new Map<number, number>();
   const counted = corpus.papers.map((paper) => {
-    const counts = new Map<number, number>();
+    counts.clear();
     countField(paper.title, TITLE_WEIGHT, corpus.contentStems, connectorIndex, pairs, counts);
     countField(paper.abstract, 1, corpus.contentStems, connectorIndex, pairs, counts);
     for (const id of paper.joined.title) counts.set(id, (counts.get(id) ?? 0) + TITLE_WEIGHT);
     for (const id of paper.joined.abstract) counts.set(id, (counts.get(id) ?? 0) + 1);
-    return counts;
+    return { ids: Int32Array.from(counts.keys()), counts: Float64Array.from(counts.values()) };
   });
 
   const documentFrequency = new Int32Array(pairs.size);
-  for (const counts of counted) for (const feature of counts.keys()) documentFrequency[feature]!++;
+  for (const { ids } of counted) for (const feature of ids) documentFrequency[feature]!++;
   const n = corpus.papers.length;
   const limit = commonFeatureLimit(n);
-  const vectors = counted.map((counts): FeatureVector => {
+  const vectors = counted.map(({ ids, counts: occurrences }): FeatureVector => {
     const kept: [feature: number, weight: number][] = [];
-    for (const [feature, count] of counts) {
+    for (let slot = 0; slot < ids.length; slot++) {
+      const feature = ids[slot]!;
+      const count = occurrences[slot]!;
       const df = documentFrequency[feature]!;
       if (df > limit) continue;
       if (df >= 2) kept.push([feature, termFrequencyWeight(count) * inverseDocumentFrequency(df, n)]);

@@ -221,7 +221,7 @@ function sharedTerms(
         weights.push(paper.weights[i]!);
       }
     });
-    return { terms, weights };
+    return { terms: Int32Array.from(terms), weights: Float64Array.from(weights) };
   });
   return { vectors, columns, columnCount };
 }

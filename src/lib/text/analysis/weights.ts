@@ -15,8 +15,8 @@ export function termFrequencyWeight(count: number): number {
 
 /** A sparse vector: term ids in ascending order, parallel weights, unit length. */
 export interface TermVector {
-  terms: number[];
-  weights: number[];
+  terms: Int32Array;
+  weights: Float64Array;
 }
 
 /** Papers per term, for papers given as term id lists (a term counts once per paper). */
@@ -38,10 +38,14 @@ export function documentFrequencies(documents: readonly (readonly number[])[], t
 export function tfidfVector(termIds: readonly number[], df: Int32Array, documentCount: number): TermVector {
   const counts = new Map<number, number>();
   for (const term of termIds) counts.set(term, (counts.get(term) ?? 0) + 1);
-  const terms = [...counts.keys()].sort((a, b) => a - b);
-  const weights = terms.map((term) => termFrequencyWeight(counts.get(term)!) * inverseDocumentFrequency(df[term]!, documentCount));
+  const terms = Int32Array.from(counts.keys()).sort();
+  const weights = Float64Array.from(
+    terms,
+    (term) => termFrequencyWeight(counts.get(term)!) * inverseDocumentFrequency(df[term]!, documentCount),
+  );
   let norm = 0;
   for (const weight of weights) norm += weight * weight;
   norm = Math.sqrt(norm) || 1;
-  return { terms, weights: weights.map((weight) => weight / norm) };
+  for (let i = 0; i < weights.length; i++) weights[i]! /= norm;
+  return { terms, weights };
 }
