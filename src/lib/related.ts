@@ -173,7 +173,11 @@ export function computeRelated(
       return { other, value, terms, extra };
     }),
   );
-  const spelled = spellFeatures(corpus, features, new Set(lists.flatMap((list) => list.flatMap((entry) => entry.terms))));
+  const spelled = spellFeatures(
+    corpus,
+    features,
+    lists.map((list) => [...new Set(list.flatMap((entry) => entry.terms))]),
+  );
   sorted.forEach((paper, doc) => {
     result.set(
       paper.id,

@@ -3,13 +3,11 @@
  * the corpus writes them ("rectified flow", "OpenVLA"), before shared topics and authors.
  */
 import type { AnalysedCorpus } from '../text/analysis/corpus.ts';
+import type { Field } from '../text/analysis/units.ts';
 import { writtenParts } from '../text/analysis/compounds.ts';
 import { Spellings } from '../text/analysis/spelling.ts';
 import { CONNECTORS } from '../text/analysis/units.ts';
 import type { FeatureVector, PaperFeatures } from './features.ts';
-
-/** Papers read for a feature to choose its spelling. */
-const SPELLING_SAMPLE = 20;
 
 /** Shared terms contributing less than this share of the strongest one are not shown. */
 const WEAK_REASON_SHARE = 0.3;
@@ -64,115 +62,115 @@ export function sharedFeatures(features: PaperFeatures, a: FeatureVector, b: Fea
 }
 
 /**
- * How the corpus writes the given features, from one pass over the units: a word as written
- * (a compound's part: "VLA"), a pair with what stands between its words ("vision-language",
- * "learning from play"). Acronyms' long forms have no written form and are not counted (such a
- * feature gets no spelling). Only units holding a wanted word are read as text.
+ * How the papers write the given features: `needed[paper]` lists the features to read in that
+ * paper (those of the reasons shown on its page), and each feature is shown as written most
+ * often in the papers that needed it: a word as written (a compound's part: "VLA"), a pair with
+ * what stands between its words ("vision-language", "learning from play"). Acronyms' long forms
+ * have no written form and are not counted (such a feature gets no spelling). Each paper is read
+ * once, and only its units holding a wanted word are read as text.
  */
-export function spellFeatures(corpus: AnalysedCorpus, features: PaperFeatures, needed: Iterable<number>): Map<number, string> {
+export function spellFeatures(
+  corpus: AnalysedCorpus,
+  features: PaperFeatures,
+  needed: readonly (readonly number[])[],
+): Map<number, string> {
   const stemCount = corpus.vocabulary.size;
   // Features by their stems: a word by its stem id, a pair by (first, connector or -1, second).
   const pairCode = (first: number, connector: number, second: number) => (first * (stemCount + 1) + connector + 1) * stemCount + second;
+  const codeOf = (stems: readonly number[]) =>
+    stems.length === 1
+      ? -1 - stems[0]!
+      : stems.length === 2
+        ? pairCode(stems[0]!, -1, stems[1]!)
+        : pairCode(stems[0]!, stems[1]!, stems[2]!);
   const byCode = new Map<number, number>();
-  const wanted = new Uint8Array(stemCount);
-  for (const feature of needed) {
-    const stems = features.stemsOf(feature);
-    for (const stem of stems) wanted[stem] = 1;
-    byCode.set(
-      stems.length === 1
-        ? -1 - stems[0]!
-        : stems.length === 2
-          ? pairCode(stems[0]!, -1, stems[1]!)
-          : pairCode(stems[0]!, stems[1]!, stems[2]!),
-      feature,
-    );
-  }
-  // The first occurrences decide: a term's usual spelling shows long before the end of a large
-  // list, so reading stops once every feature has been seen in enough papers (or in all of its).
+  for (const list of needed) for (const feature of list) byCode.set(codeOf(features.stemsOf(feature)), feature);
   const spellings = new Spellings();
-  const papersSeen = new Map<number, number>();
-  const lastPaper = new Map<number, number>();
-  let settled = 0;
-  let current = -1;
   const add = (code: number, text: string) => {
     const feature = byCode.get(code);
-    if (feature === undefined) return;
-    const seen = papersSeen.get(feature) ?? 0;
-    const enough = Math.min(SPELLING_SAMPLE, features.documentFrequency[feature]!);
-    if (seen >= enough) return;
-    spellings.add(String(feature), text);
-    if (lastPaper.get(feature) === current) return;
-    lastPaper.set(feature, current);
-    papersSeen.set(feature, seen + 1);
-    if (seen + 1 === enough) settled++;
+    if (feature !== undefined) spellings.add(String(feature), text);
   };
+  // wantedBy[stem] = the paper being read when one of its wanted features has that stem.
+  const wantedBy = new Int32Array(stemCount).fill(-1);
   for (const paper of corpus.papers) {
-    if (settled === byCode.size) break;
-    current = paper.index;
-    for (const field of [paper.title, paper.abstract]) {
-      let previous = -1;
-      let previousText = '';
-      let previousUnit = -1;
-      let connector = -1;
-      let connectorText = '';
-      for (let unit = 0; unit < field.length; unit++) {
-        const raw = field.isExpanded(unit) ? field.rawStems.get(unit)! : null;
-        const from = field.stemOffsets[unit]!;
-        const count = raw === null ? field.stemOffsets[unit + 1]! - from : raw.length;
-        const stemAt = (i: number) => (raw === null ? field.stems[from + i]! : raw[i]!);
-        let holdsWanted = false;
-        for (let i = 0; i < count && !holdsWanted; i++) holdsWanted = wanted[stemAt(i)] === 1;
-        if (field.breaksBefore(unit)) previous = -1;
-        if (!holdsWanted) {
-          // Such a unit only ends a pair in progress (or is the connector of one).
-          if (count === 1 && previous >= 0 && connector < 0 && field.isConnector(unit)) {
-            connector = stemAt(0);
-            connectorText = field.surface(unit);
-          } else {
-            previous = -1;
-          }
-          continue;
-        }
-        const written = field.surface(unit);
-        const parts = writtenParts(written);
-        if (parts.length !== count) {
-          previous = -1;
-          continue;
-        }
-        const joiner = written.includes('-') ? '-' : '';
-        for (let i = 0; i < count; i++) {
-          const stem = stemAt(i);
-          const text = parts[i]!;
-          if (wanted[stem] === 1) {
-            add(-1 - stem, text);
-            if (previous >= 0) {
-              const gap = previousUnit === unit ? joiner : ' ';
-              add(
-                pairCode(previous, connector, stem),
-                connector < 0 ? `${previousText}${gap}${text}` : `${previousText}${gap}${connectorText}${gap}${text}`,
-              );
-            }
-          }
-          if (corpus.contentStems[stem] === 1) {
-            previous = stem;
-            previousText = text;
-            previousUnit = unit;
-            connector = -1;
-          } else if (previous >= 0 && connector < 0 && CONNECTORS.has(corpus.vocabulary.stems[stem]!)) {
-            connector = stem;
-            connectorText = text;
-          } else {
-            previous = -1;
-          }
-        }
-      }
-    }
+    const own = needed[paper.index] ?? [];
+    if (own.length === 0) continue;
+    for (const feature of own) for (const stem of features.stemsOf(feature)) wantedBy[stem] = paper.index;
+    const wanted = (stem: number) => wantedBy[stem] === paper.index;
+    spellIn(paper.title, wanted, corpus, pairCode, add);
+    spellIn(paper.abstract, wanted, corpus, pairCode, add);
   }
   // A feature never written out (only through an acronym's long form) has nothing to show.
   const spelled = new Map<number, string>();
-  for (const feature of [...byCode.values()].sort((x, y) => x - y)) {
+  for (const feature of [...new Set(byCode.values())].sort((x, y) => x - y)) {
     const best = spellings.best(String(feature));
     if (best !== null) spelled.set(feature, best);
   }
   return spelled;
+}
+
+/** Reads one field for spellings of wanted words and pairs (see `spellFeatures`). */
+function spellIn(
+  field: Field,
+  wanted: (stem: number) => boolean,
+  corpus: AnalysedCorpus,
+  pairCode: (first: number, connector: number, second: number) => number,
+  add: (code: number, text: string) => void,
+): void {
+  let previous = -1;
+  let previousText = '';
+  let previousUnit = -1;
+  let connector = -1;
+  let connectorText = '';
+  for (let unit = 0; unit < field.length; unit++) {
+    const raw = field.isExpanded(unit) ? field.rawStems.get(unit)! : null;
+    const from = field.stemOffsets[unit]!;
+    const count = raw === null ? field.stemOffsets[unit + 1]! - from : raw.length;
+    const stemAt = (i: number) => (raw === null ? field.stems[from + i]! : raw[i]!);
+    let holdsWanted = false;
+    for (let i = 0; i < count && !holdsWanted; i++) holdsWanted = wanted(stemAt(i));
+    if (field.breaksBefore(unit)) previous = -1;
+    if (!holdsWanted) {
+      // Such a unit only ends a pair in progress (or is the connector of one).
+      if (count === 1 && previous >= 0 && connector < 0 && field.isConnector(unit)) {
+        connector = stemAt(0);
+        connectorText = field.surface(unit);
+      } else {
+        previous = -1;
+      }
+      continue;
+    }
+    const written = field.surface(unit);
+    const parts = writtenParts(written);
+    if (parts.length !== count) {
+      previous = -1;
+      continue;
+    }
+    const joiner = written.includes('-') ? '-' : '';
+    for (let i = 0; i < count; i++) {
+      const stem = stemAt(i);
+      const text = parts[i]!;
+      if (wanted(stem)) {
+        add(-1 - stem, text);
+        if (previous >= 0) {
+          const gap = previousUnit === unit ? joiner : ' ';
+          add(
+            pairCode(previous, connector, stem),
+            connector < 0 ? `${previousText}${gap}${text}` : `${previousText}${gap}${connectorText}${gap}${text}`,
+          );
+        }
+      }
+      if (corpus.contentStems[stem] === 1) {
+        previous = stem;
+        previousText = text;
+        previousUnit = unit;
+        connector = -1;
+      } else if (previous >= 0 && connector < 0 && CONNECTORS.has(corpus.vocabulary.stems[stem]!)) {
+        connector = stem;
+        connectorText = text;
+      } else {
+        previous = -1;
+      }
+    }
+  }
 }

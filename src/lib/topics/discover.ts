@@ -16,7 +16,7 @@ import { normalizePhrase } from '../text/tokenize.ts';
 import { assignPapers } from './assign.ts';
 import type { TopicDraft } from './draft.ts';
 import { collectCandidatePool, type CandidatePool } from './candidates.ts';
-import { analyseCorpus, type AnalysedCorpus } from '../text/analysis/corpus.ts';
+import { analyseCorpus, evenSample, type AnalysedCorpus } from '../text/analysis/corpus.ts';
 import { namesFor, relatedTopics } from './describe.ts';
 import { chooseKeyTerms, keyTermTexts } from './key-terms.ts';
 import { slugify } from '../slug.ts';
@@ -130,6 +130,13 @@ function automaticDrafts(
   }
 }
 
+/**
+ * Papers topics are chosen from. In a larger list, an even sample of this many: the subjects of
+ * 20,000 papers are those of the list, and choosing among candidate phrases is the costly part;
+ * every paper is then assigned to the topics chosen.
+ */
+const DISCOVERY_SAMPLE = 20_000;
+
 /** Topics of the papers; `corpus` is their analysis when the caller already has it (the pipeline does). */
 export function discoverTopics(
   papers: readonly PaperText[],
@@ -137,17 +144,28 @@ export function discoverTopics(
   options: TopicOptions = {},
   corpus: AnalysedCorpus = analyseCorpus(papers),
 ): TopicResult {
-  const settings = {
-    ...settingsFor(corpus.papers.length, options),
-    accumulator: new TermAccumulator(corpus.vocabulary.size),
-    cohesion: new Cohesion(corpus),
-  };
-  const { drafts: automatic, pool, minPapers } = automaticDrafts(corpus, settings);
+  const accumulator = new TermAccumulator(corpus.vocabulary.size);
+  const settings = { ...settingsFor(corpus.papers.length, options), accumulator, cohesion: new Cohesion(corpus) };
+  const step = Math.ceil(corpus.papers.length / DISCOVERY_SAMPLE);
+  const sample = evenSample(corpus, step);
+  const sampleSettings =
+    step === 1
+      ? settings
+      : {
+          ...settingsFor(sample.papers.length, {
+            ...options,
+            minPapers: Math.max(Math.min(settings.minPapers, 3), Math.ceil(settings.minPapers / step)),
+          }),
+          maxTopics: settings.maxTopics,
+          accumulator,
+          cohesion: new Cohesion(sample),
+        };
+  const { drafts: automatic, pool, minPapers } = automaticDrafts(sample, sampleSettings);
   const drafts = applyOverrides(automatic, overrides, normalizePhrase);
-  const assignment = assignPapers(corpus, drafts, { ...settings, minPapers });
+  const assignment = assignPapers(corpus, drafts, { ...settings, minPapers: step === 1 ? minPapers : settings.minPapers });
 
   const matchers = new Map(assignment.drafts.map((draft) => [draft.id, draft.matchers]));
-  const termKeys = chooseKeyTerms(corpus, pool, assignment.members, matchers, settings.keyTerms);
+  const termKeys = chooseKeyTerms(corpus, pool, assignment.members, matchers, settings.keyTerms, sample.papers.length);
   const termTexts = keyTermTexts(
     corpus,
     assignment.drafts.map((draft) => termKeys.get(draft.id) ?? []),

@@ -130,7 +130,8 @@ interface TermChoice {
  * phrase, one of the topic's own phrases or a phrase containing one, nor a phrase made only of
  * their words. Lone ordinary words are not terms: the ones that cluster by chance in a topic
  * ("rich", "guided", "online") cannot be told from the telling ones. Returned as keys, best
- * first; `keyTermTexts` turns them into text.
+ * first; `keyTermTexts` turns them into text. `countedPapers`: how many papers `pool` counted
+ * (fewer than the corpus when topics were chosen on a sample of it).
  */
 export function chooseKeyTerms(
   corpus: AnalysedCorpus,
@@ -138,6 +139,7 @@ export function chooseKeyTerms(
   members: ReadonlyMap<string, Member[]>,
   matchers: ReadonlyMap<string, readonly string[]>,
   limit: number,
+  countedPapers = corpus.papers.length,
 ): Map<string, string[]> {
   const usable = (field: Field, unit: number) => {
     for (let s = field.stemOffsets[unit]!; s < field.stemOffsets[unit + 1]!; s++) if (pool.stemPapers[field.stems[s]!]! < 2) return false;
@@ -156,11 +158,11 @@ export function chooseKeyTerms(
       const established = pool.inSomeTitle(phrase.first) || hasAcronym(phrase);
       if (!established && !isUntitledTerm(phrase, sample.length)) continue;
       const corpusPapers = pool.phrasePapers(phrase.first, phrase.second);
-      if (corpusPapers > MAX_TERM_CORPUS_SHARE * corpus.papers.length) continue;
-      if (pool.stemPapers[firstContentStem(phrase, corpus.vocabulary)]! > MAX_FIRST_WORD_SHARE * corpus.papers.length) continue;
+      if (corpusPapers > MAX_TERM_CORPUS_SHARE * countedPapers) continue;
+      if (pool.stemPapers[firstContentStem(phrase, corpus.vocabulary)]! > MAX_FIRST_WORD_SHARE * countedPapers) continue;
       const key = phraseKey(corpus, phrase);
       if (!isTermKey(key, ownKeys, ownStems)) continue;
-      const score = termScore(phrase.papers / sample.length, list.length, corpusPapers, corpus.papers.length);
+      const score = termScore(phrase.papers / sample.length, list.length, corpusPapers, countedPapers);
       if (score > 0) choices.push({ key, score: established ? ESTABLISHED_TERM_BONUS * score : score });
     }
     result.set(topic, pickTerms(choices, limit));

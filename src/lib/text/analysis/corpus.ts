@@ -174,6 +174,22 @@ function contentStemsOf(field: Field, content: Uint8Array): number[] {
   return terms;
 }
 
+/**
+ * Every `step`-th paper of a corpus (in id order) as a corpus of its own, for stages that learn
+ * something from a large list and then apply it to every paper: papers are renumbered, their
+ * rows of the term space kept; vocabulary, glossary and term space are the whole corpus's.
+ */
+export function evenSample(corpus: AnalysedCorpus, step: number): AnalysedCorpus {
+  if (step <= 1) return corpus;
+  const picked = corpus.papers.filter((_, i) => i % step === 0);
+  const papers = picked.map((paper, index) => ({ ...paper, index }));
+  const { dimensions: d } = corpus.latent;
+  const rows = new Float64Array(picked.length * d);
+  picked.forEach((paper, i) => rows.set(corpus.latent.papers.subarray(paper.index * d, (paper.index + 1) * d), i * d));
+  const latent = { ...corpus.latent, papers: rows, paperNorms: Float64Array.from(picked, (paper) => corpus.latent.paperNorms[paper.index] ?? 0) };
+  return { ...corpus, papers, latent, stemPapers: stemPapersOf(papers, corpus.vocabulary.size) };
+}
+
 /** Papers per stem id over both fields (an expanded acronym counts for its long form's stems). */
 function stemPapersOf(papers: readonly AnalysedPaper[], stemCount: number): Int32Array {
   const counts = new Int32Array(stemCount);
