@@ -21,8 +21,18 @@ const ROOT = new URL('../../', import.meta.url);
 const JUDGEMENTS = new URL('tests/fixtures/judgements/', ROOT);
 const SHOWN_RELATED = 5;
 
-/** Goals: on the seeds, and on the lists from other fields and a day's listing. */
+/** Goals (issue 13): on the seeds, and on the lists from other fields and a day's listing. */
 export const QUALITY_GOALS = { seeds: 0.95, others: 0.9 } as const;
+
+/**
+ * What tests/unit/quality.test.ts holds the figures to: the goals where they are met, and where
+ * they are not yet (related papers and topic pairs on the seeds) the figures measured when this
+ * was written, so that they cannot drop unnoticed.
+ */
+export const QUALITY_FLOORS = {
+  seeds: { related: 0.875, topics: 0.944 },
+  others: { related: QUALITY_GOALS.others, topics: QUALITY_GOALS.others },
+} as const;
 
 type Pair = [string, string, string];
 
@@ -150,13 +160,19 @@ function percent(value: number): string {
   return `${(value * 100).toFixed(1)}%`;
 }
 
+function againstGoal(result: ListQuality): string {
+  const goal = result.list === 'seeds' ? QUALITY_GOALS.seeds : QUALITY_GOALS.others;
+  const met = result.related.share >= goal && result.topics.share >= goal;
+  return met ? `goal ${percent(goal)} met` : `goal ${percent(goal)} NOT met`;
+}
+
 export function formatQuality(results: readonly ListQuality[]): string {
   const lines: string[] = [];
   for (const result of results) {
     const { related, topicsShare, topicsApart, topics } = result;
     lines.push(
       `${result.list} (${result.papers} papers): related P@5 ${percent(related.share)} (${related.agreed}/${related.total}); ` +
-        `topic pairs ${percent(topics.share)} (share ${topicsShare.agreed}/${topicsShare.total}, apart ${topicsApart.agreed}/${topicsApart.total})`,
+        `topic pairs ${percent(topics.share)} (share ${topicsShare.agreed}/${topicsShare.total}, apart ${topicsApart.agreed}/${topicsApart.total}); ${againstGoal(result)}`,
     );
     lines.push(
       `  topics: ${result.topicList.map((topic) => `${topic.name} (${topic.papers})`).join(', ') || 'none'}; other papers: ${result.otherPapers}`,
