@@ -30,6 +30,8 @@ export interface PaperFeatures {
   documentFrequency: Int32Array;
   /** The stem ids a feature is made of (one for a word; two, or three with a connector, for a pair). */
   stemsOf(feature: number): number[];
+  /** The feature of a pair of stems, joined by a connector stem (or -1), or -1 if no paper has it. */
+  pairFeature(first: number, connectorStem: number, second: number): number;
 }
 
 const TITLE_WEIGHT = 2;
@@ -47,32 +49,80 @@ export function commonFeatureLimit(paperCount: number): number {
   return Math.max(MIN_COMMON, Math.floor(paperCount * COMMON_SHARE));
 }
 
-/** Pairs of stems as dense feature ids after the stem ids. */
+/**
+ * Pairs of stems as dense feature ids after the stem ids. An open-addressing hash table over
+ * typed arrays: millions of pairs in a large list, and keys too large for a fast map.
+ */
 class PairIds {
-  private readonly ids = new Map<number, number>();
-  private readonly parts: number[] = [];
   private readonly stemCount: number;
   private readonly connectorStems: number[];
+  /** first, connector index (or -1), second of pair i. */
+  private parts = new Int32Array(3 * 1024);
+  private count = 0;
+  /** Slot → pair index + 1 (0: empty). */
+  private slots = new Int32Array(2048);
 
   constructor(stemCount: number, connectorStems: number[]) {
     this.stemCount = stemCount;
     this.connectorStems = connectorStems;
   }
 
-  /** `connector` is an index into the connector stems, or -1. */
-  id(first: number, connector: number, second: number): number {
-    const code = (first * (CONNECTOR_LIST.length + 1) + connector + 1) * this.stemCount + second;
-    let id = this.ids.get(code);
-    if (id === undefined) {
-      id = this.stemCount + this.parts.length / 3;
-      this.ids.set(code, id);
-      this.parts.push(first, connector, second);
+  private static hash(first: number, connector: number, second: number): number {
+    let h = Math.imul(first + 1, 0x9e3779b1) ^ Math.imul(second + 1, 0x85ebca77) ^ Math.imul(connector + 2, 0xc2b2ae3d);
+    h ^= h >>> 15;
+    return Math.imul(h, 0x27d4eb2f) >>> 0;
+  }
+
+  /** The slot holding the pair, or the empty slot where it would go. */
+  private slotOf(first: number, connector: number, second: number): number {
+    const mask = this.slots.length - 1;
+    let slot = PairIds.hash(first, connector, second) & mask;
+    for (;;) {
+      const entry = this.slots[slot]!;
+      if (entry === 0) return slot;
+      const at = (entry - 1) * 3;
+      if (this.parts[at] === first && this.parts[at + 1] === connector && this.parts[at + 2] === second) return slot;
+      slot = (slot + 1) & mask;
     }
-    return id;
+  }
+
+  /** The pair's feature id, or -1 if no paper has it. `connector` is an index into the connector stems, or -1. */
+  find(first: number, connector: number, second: number): number {
+    const entry = this.slots[this.slotOf(first, connector, second)]!;
+    return entry === 0 ? -1 : this.stemCount + entry - 1;
+  }
+
+  id(first: number, connector: number, second: number): number {
+    const slot = this.slotOf(first, connector, second);
+    const entry = this.slots[slot]!;
+    if (entry !== 0) return this.stemCount + entry - 1;
+    if (3 * (this.count + 1) > this.parts.length) {
+      const parts = new Int32Array(this.parts.length * 2);
+      parts.set(this.parts);
+      this.parts = parts;
+    }
+    this.parts.set([first, connector, second], 3 * this.count);
+    this.count++;
+    this.slots[slot] = this.count;
+    if (2 * this.count > this.slots.length) this.grow();
+    return this.stemCount + this.count - 1;
+  }
+
+  private grow(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    for (let pair = 0; pair < this.count; pair++) {
+      const at = pair * 3;
+      this.slots[this.slotOf(this.parts[at]!, this.parts[at + 1]!, this.parts[at + 2]!)] = pair + 1;
+    }
   }
 
   get size(): number {
-    return this.stemCount + this.parts.length / 3;
+    return this.stemCount + this.count;
+  }
+
+  /** The connector index of a connector stem, or -1. */
+  connectorIndex(stem: number): number {
+    return this.connectorStems.indexOf(stem);
   }
 
   stemsOf(feature: number): number[] {
@@ -160,7 +210,15 @@ export function paperFeatures(corpus: AnalysedCorpus): PaperFeatures {
     kept.sort((a, b) => a[0] - b[0]);
     return { features: Int32Array.from(kept, ([feature]) => feature), weights: Float64Array.from(kept, ([, weight]) => weight / norm) };
   });
-  return { vectors, documentFrequency, stemsOf: (feature) => pairs.stemsOf(feature) };
+  return {
+    vectors,
+    documentFrequency,
+    stemsOf: (feature) => pairs.stemsOf(feature),
+    pairFeature: (first, connectorStem, second) => {
+      const connector = connectorStem < 0 ? -1 : pairs.connectorIndex(connectorStem);
+      return connectorStem >= 0 && connector < 0 ? -1 : pairs.find(first, connector, second);
+    },
+  };
 }
 
 /** Dot product of two feature vectors (a merge of their sorted ids). */

@@ -19,7 +19,7 @@ const WALK_BUDGET = 3_000;
 /** Papers kept in a feature's postings: those where it weighs most. */
 const POSTINGS_DEPTH = 250;
 /** Candidates per paper that get the full score. */
-const RESCORED = 24;
+const RESCORED = 16;
 
 /** The full score of a pair; symmetric. */
 export type Scorer = (a: number, b: number) => number;

@@ -74,35 +74,24 @@ export function spellFeatures(
   features: PaperFeatures,
   needed: readonly (readonly number[])[],
 ): Map<number, string> {
-  const stemCount = corpus.vocabulary.size;
-  // Features by their stems: a word by its stem id, a pair by (first, connector or -1, second).
-  const pairCode = (first: number, connector: number, second: number) => (first * (stemCount + 1) + connector + 1) * stemCount + second;
-  const codeOf = (stems: readonly number[]) =>
-    stems.length === 1
-      ? -1 - stems[0]!
-      : stems.length === 2
-        ? pairCode(stems[0]!, -1, stems[1]!)
-        : pairCode(stems[0]!, stems[1]!, stems[2]!);
-  const byCode = new Map<number, number>();
-  for (const list of needed) for (const feature of list) byCode.set(codeOf(features.stemsOf(feature)), feature);
+  const wantedFeatures = new Set(needed.flat());
   const spellings = new Spellings();
-  const add = (code: number, text: string) => {
-    const feature = byCode.get(code);
-    if (feature !== undefined) spellings.add(String(feature), text);
+  const add = (feature: number, text: string) => {
+    if (wantedFeatures.has(feature)) spellings.add(String(feature), text);
   };
   // wantedBy[stem] = the paper being read when one of its wanted features has that stem.
-  const wantedBy = new Int32Array(stemCount).fill(-1);
+  const wantedBy = new Int32Array(corpus.vocabulary.size).fill(-1);
   for (const paper of corpus.papers) {
     const own = needed[paper.index] ?? [];
     if (own.length === 0) continue;
     for (const feature of own) for (const stem of features.stemsOf(feature)) wantedBy[stem] = paper.index;
     const wanted = (stem: number) => wantedBy[stem] === paper.index;
-    spellIn(paper.title, wanted, corpus, pairCode, add);
-    spellIn(paper.abstract, wanted, corpus, pairCode, add);
+    spellIn(paper.title, wanted, corpus, features, add);
+    spellIn(paper.abstract, wanted, corpus, features, add);
   }
   // A feature never written out (only through an acronym's long form) has nothing to show.
   const spelled = new Map<number, string>();
-  for (const feature of [...new Set(byCode.values())].sort((x, y) => x - y)) {
+  for (const feature of [...wantedFeatures].sort((x, y) => x - y)) {
     const best = spellings.best(String(feature));
     if (best !== null) spelled.set(feature, best);
   }
@@ -114,8 +103,8 @@ function spellIn(
   field: Field,
   wanted: (stem: number) => boolean,
   corpus: AnalysedCorpus,
-  pairCode: (first: number, connector: number, second: number) => number,
-  add: (code: number, text: string) => void,
+  features: PaperFeatures,
+  add: (feature: number, text: string) => void,
 ): void {
   let previous = -1;
   let previousText = '';
@@ -151,11 +140,11 @@ function spellIn(
       const stem = stemAt(i);
       const text = parts[i]!;
       if (wanted(stem)) {
-        add(-1 - stem, text);
+        add(stem, text);
         if (previous >= 0) {
           const gap = previousUnit === unit ? joiner : ' ';
           add(
-            pairCode(previous, connector, stem),
+            features.pairFeature(previous, connector, stem),
             connector < 0 ? `${previousText}${gap}${text}` : `${previousText}${gap}${connectorText}${gap}${text}`,
           );
         }
