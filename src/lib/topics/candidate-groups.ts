@@ -50,6 +50,12 @@ export const MIN_WORD_CONTRAST = 0.35;
 /** …and then holds only the papers at least this share as close to the others as the group is to itself. */
 export const WORD_CORE_SHARE = 0.5;
 
+/**
+ * Strong members sampled for a candidate's centroid while candidates are compared (thousands
+ * of them): enough to judge who mentions it in passing; final members use more (membership.ts).
+ */
+const SELECTION_CENTROID_SAMPLE = 40;
+
 /** Papers sampled to tell whether a lone word may mark a cluster. */
 const WORD_SAMPLE = 40;
 
@@ -100,7 +106,7 @@ function evaluateCandidates(
     // Most lone words mark no cluster: a cheap look at (a sample of) the papers naming them in
     // their titles rules them out before their members are worked out.
     if (kind === 'word' && !mayMarkCluster(candidate, key, settings.cohesion)) continue;
-    let { members } = membersFromHits(hitsOf([candidate]), papers, settings);
+    let { members } = membersFromHits(hitsOf([candidate]), papers, { ...settings, centroidSample: SELECTION_CENTROID_SAMPLE });
     if (kind === 'word') members = wordMembers(members, key, settings.cohesion);
     if (members.length === 0) continue;
     evaluated.set(key, { candidate, members, commonWord: kind === 'word' });

@@ -146,7 +146,7 @@ export function discoverTopics(
 ): TopicResult {
   const accumulator = new TermAccumulator(corpus.vocabulary.size);
   const settings = { ...settingsFor(corpus.papers.length, options), accumulator, cohesion: new Cohesion(corpus) };
-  const step = Math.ceil(corpus.papers.length / DISCOVERY_SAMPLE);
+  const step = Math.max(1, Math.ceil(corpus.papers.length / DISCOVERY_SAMPLE));
   const sample = evenSample(corpus, step);
   const sampleSettings =
     step === 1

@@ -34,6 +34,8 @@ export interface MembershipSettings {
   defaultSimilarity: number;
   /** Terms kept in a centroid (the heaviest); bounds the cost of a similarity. */
   centroidTerms: number;
+  /** Strong members sampled for a centroid (default `CENTROID_SAMPLE`; fewer while candidates are only compared). */
+  centroidSample?: number;
   /** Compute centroid and similarities even when no member needs judging (for final ordering). */
   alwaysScore?: boolean;
   /** Scratch space for sums over the corpus's terms (faster centroids). */
@@ -83,7 +85,7 @@ export function membersFromHits(
     for (const hit of strong) members.push({ paper: hit.paper, strength: strengthOf(hit, 0), strong: true, inTitle: hit.title > 0 });
   } else if (strong.length > 0) {
     // The clearest members define the topic's centre; a sample of them is as good as all.
-    const sample = clearestHits(strong, CENTROID_SAMPLE).map((hit) => papers[hit.paper]!.vector);
+    const sample = clearestHits(strong, settings.centroidSample ?? CENTROID_SAMPLE).map((hit) => papers[hit.paper]!.vector);
     centroid = centroidOf(sample, settings.centroidTerms, settings.accumulator);
     const typical = typicalSimilarity(sample, settings.defaultSimilarity, settings.accumulator);
     // Many papers against one centroid: a dense copy of it makes each cosine a plain loop.

@@ -186,7 +186,11 @@ export function evenSample(corpus: AnalysedCorpus, step: number): AnalysedCorpus
   const { dimensions: d } = corpus.latent;
   const rows = new Float64Array(picked.length * d);
   picked.forEach((paper, i) => rows.set(corpus.latent.papers.subarray(paper.index * d, (paper.index + 1) * d), i * d));
-  const latent = { ...corpus.latent, papers: rows, paperNorms: Float64Array.from(picked, (paper) => corpus.latent.paperNorms[paper.index] ?? 0) };
+  const latent = {
+    ...corpus.latent,
+    papers: rows,
+    paperNorms: Float64Array.from(picked, (paper) => corpus.latent.paperNorms[paper.index] ?? 0),
+  };
   return { ...corpus, papers, latent, stemPapers: stemPapersOf(papers, corpus.vocabulary.size) };
 }
 

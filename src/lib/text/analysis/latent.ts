@@ -172,7 +172,7 @@ export function latentSpace(papers: readonly TermVector[], termCount: number, di
     };
   // A large list is factorised on an even sample of its papers (every step-th, in id order):
   // the term space of 5,000 papers is as good, and every paper is then projected into it.
-  const step = Math.ceil(n / MAX_FACTORISED);
+  const step = Math.max(1, Math.ceil(n / MAX_FACTORISED));
   const sample = step === 1 ? vectors : vectors.filter((_, i) => i % step === 0);
   const { terms, singularValues } = factorise(sample, columnCount, k, width);
   const { papers: projected, paperNorms } = project(vectors, terms, singularValues);
