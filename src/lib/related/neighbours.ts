@@ -15,7 +15,7 @@ import type { FeatureVector } from './features.ts';
 import { TopLists } from './top-lists.ts';
 
 /** Postings read per paper while looking for candidates. */
-const WALK_BUDGET = 3_000;
+const WALK_BUDGET = 2_000;
 /** Papers kept in a feature's postings: those where it weighs most. */
 const POSTINGS_DEPTH = 250;
 /** Candidates per paper that get the full score. */

@@ -59,12 +59,12 @@ function matchLongForm(letters: string, words: readonly Word[], end: number): nu
       const from = letterIndex - letters_.length + 1;
       if (from < 0 || letters.slice(from, letterIndex + 1) !== letters_) continue;
       // The long form may not start with a lone stop word ("Few-Shot" is fine), nor cross punctuation.
-      if (from === 0 && word.stop && !words[wordIndex + 1]?.hyphenated) continue;
+      if (from === 0 && word.entry.stop && !words[wordIndex + 1]?.hyphenated) continue;
       if (from > 0 && word.breakBefore) continue;
       const start = search(from - 1, wordIndex - 1, false);
       if (start >= 0) return start;
     }
-    if (word.stop && !mustConsume && !word.breakBefore) return search(letterIndex, wordIndex - 1, false);
+    if (word.entry.stop && !mustConsume && !word.breakBefore) return search(letterIndex, wordIndex - 1, false);
     return -1;
   };
   return search(letters.length - 1, end - 1, true);
@@ -85,7 +85,7 @@ export function findAcronymDefinitions(words: readonly Word[], gaps: readonly st
       const longWords = words.slice(start, i);
       definitions.push({
         acronym,
-        longForm: longWords.map((w) => w.stem),
+        longForm: longWords.map((w) => w.entry.stem),
         longFormText: longWords.map((w) => w.lower).join(' '),
         position: i,
       });

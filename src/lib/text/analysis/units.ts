@@ -200,17 +200,17 @@ function describeUnit(words: readonly Word[], inTitle: boolean, lexicon: Lexicon
   const capitalised = first.surface !== first.lower && /^\p{Lu}/u.test(first.surface);
   const caseUninformative = !marked && (inTitle || first.sentenceStart);
   let flags = 0;
-  if (single !== null && single.stop) flags |= STOP;
-  if (single !== null && single.stop && CONNECTORS.has(single.lower)) flags |= CONNECTOR;
-  if (words.every((word) => word.stop || word.generic)) flags |= GENERIC;
-  if (words.every((word) => word.minor)) flags |= MINOR;
+  if (single !== null && single.entry.stop) flags |= STOP;
+  if (single !== null && single.entry.stop && CONNECTORS.has(single.lower)) flags |= CONNECTOR;
+  if (words.every((word) => word.entry.stop || word.entry.generic)) flags |= GENERIC;
+  if (words.every((word) => word.entry.minor)) flags |= MINOR;
   if (first.breakBefore) flags |= BREAK_BEFORE;
   if (marked || (capitalised && !caseUninformative)) flags |= NAMED;
   if (caseUninformative) flags |= CASE_UNINFORMATIVE;
   return {
     stems: marked
-      ? words.flatMap((word) => lexicon.compound(word.surface)?.map((part) => part.stemId) ?? [word.stemId])
-      : words.map((word) => word.stemId),
+      ? words.flatMap((word) => lexicon.compound(word.surface)?.map((part) => part.stemId) ?? [word.entry.stemId])
+      : words.map((word) => word.entry.stemId),
     raw: null,
     flags,
     start: first.start,

@@ -9,7 +9,9 @@ import { isGenericTerm, isStopWord } from '../stopwords.ts';
 import { compoundParts } from './compounds.ts';
 import { Vocabulary } from './vocabulary.ts';
 
-export interface Word extends LexicalEntry {
+export interface Word {
+  /** What the analysis knows about the lowercase word (shared by every occurrence). */
+  entry: LexicalEntry;
   /** As written (NFKC, apostrophes removed). */
   surface: string;
   /** Offsets in the field's normalised text. */
@@ -130,12 +132,7 @@ export function readWords(text: string, lexicon: Lexicon): { words: Word[]; gaps
       start: token.start,
       end: token.end,
       lower: token.lower,
-      stem: entry.stem,
-      stemId: entry.stemId,
-      stop: entry.stop,
-      generic: entry.generic,
-      minor: entry.minor,
-      content: entry.content,
+      entry,
       hyphenated,
       breakBefore: i === 0 || !(trimmed === '' || hyphenated || POSSESSIVE_REST.test(trimmed)),
       sentenceStart: i === 0 || (!plain && SENTENCE_END.test(gap)),
