@@ -49,7 +49,7 @@ export interface Membership {
 }
 
 /** Strong members sampled for a centroid: enough to fix a topic's centre at any corpus size. */
-const CENTROID_SAMPLE = 150;
+const CENTROID_SAMPLE = 80;
 
 /** The `limit` hits naming the topic most clearly: in the title, then most often; ties by paper. */
 function clearestHits(hits: readonly Hits[], limit: number): Hits[] {

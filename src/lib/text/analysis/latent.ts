@@ -171,7 +171,7 @@ export function latentSpace(papers: readonly TermVector[], termCount: number, di
       columns,
     };
   // A large list is factorised on an even sample of its papers (every step-th, in id order):
-  // the term space of 5,000 papers is as good, and every paper is then projected into it.
+  // the term space of 4,000 papers is as good, and every paper is then projected into it.
   const step = Math.max(1, Math.ceil(n / MAX_FACTORISED));
   const sample = step === 1 ? vectors : vectors.filter((_, i) => i % step === 0);
   const { terms, singularValues } = factorise(sample, columnCount, k, width);
@@ -180,7 +180,7 @@ export function latentSpace(papers: readonly TermVector[], termCount: number, di
 }
 
 /** Papers factorised at most: beyond, a sample (see `latentSpace`). */
-const MAX_FACTORISED = 5_000;
+const MAX_FACTORISED = 4_000;
 
 /** Papers in the space: each the sum of its terms' vectors (weight · term / singular value), then unit length. */
 function project(
