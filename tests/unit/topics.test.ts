@@ -298,3 +298,26 @@ describe('names and slugs', () => {
     expect(slugify('Αστρονομία')).not.toBe(slugify('Οικονομία'));
   });
 });
+
+describe('discoverTopics on a list mixing five fields, three named by one common noun', () => {
+  const papers = (
+    JSON.parse(readFileSync(new URL('../fixtures/judgements/five-fields.json', import.meta.url), 'utf8')) as { papers: PaperText[] }
+  ).papers;
+  const result = discoverTopics(papers);
+  const names = result.topics.map((topic) => topic.name);
+
+  it('names a field by its one common noun when its papers form a cluster', () => {
+    expect(names).toEqual(expect.arrayContaining(['Glaciers', 'Tuberculosis', 'Wildfires', 'Manuscripts', 'Quantum Error Correction']));
+    expect(topicNamed(result, 'Glaciers').papers.sort()).toEqual(['g1', 'g2', 'g3', 'g4', 'g5']);
+  });
+
+  it('makes no topic of a word that papers of different fields share', () => {
+    for (const word of ['Error', 'Errors', 'Transmission', 'Surface', 'Satellite', 'Detection', 'Losses'])
+      expect(names).not.toContain(word);
+  });
+
+  it('leaves papers of no field without a topic rather than in the nearest one', () => {
+    expect(result.paperTopics.get('x1')).toEqual([]);
+    expect(result.paperTopics.get('x2')).toEqual([]);
+  });
+});
