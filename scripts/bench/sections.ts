@@ -6,6 +6,7 @@
  *   { name: 'Topic quality', figures: topicQualityFigures },   // from ./quality.ts
  */
 import { benchParse } from './parse.ts';
+import { measureQuality, QUALITY_GOALS } from './quality.ts';
 
 export interface SectionContext {
   /** Papers asked of synth.py. */
@@ -37,4 +38,27 @@ function parseFigures(): Figures {
   };
 }
 
-export const SECTIONS: BenchSection[] = [{ name: 'Parsing structured seeds', figures: parseFigures }];
+/** Agreement with the judgement sets (issue 13's goals: 95% on the seeds, 90% on the other lists). */
+function qualityFigures(): Figures {
+  const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+  return Object.fromEntries(
+    measureQuality().flatMap((result) => {
+      const goal = percent(result.list === 'seeds' ? QUALITY_GOALS.seeds : QUALITY_GOALS.others);
+      return [
+        [
+          `${result.list}: related papers, precision@5 (goal ${goal})`,
+          `${percent(result.related.share)} (${result.related.agreed}/${result.related.total})`,
+        ],
+        [
+          `${result.list}: topic pairs agreed (goal ${goal})`,
+          `${percent(result.topics.share)} (${result.topics.agreed}/${result.topics.total})`,
+        ],
+      ];
+    }),
+  );
+}
+
+export const SECTIONS: BenchSection[] = [
+  { name: 'Related papers and topics against the judgement sets', figures: qualityFigures },
+  { name: 'Parsing structured seeds', figures: parseFigures },
+];

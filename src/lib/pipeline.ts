@@ -12,6 +12,8 @@ import { renderAbstract, excerpt } from './text/render-abstract.ts';
 import { discoverTopics, type TopicOverride } from './topics/index.ts';
 import { computeRelated } from './related.ts';
 import { formerAddresses } from './slug.ts';
+import { analyseCorpus } from './text/analysis/corpus.ts';
+import { paperSearchTerms, SearchGlossary } from './search/index-terms.ts';
 
 export interface SeedFile {
   /** Path relative to the seeds directory, used in messages and provenance. */
@@ -73,12 +75,21 @@ export function buildCorpus(files: readonly SeedFile[], options: CorpusOptions =
   const rendered = timed(timings, 'render', () =>
     merged.papers.map((paper) => (paper.abstract === null ? null : renderAbstract(paper.abstract))),
   );
-  const { topics, paperTopics } = timed(timings, 'topics', () => discoverTopics(merged.papers, options.topicOverrides ?? []));
+  // The text is analysed once (counted as part of topics) for topics, related papers and search terms.
+  const { analysed, topics, paperTopics } = timed(timings, 'topics', () => {
+    const analysed = analyseCorpus(merged.papers);
+    return { analysed, ...discoverTopics(merged.papers, options.topicOverrides ?? [], {}, analysed) };
+  });
   const related = timed(timings, 'related', () =>
-    computeRelated(merged.papers.map((p) => ({ ...p, topics: paperTopics.get(p.id) ?? [] }))),
+    computeRelated(
+      merged.papers.map((p) => ({ ...p, topics: paperTopics.get(p.id) ?? [] })),
+      {},
+      analysed,
+    ),
   );
 
   const formerIds = formerAddresses(merged.papers);
+  const searchGlossary = new SearchGlossary(analysed.glossary);
   const papers = merged.papers.map((paper, position): Paper => {
     const abstract = rendered[position];
     const formerId = formerIds.get(paper.id);
@@ -92,6 +103,7 @@ export function buildCorpus(files: readonly SeedFile[], options: CorpusOptions =
       related: related.get(paper.id) ?? [],
       links: abstract?.links ?? [],
       ...(formerId === undefined ? {} : { formerId }),
+      searchTerms: paperSearchTerms(paper, searchGlossary),
     };
   });
 

@@ -111,6 +111,8 @@ export interface Paper extends PaperText, PaperIdentity {
   links: PaperLink[];
   /** The paper's address before it changed (src/lib/slug.ts), which redirects here; absent when it never changed. */
   formerId?: string;
+  /** Acronyms, long forms and compound-name parts the paper goes by, for the search index (search/index-terms.ts). */
+  searchTerms: { title: string; abstract: string };
 }
 
 export interface Topic {

@@ -42,6 +42,7 @@ export const paperSchema = z.object({
   related: z.array(z.object({ id: z.string(), score: z.number(), why: z.array(z.string()) })),
   links: z.array(z.object({ url: z.string(), kind: z.enum(['code', 'project', 'other']) })),
   formerId: z.string().optional(),
+  searchTerms: z.object({ title: z.string(), abstract: z.string() }),
 }) satisfies z.ZodType<Paper>;
 
 export const topicSchema = z.object({

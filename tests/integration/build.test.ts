@@ -121,7 +121,14 @@ describe('fixture site (edge cases, under a sub-path)', () => {
       for (const id of topic.papers) expect(page).toContain(`href="/reading-list/papers/${id}/"`);
       for (const id of topic.papers) expect(paperPage(fixture, id)).toContain(`href="/reading-list/topics/${topic.id}/"`);
     }
-    for (const paper of papers) expect(paper.topics.length).toBeGreaterThan(0);
+    // A paper that fits no topic has none, and the topic list shows it under "Other papers".
+    const topicList = readText(fixture.outDir, 'topics/index.html');
+    const others = papers.filter((paper) => paper.topics.length === 0);
+    expect(others.map((paper) => paper.title)).toContain("What's the Magic Word? A Control Theory of LLM Prompting");
+    expect(topicList).toContain('id="other-papers"');
+    for (const paper of others) expect(topicList).toContain(`href="/reading-list/papers/${paper.id}/"`);
+    for (const paper of papers.filter((p) => p.topics.length > 0))
+      expect(topicList).not.toContain(`href="/reading-list/papers/${paper.id}/"`);
   });
 
   it('has no broken internal links under the sub-path', () => {

@@ -15,6 +15,12 @@ describe('describeRelation', () => {
       'shared terms: reflow; same topic: Rectified Flow',
     );
   });
+  it('names shared authors last', () => {
+    expect(describeRelation(['reflow', 'topic:rectified-flow', 'author:Xingchao Liu'], topicName)).toBe(
+      'shared terms: reflow; same topic: Rectified Flow; same author: Xingchao Liu',
+    );
+    expect(describeRelation(['author:A. Smith', 'author:B. Jones'], topicName)).toBe('same authors: A. Smith, B. Jones');
+  });
   it('says nothing when there is nothing to say', () => {
     expect(describeRelation([], topicName)).toBe('');
     expect(describeRelation(['demonstrations'], topicName)).toBe('shared terms: demonstrations');

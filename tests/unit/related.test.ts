@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeRelated, postingsCap, type RelatedInput } from '../../src/lib/related.ts';
+import { computeRelated, type RelatedInput } from '../../src/lib/related.ts';
+import { commonFeatureLimit } from '../../src/lib/related/features.ts';
 import { syntheticPapers } from '../support/synthetic-papers.ts';
 
 /** A small corpus with obvious pairs: two rectified-flow papers, Orca and its sequel, two code benchmarks. */
@@ -200,11 +201,91 @@ describe('computeRelated', () => {
   });
 });
 
-describe('postingsCap', () => {
-  it('is 10% of the corpus, at least 50 and at most 1000', () => {
-    expect(postingsCap(100)).toBe(50);
-    expect(postingsCap(5_000)).toBe(500);
-    expect(postingsCap(100_000)).toBe(1000);
+describe('commonFeatureLimit', () => {
+  it('is 10% of the corpus, at least 50', () => {
+    expect(commonFeatureLimit(100)).toBe(50);
+    expect(commonFeatureLimit(5_000)).toBe(500);
+    expect(commonFeatureLimit(100_000)).toBe(10_000);
+  });
+});
+
+/** Filler papers on other subjects, so that no word is common by accident. */
+const FILLER: RelatedInput[] = [
+  ['Glacier Mass Loss in the Alps', 'Alpine glaciers lose mass as summers warm; we measure thinning from satellite altimetry.'],
+  ['Tuberculosis Transmission in Cities', 'Genomic surveillance reveals recent tuberculosis transmission among urban patients.'],
+  ['Wildfire Smoke and Asthma', 'Smoke from wildfires raises asthma admissions among children and older adults.'],
+  ['Surface Codes for Quantum Memories', 'Logical qubits in surface codes outlive physical qubits below threshold.'],
+  ['Dating Medieval Manuscripts', 'Letter forms of scribes date twelfth-century manuscripts from English scriptoria.'],
+  ['Monetary Policy Shocks', 'Inflation expectations respond to monetary policy shocks in small open economies.'],
+].map(([title, abstract], i) => ({ id: `filler-${i}`, title: title!, abstract: abstract! }));
+
+describe('computeRelated reads compounds, acronyms, phrases and authors', () => {
+  const ids = (papers: RelatedInput[], id: string) => (computeRelated(papers).get(id) ?? []).map((entry) => entry.id);
+
+  it('relates a compound name to the name it contains ("MegaBERT" and "BERT-Large")', () => {
+    const papers: RelatedInput[] = [
+      ...FILLER,
+      {
+        id: 'mega',
+        title: 'MegaBERT: Scaling Encoders to Ten Billion Parameters',
+        abstract: 'We train MegaBERT encoders with masked modelling.',
+      },
+      { id: 'large', title: 'Fine-Tuning BERT-Large for Classification', abstract: 'Fine-tuning BERT-Large fails for some random seeds.' },
+      { id: 'other', title: 'Scaling Laws for Decoders', abstract: 'We fit scaling laws to decoder models with billions of parameters.' },
+    ];
+    const related = computeRelated(papers).get('large')!;
+    expect(related[0]!.id).toBe('mega');
+    expect(related[0]!.why).toContain('BERT');
+  });
+
+  it('relates a paper writing an acronym to one writing its long form', () => {
+    const papers: RelatedInput[] = [
+      ...FILLER,
+      {
+        id: 'defines',
+        title: 'Vision-Language-Action Models for Household Robots',
+        abstract: 'Vision-language-action (VLA) models map camera images and instructions to robot actions.',
+      },
+      {
+        id: 'long',
+        title: 'Evaluating Vision-Language-Action Policies',
+        abstract: 'We evaluate vision-language-action policies on kitchen tasks.',
+      },
+      { id: 'short', title: 'TinyVLA: Fast Inference', abstract: 'A small VLA runs twenty times faster on one GPU.' },
+    ];
+    expect(ids(papers, 'short')).toEqual(expect.arrayContaining(['defines', 'long']));
+    expect(ids(papers, 'long')).toContain('short');
+  });
+
+  it('counts a rare phrase made of common words ("learning from play")', () => {
+    const common = 'Robots learn policies from data and rewards in the real world with learning.';
+    const papers: RelatedInput[] = [
+      ...FILLER,
+      ...Array.from({ length: 6 }, (_, i) => ({
+        id: `common-${i}`,
+        title: `Robot Learning Study ${i}`,
+        abstract: `${common} Variant ${i} of learning.`,
+      })),
+      { id: 'play-a', title: 'Robot Learning from Play', abstract: `${common} We study learning from play data.` },
+      { id: 'play-b', title: 'Goal-Conditioned Policies', abstract: `${common} Our policies rely on learning from play.` },
+    ];
+    expect(ids(papers, 'play-b')[0]).toBe('play-a');
+  });
+
+  it('counts shared authors, weighted by how rare they are, and names them', () => {
+    const topic = 'We study robot grasping with tactile sensors on a parallel gripper.';
+    const papers: RelatedInput[] = [
+      ...FILLER,
+      { id: 'a', title: 'Tactile Grasping I', abstract: topic, authors: ['Ada Lovelace', 'Common Author'] },
+      { id: 'b', title: 'Tactile Grasping II', abstract: topic, authors: ['Grace Hopper', 'Common Author'] },
+      { id: 'c', title: 'Tactile Grasping III', abstract: topic, authors: ['A. Lovelace'.replace('A.', 'Ada'), 'Common Author'] },
+      { id: 'd', title: 'Tactile Grasping IV', abstract: topic, authors: ['Someone Else', 'Common Author'] },
+    ];
+    const related = computeRelated(papers);
+    expect(related.get('a')![0]!.id).toBe('c');
+    expect(related.get('a')![0]!.why).toContain('author:Ada Lovelace');
+    const withoutAuthors = computeRelated(papers.map(({ authors: _, ...paper }) => paper));
+    expect(related.get('a')![0]!.score).toBeGreaterThan(withoutAuthors.get('a')![0]!.score);
   });
 });
 

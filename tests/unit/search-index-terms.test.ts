@@ -1,31 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import {
-  acronymDefinitions,
-  buildGlossary,
-  compoundParts,
-  extraTerms,
-  looksLikeAcronym,
-  paperSearchTerms,
-} from '../../src/lib/search/index-terms.ts';
+import { extraTerms, paperSearchTerms, SearchGlossary } from '../../src/lib/search/index-terms.ts';
+import { looksLikeAcronym } from '../../src/lib/text/analysis/acronyms.ts';
+import { compoundParts } from '../../src/lib/text/analysis/compounds.ts';
+import { acronymDefinitions, glossaryOf } from '../../src/lib/text/analysis/corpus.ts';
 
-describe('acronym definitions', () => {
+const definitions = (text: string) => acronymDefinitions(text).map((definition) => [definition.acronym, definition.longFormText]);
+
+describe('acronym definitions (the one detector, as search reads it)', () => {
   it('finds an acronym after the words it abbreviates, hyphen parts and small words included', () => {
-    expect(acronymDefinitions('We study reinforcement learning from human feedback (RLHF) at scale.')).toEqual([
+    expect(definitions('We study reinforcement learning from human feedback (RLHF) at scale.')).toEqual([
       ['RLHF', 'reinforcement learning from human feedback'],
     ]);
-    expect(acronymDefinitions('a framework for few-shot class-incremental learning (FSCIL), which')).toEqual([
+    expect(definitions('a framework for few-shot class-incremental learning (FSCIL), which')).toEqual([
       ['FSCIL', 'few shot class incremental learning'],
     ]);
-    expect(acronymDefinitions('Large Language Models (LLMs) can')).toEqual([['LLM', 'large language models']]);
-    expect(acronymDefinitions('with chain-of-thought (CoT) prompts')).toEqual([['CoT', 'chain of thought']]);
-    expect(acronymDefinitions('Video PreTraining (VPT)')).toEqual([['VPT', 'video pretraining']]);
+    expect(definitions('Large Language Models (LLMs) can')).toEqual([['LLM', 'large language models']]);
+    expect(definitions('with chain-of-thought (CoT) prompts')).toEqual([['CoT', 'chain of thought']]);
+    expect(definitions('Video PreTraining (VPT)')).toEqual([['VPT', 'video pretraining']]);
   });
 
   it('ignores parentheses that are not definitions', () => {
-    expect(acronymDefinitions('Results improve (see Table 2).')).toEqual([]);
-    expect(acronymDefinitions('a new benchmark (HotpotQA) for')).toEqual([]);
-    expect(acronymDefinitions('robots, (RL) helps')).toEqual([]); // no words before it in the clause
-    expect(acronymDefinitions('many robot tasks (RLHF)')).toEqual([]); // initials do not match
+    expect(definitions('Results improve (see Table 2).')).toEqual([]);
+    expect(definitions('a new benchmark (HotpotQA) for')).toEqual([]);
+    expect(definitions('robots, (RL) helps')).toEqual([]); // no words before it in the clause
+    expect(definitions('many robot tasks (RLHF)')).toEqual([]); // initials do not match
   });
 
   it('recognises acronyms by their capitals', () => {
@@ -39,10 +37,12 @@ describe('compound names', () => {
     expect(compoundParts('OpenVLA')).toEqual(['Open', 'VLA']);
     expect(compoundParts('HybridFlow')).toEqual(['Hybrid', 'Flow']);
     expect(compoundParts('ARFlow')).toEqual(['AR', 'Flow']);
+    expect(compoundParts('MegaBERT')).toEqual(['Mega', 'BERT']);
   });
 
-  it('leaves plain words, acronyms and plurals of acronyms alone', () => {
-    for (const word of ['flow', 'Flow', 'VLA', 'LLMs', 'VLMs', 'GPT4', 'iPhone']) expect(compoundParts(word), word).toEqual([]);
+  it('leaves plain words, acronyms, plurals of acronyms and names with a one-letter part alone', () => {
+    for (const word of ['flow', 'Flow', 'VLA', 'LLMs', 'VLMs', 'GPT4', 'iPhone', 'ReAct', 'MoDE', 'LLaMA'])
+      expect(compoundParts(word), word).toEqual([]);
   });
 });
 
@@ -56,10 +56,11 @@ describe('extra search terms', () => {
     { title: 'In-context Vectors', abstract: 'Large language models (LLMs) show in-context learning (ICL) abilities.' },
     { title: 'Demonstrations for In-Context Learning', abstract: 'Are demonstrations needed for in context learning?' },
   ];
-  const glossary = buildGlossary(papers);
+  const glossary = glossaryOf(papers);
+  const index = new SearchGlossary(glossary);
 
   it('learns one glossary from the whole list, sorted', () => {
-    expect([...glossary]).toEqual([
+    expect(glossary.acronyms().map((acronym) => [acronym, glossary.longForms(acronym)])).toEqual([
       ['ICL', ['in context learning']],
       ['LLM', ['large language models']],
       ['RLHF', ['reinforcement learning from human feedback']],
@@ -67,21 +68,22 @@ describe('extra search terms', () => {
   });
 
   it('adds long forms for acronyms used and acronyms for long forms used, not what the text says already', () => {
-    expect(extraTerms('We improve models with RLHF and more.', glossary)).toEqual(['reinforcement learning from human feedback']);
-    expect(extraTerms('Are demonstrations needed for in context learning?', glossary)).toEqual(['ICL']);
-    expect(extraTerms('Reinforcement Learning from Human Feedback (RLHF) is used with LLMs.', glossary)).toEqual(['large language models']);
-    expect(extraTerms('Nothing to see here.', glossary)).toEqual([]);
+    expect(extraTerms('We improve models with RLHF and more.', index)).toEqual(['reinforcement learning from human feedback']);
+    expect(extraTerms('Are demonstrations needed for in context learning?', index)).toEqual(['ICL']);
+    expect(extraTerms('Reinforcement Learning from Human Feedback (RLHF) is used with LLMs.', index)).toEqual(['large language models']);
+    expect(extraTerms('Nothing to see here.', index)).toEqual([]);
   });
 
   it('gives a paper its title terms (compound parts first) and abstract terms, without repeats', () => {
-    expect(paperSearchTerms(papers[0]!, papers)).toEqual({
+    expect(paperSearchTerms(papers[0]!, index)).toEqual({
       title: 'Hybrid Flow, reinforcement learning from human feedback',
       abstract: 'large language models',
     });
-    expect(paperSearchTerms(papers[3]!, papers)).toEqual({ title: 'ICL', abstract: '' });
+    expect(paperSearchTerms(papers[3]!, index)).toEqual({ title: 'ICL', abstract: '' });
   });
 
   it('is deterministic', () => {
-    expect(papers.map((p) => paperSearchTerms(p, papers))).toEqual(papers.map((p) => paperSearchTerms(p, [...papers])));
+    const again = new SearchGlossary(glossaryOf([...papers].reverse()));
+    expect(papers.map((p) => paperSearchTerms(p, again))).toEqual(papers.map((p) => paperSearchTerms(p, index)));
   });
 });

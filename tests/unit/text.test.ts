@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { stem } from '../../src/lib/text/stem.ts';
 import { GENERIC_WORDS, STOP_WORDS, isGenericTerm, isGenericWord, isStopWord } from '../../src/lib/text/stopwords.ts';
-import { normalizePhrase, termTokens, terms, tokenize } from '../../src/lib/text/tokenize.ts';
+import { normalizePhrase, tokenize } from '../../src/lib/text/tokenize.ts';
+import { Lexicon } from '../../src/lib/text/analysis/words.ts';
 
 const words = (text: string) => tokenize(text).map((token) => token.text);
 
@@ -61,32 +62,34 @@ describe('tokenize', () => {
   });
 });
 
-describe('terms', () => {
+describe('content words (what topics, related papers and the term space count)', () => {
+  const lexicon = new Lexicon();
+  const content = (text: string) =>
+    tokenize(text)
+      .map((token) => lexicon.entry(token.lower))
+      .filter((entry) => entry.content)
+      .map((entry) => entry.stem);
+
   it('lowercases, removes stop and generic words, and stems', () => {
-    expect(terms('We propose a novel approach to learning robot policies')).toEqual(['learn', 'robot', 'polici']);
+    expect(content('We propose a novel approach to learning robot policies')).toEqual(['learn', 'robot', 'polici']);
   });
 
-  it('drops single characters and pure numbers but keeps mixed tokens', () => {
-    expect(terms('GPT-4 and a 3D model in 2024 x')).toEqual(['gpt', '3d', 'model']);
+  it('drops single characters and pure numbers but keeps mixed tokens and ideographs', () => {
+    expect(content('GPT-4 and a 3D model in 2024 x')).toEqual(['gpt', '3d', 'model']);
+    expect(content('深度学习')).toEqual(['深', '度', '学', '习']);
   });
 
   it('treats every inflection of a generic word as generic', () => {
-    expect(terms('proposes proposed proposing results outperforms')).toEqual([]);
+    expect(content('proposes proposed proposing results outperforms')).toEqual([]);
   });
 
   it('makes hyphenated and spaced forms identical', () => {
-    expect(terms('vision-language-action models')).toEqual(terms('Vision Language Action model'));
+    expect(content('vision-language-action models')).toEqual(content('Vision Language Action model'));
   });
 
-  it('marks phrase neighbours: adjacent terms with no stop word or punctuation between', () => {
-    const tokens = termTokens('Rectified flow for imitation-learning. Policies');
-    expect(tokens.map((token) => [token.term, token.adjacent])).toEqual([
-      ['rectifi', false],
-      ['flow', true],
-      ['imit', false], // "for" stands between
-      ['learn', true], // a hyphen joins
-      ['polici', false], // a full stop separates
-    ]);
+  it('reads a compound name as its parts', () => {
+    expect(lexicon.compound('OpenVLA')!.map((entry) => entry.stem)).toEqual(['open', 'vla']);
+    expect(lexicon.compound('ReAct')).toBeNull();
   });
 });
 

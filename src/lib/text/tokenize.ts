@@ -12,7 +12,7 @@
  *   `end`) index into that normalised text, which equals the input for plain text.
  */
 import { stem } from './stem.ts';
-import { isGenericTerm, isStopWord } from './stopwords.ts';
+import { isStopWord } from './stopwords.ts';
 
 export interface Token {
   /** The word as written (after NFKC), without apostrophes. */
@@ -22,24 +22,12 @@ export interface Token {
   end: number;
 }
 
-/** A token that survived stop-word removal, with its stem. */
-export interface TermToken extends Token {
-  term: string;
-  /**
-   * True when this term directly follows the previous term: nothing but spaces, hyphens or
-   * slashes between them (no stop word, no punctuation). Such pairs form phrases ("rectified flow").
-   */
-  adjacent: boolean;
-}
-
 // A word: letters/digits/marks, optionally an apostrophe followed by more of them.
 const WORD_PATTERN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu;
 const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const APOSTROPHES = /['’]/g;
 const POSSESSIVE = /['’][sS]$/;
 const PURE_NUMBER = /^\p{N}+$/u;
-/** What may stand between two words of one phrase. */
-const PHRASE_GAP = /^[\s\-‐‑‒–—/]*$/u;
 
 function hasApostrophe(raw: string): boolean {
   return raw.includes("'") || raw.includes('’');
@@ -70,72 +58,30 @@ function splitIdeographs(raw: string, start: number, out: Token[]): void {
 }
 
 export function tokenize(text: string): Token[] {
-  const normalized = text.normalize('NFKC');
+  return tokenizeNormalized(text.normalize('NFKC'));
+}
+
+/** `tokenize` for text already NFKC-normalised (the offsets index it). */
+export function tokenizeNormalized(normalized: string): Token[] {
   const tokens: Token[] = [];
+  // Most texts have no ideographs: test the text once rather than every word.
+  const ideographs = IDEOGRAPHIC.test(normalized);
   for (const match of normalized.matchAll(WORD_PATTERN)) {
     const raw = hasApostrophe(match[0]) ? match[0].replace(POSSESSIVE, '') : match[0];
-    if (IDEOGRAPHIC.test(raw)) splitIdeographs(raw, match.index, tokens);
+    if (ideographs && IDEOGRAPHIC.test(raw)) splitIdeographs(raw, match.index, tokens);
     else tokens.push(makeToken(raw, match.index));
   }
   return tokens;
 }
 
-/** Is this lowercase word worth keeping as a term (before stemming)? */
-function isContentWord(lower: string): boolean {
+/**
+ * Is this lowercase word worth keeping as a term (before stemming)? Not a stop word, not a pure
+ * number, not a single character unless an ideograph (a whole word in itself).
+ */
+export function isContentWord(lower: string): boolean {
   if (PURE_NUMBER.test(lower)) return false;
-  // Single characters say nothing, except an ideograph, which is a whole word.
   if ([...lower].length < 2 && !IDEOGRAPHIC.test(lower)) return false;
   return !isStopWord(lower);
-}
-
-/** The stemmed term of a lowercase word, or null when it is not a content word. */
-function contentTerm(lower: string): string | null {
-  if (!isContentWord(lower)) return null;
-  const term = stem(lower);
-  return isGenericTerm(term) ? null : term;
-}
-
-// Word → term memo: a corpus has far fewer distinct words than tokens, and stemming dominates
-// analysis time. Cleared when large so memory stays bounded on huge corpora.
-const TERM_CACHE_LIMIT = 200_000;
-const termCache = new Map<string, string | null>();
-
-function cachedContentTerm(lower: string): string | null {
-  let term = termCache.get(lower);
-  if (term === undefined) {
-    if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
-    term = contentTerm(lower);
-    termCache.set(lower, term);
-  }
-  return term;
-}
-
-/**
- * Content terms of a text in reading order: stop words, generic academic words, single
- * characters and pure numbers removed; the rest stemmed. `adjacent` marks phrase neighbours.
- */
-export function termTokens(text: string): TermToken[] {
-  const normalized = text.normalize('NFKC');
-  const result: TermToken[] = [];
-  let previous: Token | null = null;
-  let previousKept = false;
-  for (const token of tokenize(normalized)) {
-    const term = cachedContentTerm(token.lower);
-    const kept = term !== null;
-    if (kept) {
-      const gap = previous ? normalized.slice(previous.end, token.start) : '';
-      const adjacent = previousKept && PHRASE_GAP.test(gap);
-      result.push({ ...token, term, adjacent });
-    }
-    previous = token;
-    previousKept = kept;
-  }
-  return result;
-}
-
-/** The bag of words for similarity: stemmed content terms in reading order. */
-export function terms(text: string): string[] {
-  return termTokens(text).map((token) => token.term);
 }
 
 /**

@@ -7,12 +7,11 @@
  * Keys are stems joined by spaces, the same as `normalizePhrase`, so surface variants
  * ("Rectified Flows", "rectified flow") count together.
  */
-import { CONNECTORS, type Field, type Vocabulary } from './units.ts';
+import { forEachSpan, smallHash, spanStemIds, spellsStemIds } from '../text/analysis/phrases.ts';
+import { CONNECTORS, type Field } from '../text/analysis/units.ts';
+import type { Vocabulary } from '../text/analysis/vocabulary.ts';
 import { isGenericPhrase } from './generic-phrases.ts';
 
-/** Words in a key phrase, not counting its connecting stop word ("Reinforcement Learning from Human Feedback" has 4). */
-export const MAX_PHRASE_UNITS = 4;
-export const MAX_PHRASE_STEMS = 8;
 /**
  * Phrases written as one hyphenated modifier more often than this ("real-world data",
  * "large-scale training") are adjectives, not topic names. Noun compounds used as modifiers
@@ -50,74 +49,6 @@ export interface CandidateStats {
   plainHere: number;
   /** Papers using the phrase's rarest word (connectors aside): how far that word narrows the corpus. */
   rarestWordPapers: number;
-}
-
-/**
- * Called for every candidate span: `first` and `second` are two independent 32-bit hashes of
- * its stem sequence (see `mix`), `start` and `end` its first and last unit, `modifies` says
- * a content word follows in the same clause ("real-world robots").
- */
-type SpanVisitor = (first: number, second: number, start: number, end: number, stemCount: number, modifies: boolean) => void;
-
-/**
- * Extends a 32-bit hash by one stem id. Applied stem by stem, so a phrase hashes the same
- * whether it is written as one hyphenated unit or as separate words.
- */
-function mix(hash: number, stemId: number, multiplier: number): number {
-  const h = Math.imul(hash ^ (stemId + 1), multiplier);
-  return h ^ (h >>> 15);
-}
-
-const FIRST_MULTIPLIER = 0x9e3779b1;
-const SECOND_MULTIPLIER = 0x85ebca77;
-
-/**
- * Calls `visit` for every candidate span of a field. Spans stop at a unit `usable` rejects
- * (one with a rare stem: no phrase containing it can be frequent).
- */
-export function forEachSpan(field: Field, visit: SpanVisitor, usable: (field: Field, unit: number) => boolean = () => true): void {
-  const { stems, stemOffsets } = field;
-  for (let start = 0; start < field.length; start++) {
-    if (!field.canBoundPhrase(start) || !usable(field, start)) continue;
-    let hash1 = 0;
-    let hash2 = 0x2545f491;
-    let innerStops = 0;
-    for (let end = start; end < field.length && end - start - innerStops < MAX_PHRASE_UNITS; end++) {
-      if (end > start && (field.breaksBefore(end) || !usable(field, end))) break;
-      const stemCount = stemOffsets[end + 1]! - stemOffsets[start]!;
-      if (stemCount > MAX_PHRASE_STEMS) break;
-      for (let s = stemOffsets[end]!; s < stemOffsets[end + 1]!; s++) {
-        hash1 = mix(hash1, stems[s]!, FIRST_MULTIPLIER);
-        hash2 = mix(hash2, stems[s]!, SECOND_MULTIPLIER);
-      }
-      if (field.isStop(end)) {
-        if (!field.isConnector(end) || innerStops > 0) break;
-        innerStops++;
-        continue;
-      }
-      if (!field.canBoundPhrase(end)) continue;
-      visit(hash1, hash2, start, end, stemCount, field.isContentHead(end + 1));
-    }
-  }
-}
-
-/** Stem ids of units start..end, in order. */
-function spanStemIds(field: Field, start: number, end: number): number[] {
-  return Array.from(field.stems.subarray(field.stemOffsets[start]!, field.stemOffsets[end + 1]!));
-}
-
-/** Do units start..end spell exactly these stem ids? */
-function spellsStemIds(field: Field, start: number, end: number, ids: readonly number[]): boolean {
-  const from = field.stemOffsets[start]!;
-  const to = field.stemOffsets[end + 1]!;
-  if (to - from !== ids.length) return false;
-  for (let s = from; s < to; s++) if (field.stems[s] !== ids[s - from]) return false;
-  return true;
-}
-
-/** A hash cut to 30 bits: small integers make fast map keys. */
-export function smallHash(hash: number): number {
-  return hash & 0x3fffffff;
 }
 
 /**
@@ -197,19 +128,12 @@ export function collectCandidates(corpus: readonly PaperFields[], minPapers: num
  * phrase, title or not (a sketch: the key terms of a topic need to know how common a phrase
  * is in the corpus).
  */
-export function collectCandidatePool(corpus: readonly PaperFields[], minPapers: number, vocabulary: Vocabulary): CandidatePool {
-  const stemPapers = new Int32Array(vocabulary.size);
-  const stemLast = new Int32Array(vocabulary.size).fill(-1);
-  corpus.forEach((fields, index) => {
-    for (const field of [fields.title, fields.abstract]) {
-      for (const id of field.stems) {
-        if (stemLast[id] !== index) {
-          stemLast[id] = index;
-          stemPapers[id]!++;
-        }
-      }
-    }
-  });
+export function collectCandidatePool(
+  corpus: readonly PaperFields[],
+  minPapers: number,
+  vocabulary: Vocabulary,
+  stemPapers: Int32Array = countStemPapers(corpus, vocabulary.size),
+): CandidatePool {
   const usableAt = (least: number) => (field: Field, unit: number) => {
     for (let s = field.stemOffsets[unit]!; s < field.stemOffsets[unit + 1]!; s++) if (stemPapers[field.stems[s]!]! < least) return false;
     return true;
@@ -218,12 +142,23 @@ export function collectCandidatePool(corpus: readonly PaperFields[], minPapers: 
   // Any phrase in two papers may be a key term of a small topic.
   const usableForTerms = usableAt(Math.min(minPapers, 2));
 
-  // Title phrases by hash (a collision only lets an extra phrase through to the exact count).
+  // Title phrases by hash (a collision only lets an extra phrase through to the exact count);
+  // the same for phrases of rarer words (key terms only need to know), as bits: a false "yes"
+  // is harmless.
   const inTitles = new Set<number>();
-  for (const fields of corpus) forEachSpan(fields.title, (first) => inTitles.add(smallHash(first)), usable);
-  // The same for phrases of rarer words (key terms only need to know), as bits: a false "yes" is harmless.
   const inSomeTitle = new HashBits(TITLE_BITS);
-  for (const fields of corpus) forEachSpan(fields.title, (first) => inSomeTitle.add(first), usableForTerms);
+  for (const fields of corpus) {
+    const title = fields.title;
+    forEachSpan(
+      title,
+      (first, _second, start, end) => {
+        inSomeTitle.add(first);
+        for (let unit = start; unit <= end; unit++) if (!usable(title, unit)) return;
+        inTitles.add(smallHash(first));
+      },
+      usableForTerms,
+    );
+  }
 
   const sketch = new PaperSketch(inTitles.size);
   const allPhrases = new PaperSketch(totalUnits(corpus), ALL_PHRASES_SKETCH_SIZE);
@@ -282,6 +217,23 @@ export function collectCandidatePool(corpus: readonly PaperFields[], minPapers: 
     phrasePapers: (first, second) => allPhrases.estimate(first, second),
     inSomeTitle: (first) => inSomeTitle.has(first),
   };
+}
+
+/** Papers per stem id. */
+function countStemPapers(corpus: readonly PaperFields[], stemCount: number): Int32Array {
+  const stemPapers = new Int32Array(stemCount);
+  const stemLast = new Int32Array(stemCount).fill(-1);
+  corpus.forEach((fields, index) => {
+    for (const field of [fields.title, fields.abstract]) {
+      for (const id of field.stems) {
+        if (stemLast[id] !== index) {
+          stemLast[id] = index;
+          stemPapers[id]!++;
+        }
+      }
+    }
+  });
+  return stemPapers;
 }
 
 /** A lone unit that may be a key term: a name, an acronym, a compound of three or more words. */
@@ -381,15 +333,21 @@ function castCaseVote(entry: CandidateStats): void {
   entry.plainHere = 0;
 }
 
+/** A lone word standing as a noun (not before another word) less often than this is an adjective ("neural", "efficient"). */
+const MIN_HEAD_SHARE = 0.2;
+
 /**
- * May this candidate name a topic? Phrases may, unless generic ("latent space"); a lone word only
- * when the corpus writes it as a name more often than not (and never as an ordinary lowercase
- * word more than half as often).
+ * May this candidate name a topic, and as what? Phrases may, unless generic ("latent space");
+ * a lone word written as a name more often than not (and never as an ordinary lowercase word
+ * more than half as often) may too; an ordinary lone word ("glaciers", "tuberculosis") only
+ * as a `word`, which must also prove that it marks a cluster of papers (see cohesion.ts).
  */
-export function isEligible(candidate: CandidateStats): boolean {
-  if (isGenericPhrase(candidate.key)) return false;
+export function eligibility(candidate: CandidateStats): 'phrase' | 'name' | 'word' | null {
+  if (isGenericPhrase(candidate.key)) return null;
   // Mostly a hyphenated modifier of other nouns ("real-world tasks"): an adjective, not a subject.
-  if (candidate.compoundModifierOccurrences > MAX_COMPOUND_MODIFIER_SHARE * candidate.occurrences) return false;
-  if (candidate.phraseLike) return true;
-  return candidate.namedVotes > 0 && candidate.namedVotes >= 2 * candidate.plainVotes;
+  if (candidate.compoundModifierOccurrences > MAX_COMPOUND_MODIFIER_SHARE * candidate.occurrences) return null;
+  if (candidate.phraseLike) return 'phrase';
+  if (candidate.namedVotes > 0 && candidate.namedVotes >= 2 * candidate.plainVotes) return 'name';
+  const heads = candidate.occurrences - candidate.modifierOccurrences;
+  return heads >= MIN_HEAD_SHARE * candidate.occurrences ? 'word' : null;
 }

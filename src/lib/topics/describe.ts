@@ -1,14 +1,13 @@
 /**
- * What a topic shows: its name (the corpus's most frequent way of writing the phrase) and
+ * What a topic shows: its name (the corpus's usual way of writing the phrase, title-cased) and
  * related topics. Key terms: key-terms.ts.
  */
-import type { Corpus } from './corpus.ts';
-import { mostFrequent } from './corpus.ts';
+import type { AnalysedCorpus } from '../text/analysis/corpus.ts';
+import { Spellings } from '../text/analysis/spelling.ts';
+import { titleCase } from '../text/analysis/title-case.ts';
 import { PhraseMatcher } from './matcher.ts';
 import type { Member } from './membership.ts';
-import { titleCase } from './naming.ts';
-import { casingFor } from './forms.ts';
-import type { Centroid } from './vectors.ts';
+import type { Centroid } from './centroids.ts';
 import { appendTo } from './collections.ts';
 
 /**
@@ -19,54 +18,42 @@ import { appendTo } from './collections.ts';
 const MODIFIER_FORM_WEIGHT = 0.3;
 
 /**
- * How the corpus writes each key: lowercase surface → weighted count. Occurrences that go
- * through an expanded acronym count only if `withAcronyms` ("VLA models" is not a way of
- * writing a topic's name, but "RLHF" is a fine way of showing a key term).
+ * How the corpus writes each key, as weighted surfaces. Occurrences that go through an
+ * expanded acronym count only if `withAcronyms` ("VLA models" is not a way of writing a
+ * topic's name, but "RLHF" is a fine way of showing a key term).
  */
-export function collectSurfaces(corpus: Corpus, keys: Iterable<string>, withAcronyms = false): Map<string, Map<string, number>> {
+export function collectSpellings(corpus: AnalysedCorpus, keys: Iterable<string>, withAcronyms = false): Spellings {
   const matcher = new PhraseMatcher(keys, corpus.vocabulary);
-  const surfaces = new Map<string, Map<string, number>>();
+  const spellings = new Spellings();
   for (const paper of corpus.papers) {
     for (const field of [paper.title, paper.abstract]) {
       matcher.scan(field, (key, start, end, expanded) => {
         if (expanded && !withAcronyms) return;
         let surface = field.surface(start);
         for (let i = start + 1; i <= end; i++) surface += ` ${field.surface(i)}`;
-        const counts = surfaces.get(key) ?? new Map<string, number>();
-        const weight = field.isContentHead(end + 1) ? MODIFIER_FORM_WEIGHT : 1;
-        const lower = surface.toLowerCase();
-        counts.set(lower, (counts.get(lower) ?? 0) + weight);
-        surfaces.set(key, counts);
+        spellings.add(key, surface, field.isContentHead(end + 1) ? MODIFIER_FORM_WEIGHT : 1);
       });
     }
   }
-  return surfaces;
+  return spellings;
 }
 
-/** The usual way of writing a key: its most frequent surface, else its acronym, else the key. */
-function formOf(key: string, surfaces: ReadonlyMap<string, Map<string, number>>, corpus: Corpus): string {
-  return mostFrequent(surfaces.get(key) ?? new Map()) ?? acronymFor(key, corpus) ?? key;
-}
-
-/** Names for keys: each key's usual form, title-cased, keeping the corpus's capitals ("LLMs"). */
-export function namesFor(corpus: Corpus, keys: readonly string[]): string[] {
-  const surfaces = collectSurfaces(corpus, keys);
-  const forms = keys.map((key) => formOf(key, surfaces, corpus));
-  const casing = casingFor(
-    corpus,
-    forms.flatMap((form) => form.toLowerCase().split(/[\s\-/]+/)),
-  );
-  return forms.map((form) => titleCase(form, casing));
+/** Names for keys: each key's usual form (else its acronym, else the key), title-cased. */
+export function namesFor(corpus: AnalysedCorpus, keys: readonly string[]): string[] {
+  const spellings = collectSpellings(corpus, keys);
+  return keys.map((key) => titleCase(spellings.best(key) ?? acronymFor(key, corpus) ?? key));
 }
 
 /** The acronym whose long form this key is (or starts with): "vision languag action model" → "VLA". */
-export function acronymFor(key: string, corpus: Corpus): string | null {
+export function acronymFor(key: string, corpus: AnalysedCorpus): string | null {
   let best: string | null = null;
-  for (const [acronym, longForm] of corpus.acronyms) {
-    const long = longForm.join(' ');
-    if (long.split(' ').length < 2) continue;
-    if (key === long || key.startsWith(`${long} `)) {
-      if (best === null || long.length > corpus.acronyms.get(best)!.join(' ').length) best = acronym;
+  let bestLength = -1;
+  for (const acronym of corpus.glossary.acronyms()) {
+    const long = corpus.glossary.meaning(acronym)!.join(' ');
+    if (!long.includes(' ')) continue;
+    if ((key === long || key.startsWith(`${long} `)) && long.length > bestLength) {
+      best = acronym;
+      bestLength = long.length;
     }
   }
   return best;

@@ -1,9 +1,11 @@
 /**
  * Topic discovery: from titles and abstracts to named topics with members.
  *
- *   read papers (sorted by id) → candidate key phrases → select topics (select.ts)
- *   → name them (most frequent surface form) → curator overrides → assign papers (assign.ts)
- *   → key terms and related topics.
+ *   the analysed corpus (text/analysis/) → candidate key phrases (candidates.ts) → candidate
+ *   topics (candidate-groups.ts) → select topics (select.ts) → name them (describe.ts) →
+ *   curator overrides → assign papers (assign.ts, adopt.ts) → key terms and related topics.
+ *
+ * A paper no topic fits keeps no topic: it is listed under "Other papers".
  *
  * Everything is a function of the text: the same papers give the same topics and slugs in
  * any input order. Cost grows with the amount of text (phrase counting, one trie scan), not
@@ -11,20 +13,22 @@
  */
 import type { PaperText, Topic } from '../types.ts';
 import { normalizePhrase } from '../text/tokenize.ts';
-import { assignPapers, type TopicDraft } from './assign.ts';
+import { assignPapers } from './assign.ts';
+import type { TopicDraft } from './draft.ts';
 import { collectCandidatePool, type CandidatePool } from './candidates.ts';
-import { buildCorpus, type Corpus } from './corpus.ts';
+import { analyseCorpus, evenSample, type AnalysedCorpus } from '../text/analysis/corpus.ts';
 import { namesFor, relatedTopics } from './describe.ts';
 import { chooseKeyTerms, keyTermTexts } from './key-terms.ts';
-import { slugify } from './naming.ts';
-import { TermAccumulator } from './vectors.ts';
+import { slugify } from '../slug.ts';
+import { TermAccumulator } from './centroids.ts';
+import { Cohesion } from './cohesion.ts';
 import { applyOverrides, type TopicOverride } from './overrides.ts';
 import { selectTopics, type TopicGroup } from './select.ts';
 
 export interface TopicOptions {
   /** Most topics one paper gets (default 4). */
   maxTopicsPerPaper?: number;
-  /** Fewest papers an automatic topic may hold (default 3). */
+  /** Fewest papers an automatic topic may hold (default 3, or one in 10,000 papers in larger lists). */
   minPapers?: number;
   /** Largest share of all papers one automatic topic may hold (default 1/3): no catch-alls. */
   maxShare?: number;
@@ -63,7 +67,9 @@ interface Settings {
 }
 
 function settingsFor(paperCount: number, options: TopicOptions): Settings {
-  const minPapers = Math.max(1, options.minPapers ?? 3);
+  // In a very large list a topic of three papers is noise no reader browses to: the smallest
+  // topic grows with the list (one paper in 10,000), which also keeps discovery linear.
+  const minPapers = Math.max(1, options.minPapers ?? Math.max(3, Math.ceil(paperCount / 10_000)));
   const maxShare = options.maxShare ?? 1 / 3;
   return {
     maxTopicsPerPaper: Math.max(1, options.maxTopicsPerPaper ?? 4),
@@ -96,10 +102,13 @@ function assignIds(groups: readonly TopicGroup[], names: readonly string[]): str
 }
 
 /** Automatic topics, named. Small corpora may not reach the minimum size: relax it, down to one paper. */
-function automaticDrafts(corpus: Corpus, settings: Settings): { drafts: TopicDraft[]; pool: CandidatePool; minPapers: number } {
+function automaticDrafts(
+  corpus: AnalysedCorpus,
+  settings: Settings & { cohesion: Cohesion; accumulator: TermAccumulator },
+): { drafts: TopicDraft[]; pool: CandidatePool; minPapers: number } {
   let minPapers = settings.minPapers;
   for (;;) {
-    const pool = collectCandidatePool(corpus.papers, minPapers, corpus.vocabulary);
+    const pool = collectCandidatePool(corpus.papers, minPapers, corpus.vocabulary, corpus.stemPapers);
     const groups = selectTopics(pool.stats, corpus.papers, { ...settings, minPapers });
     if (groups.length > 0 || minPapers <= 1 || corpus.papers.length >= settings.minPapers * 3) {
       const names = namesFor(
@@ -107,26 +116,56 @@ function automaticDrafts(corpus: Corpus, settings: Settings): { drafts: TopicDra
         groups.map((group) => group.keys[0]!),
       );
       const ids = assignIds(groups, names);
-      const drafts = groups.map((group, i) => ({ id: ids[i]!, name: names[i]!, matchers: [...group.keys], pinned: false, capped: true }));
+      const drafts = groups.map((group, i) => ({
+        id: ids[i]!,
+        name: names[i]!,
+        matchers: [...group.keys],
+        pinned: false,
+        capped: true,
+        ...(group.commonWord ? { commonWord: true } : {}),
+      }));
       return { drafts, pool, minPapers };
     }
     minPapers--;
   }
 }
 
+/**
+ * Papers topics are chosen from. In a larger list, an even sample of this many: the subjects of
+ * 20,000 papers are those of the list, and choosing among candidate phrases is the costly part;
+ * every paper is then assigned to the topics chosen.
+ */
+const DISCOVERY_SAMPLE = 20_000;
+
+/** Topics of the papers; `corpus` is their analysis when the caller already has it (the pipeline does). */
 export function discoverTopics(
   papers: readonly PaperText[],
   overrides: readonly TopicOverride[] = [],
   options: TopicOptions = {},
+  corpus: AnalysedCorpus = analyseCorpus(papers),
 ): TopicResult {
-  const corpus = buildCorpus(papers);
-  const settings = { ...settingsFor(corpus.papers.length, options), accumulator: new TermAccumulator(corpus.termNames.length) };
-  const { drafts: automatic, pool, minPapers } = automaticDrafts(corpus, settings);
+  const accumulator = new TermAccumulator(corpus.vocabulary.size);
+  const settings = { ...settingsFor(corpus.papers.length, options), accumulator, cohesion: new Cohesion(corpus) };
+  const step = Math.max(1, Math.ceil(corpus.papers.length / DISCOVERY_SAMPLE));
+  const sample = evenSample(corpus, step);
+  const sampleSettings =
+    step === 1
+      ? settings
+      : {
+          ...settingsFor(sample.papers.length, {
+            ...options,
+            minPapers: Math.max(Math.min(settings.minPapers, 3), Math.ceil(settings.minPapers / step)),
+          }),
+          maxTopics: settings.maxTopics,
+          accumulator,
+          cohesion: new Cohesion(sample),
+        };
+  const { drafts: automatic, pool, minPapers } = automaticDrafts(sample, sampleSettings);
   const drafts = applyOverrides(automatic, overrides, normalizePhrase);
-  const assignment = assignPapers(corpus, drafts, { ...settings, minPapers });
+  const assignment = assignPapers(corpus, drafts, { ...settings, minPapers: step === 1 ? minPapers : settings.minPapers });
 
   const matchers = new Map(assignment.drafts.map((draft) => [draft.id, draft.matchers]));
-  const termKeys = chooseKeyTerms(corpus, pool, assignment.members, matchers, settings.keyTerms);
+  const termKeys = chooseKeyTerms(corpus, pool, assignment.members, matchers, settings.keyTerms, sample.papers.length);
   const termTexts = keyTermTexts(
     corpus,
     assignment.drafts.map((draft) => termKeys.get(draft.id) ?? []),

@@ -23,6 +23,7 @@ const GENERIC_PHRASES = [
   // Settings, scales and resources every empirical paper has.
   'latent space',
   'real world',
+  'real time',
   'large scale',
   'data collection',
   'training data',

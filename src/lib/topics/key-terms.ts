@@ -3,16 +3,16 @@
  * guidance; FID"): phrases and names characteristic of the topic (frequent among its papers,
  * rare elsewhere), never generic words, the topic's own name words or its acronym.
  */
-import { forEachSpan, smallHash, type CandidatePool } from './candidates.ts';
-import type { Corpus } from './corpus.ts';
-import { mostFrequent } from './corpus.ts';
-import { collectSurfaces } from './describe.ts';
-import { casingFor, stemForms } from './forms.ts';
+import type { AnalysedCorpus } from '../text/analysis/corpus.ts';
+import { forEachSpan, smallHash } from '../text/analysis/phrases.ts';
+import { hasMarkedCase } from '../text/analysis/title-case.ts';
+import { CONNECTORS, type Field } from '../text/analysis/units.ts';
+import type { Vocabulary } from '../text/analysis/vocabulary.ts';
+import { isGenericTerm, isStopWord } from '../text/stopwords.ts';
+import type { CandidatePool } from './candidates.ts';
+import { collectSpellings } from './describe.ts';
 import { isGenericPhrase } from './generic-phrases.ts';
 import type { Member } from './membership.ts';
-import { hasMarkedCase } from './naming.ts';
-import { CONNECTORS, type Field, type Vocabulary } from './units.ts';
-import { isGenericTerm, isStopWord } from '../text/stopwords.ts';
 
 /** Words of web addresses, never in a topic's key term. */
 const BOILERPLATE_STEMS: ReadonlySet<string> = new Set(['websit', 'github', 'url', 'http', 'https', 'www', 'com']);
@@ -130,14 +130,16 @@ interface TermChoice {
  * phrase, one of the topic's own phrases or a phrase containing one, nor a phrase made only of
  * their words. Lone ordinary words are not terms: the ones that cluster by chance in a topic
  * ("rich", "guided", "online") cannot be told from the telling ones. Returned as keys, best
- * first; `keyTermTexts` turns them into text.
+ * first; `keyTermTexts` turns them into text. `countedPapers`: how many papers `pool` counted
+ * (fewer than the corpus when topics were chosen on a sample of it).
  */
 export function chooseKeyTerms(
-  corpus: Corpus,
+  corpus: AnalysedCorpus,
   pool: CandidatePool,
   members: ReadonlyMap<string, Member[]>,
   matchers: ReadonlyMap<string, readonly string[]>,
   limit: number,
+  countedPapers = corpus.papers.length,
 ): Map<string, string[]> {
   const usable = (field: Field, unit: number) => {
     for (let s = field.stemOffsets[unit]!; s < field.stemOffsets[unit + 1]!; s++) if (pool.stemPapers[field.stems[s]!]! < 2) return false;
@@ -156,11 +158,11 @@ export function chooseKeyTerms(
       const established = pool.inSomeTitle(phrase.first) || hasAcronym(phrase);
       if (!established && !isUntitledTerm(phrase, sample.length)) continue;
       const corpusPapers = pool.phrasePapers(phrase.first, phrase.second);
-      if (corpusPapers > MAX_TERM_CORPUS_SHARE * corpus.papers.length) continue;
-      if (pool.stemPapers[firstContentStem(phrase, corpus.vocabulary)]! > MAX_FIRST_WORD_SHARE * corpus.papers.length) continue;
+      if (corpusPapers > MAX_TERM_CORPUS_SHARE * countedPapers) continue;
+      if (pool.stemPapers[firstContentStem(phrase, corpus.vocabulary)]! > MAX_FIRST_WORD_SHARE * countedPapers) continue;
       const key = phraseKey(corpus, phrase);
       if (!isTermKey(key, ownKeys, ownStems)) continue;
-      const score = termScore(phrase.papers / sample.length, list.length, corpusPapers, corpus.papers.length);
+      const score = termScore(phrase.papers / sample.length, list.length, corpusPapers, countedPapers);
       if (score > 0) choices.push({ key, score: established ? ESTABLISHED_TERM_BONUS * score : score });
     }
     result.set(topic, pickTerms(choices, limit));
@@ -187,14 +189,14 @@ function firstContentStem(phrase: SampledPhrase, vocabulary: Vocabulary): number
 }
 
 /** The key of a sampled phrase: its stems where first seen. */
-function phraseKey(corpus: Corpus, phrase: SampledPhrase): string {
+function phraseKey(corpus: AnalysedCorpus, phrase: SampledPhrase): string {
   const { field, start, end } = phrase;
   return corpus.vocabulary.key(Array.from(field.stems.subarray(field.stemOffsets[start]!, field.stemOffsets[end + 1]!)));
 }
 
 /** Every candidate span of the sample papers, by hash, with the sample papers using it. */
 function samplePhrases(
-  corpus: Corpus,
+  corpus: AnalysedCorpus,
   sample: readonly Member[],
   usable: (field: Field, unit: number) => boolean,
   keyPairs: ReadonlySet<number>,
@@ -309,32 +311,10 @@ function pickTerms(choices: TermChoice[], limit: number): string[] {
 }
 
 /**
- * Text for key-term keys: a phrase as the corpus most often writes it (an acronym if that is
- * how it is mostly written: "RLHF"), a word in its usual form, with the corpus's capitals
- * ("LLMs", "GPT-4").
+ * Text for key-term keys: each phrase as the corpus most often writes it (an acronym if that
+ * is how it is mostly written: "RLHF"; with the corpus's capitals: "LLMs", "GPT-4").
  */
-export function keyTermTexts(corpus: Corpus, keyLists: readonly (readonly string[])[]): string[][] {
-  const keys = keyLists.flat();
-  const surfaces = collectSurfaces(corpus, keys, true);
-  const words = stemForms(
-    corpus,
-    keys.filter((key) => !surfaces.has(key)),
-  );
-  const forms = new Map(keys.map((key) => [key, mostFrequent(surfaces.get(key) ?? new Map()) ?? words.get(key) ?? key]));
-  const casing = casingFor(
-    corpus,
-    [...forms.values()].flatMap((form) => form.split(/[\s\-/]+/)),
-  );
-  // Defined acronyms keep the capitals of their definition ("AIME", even where "aim" is a word).
-  for (const acronym of corpus.acronyms.keys()) {
-    if (isStopWord(acronym.toLowerCase())) continue;
-    casing.set(acronym.toLowerCase(), acronym);
-    casing.set(`${acronym.toLowerCase()}s`, `${acronym}s`);
-  }
-  const withCase = (form: string) =>
-    form
-      .split(/([\s\-/]+)/)
-      .map((part) => casing.get(part) ?? part)
-      .join('');
-  return keyLists.map((list) => list.map((key) => withCase(forms.get(key)!)));
+export function keyTermTexts(corpus: AnalysedCorpus, keyLists: readonly (readonly string[])[]): string[][] {
+  const spellings = collectSpellings(corpus, keyLists.flat(), true);
+  return keyLists.map((list) => list.map((key) => spellings.best(key) ?? key));
 }

@@ -3,7 +3,8 @@
  * A match starts and ends on unit boundaries and never crosses punctuation. A defined acronym
  * matches both as its long form and as written (so a curator's alias "VLA" works too).
  */
-import type { Field, Vocabulary } from './units.ts';
+import type { Field } from '../text/analysis/units.ts';
+import type { Vocabulary } from '../text/analysis/vocabulary.ts';
 
 interface TrieNode {
   /** By stem id. */

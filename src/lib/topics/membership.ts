@@ -5,8 +5,9 @@
  * a member when a key phrase is in its title or at least twice in its abstract ("strong"), or
  * once in its abstract and the paper's terms are close to the strong members' centroid.
  */
-import type { CorpusPaper } from './corpus.ts';
-import { centroidOf, cosineToCentroid, TermAccumulator, type Centroid, type TermVector } from './vectors.ts';
+import type { AnalysedPaper } from '../text/analysis/corpus.ts';
+import type { TermVector } from '../text/analysis/weights.ts';
+import { centroidOf, TermAccumulator, type Centroid } from './centroids.ts';
 
 /** Key-phrase hits of one topic in one paper. */
 export interface Hits {
@@ -33,6 +34,8 @@ export interface MembershipSettings {
   defaultSimilarity: number;
   /** Terms kept in a centroid (the heaviest); bounds the cost of a similarity. */
   centroidTerms: number;
+  /** Strong members sampled for a centroid (default `CENTROID_SAMPLE`; fewer while candidates are only compared). */
+  centroidSample?: number;
   /** Compute centroid and similarities even when no member needs judging (for final ordering). */
   alwaysScore?: boolean;
   /** Scratch space for sums over the corpus's terms (faster centroids). */
@@ -46,7 +49,7 @@ export interface Membership {
 }
 
 /** Strong members sampled for a centroid: enough to fix a topic's centre at any corpus size. */
-const CENTROID_SAMPLE = 150;
+const CENTROID_SAMPLE = 80;
 
 /** The `limit` hits naming the topic most clearly: in the title, then most often; ties by paper. */
 function clearestHits(hits: readonly Hits[], limit: number): Hits[] {
@@ -69,7 +72,7 @@ function strengthOf(hits: Hits, similarity: number): number {
  */
 export function membersFromHits(
   hits: readonly Hits[],
-  papers: readonly CorpusPaper[],
+  papers: readonly AnalysedPaper[],
   settings: MembershipSettings,
   acceptWeakWithoutCentroid = false,
 ): Membership {
@@ -82,18 +85,22 @@ export function membersFromHits(
     for (const hit of strong) members.push({ paper: hit.paper, strength: strengthOf(hit, 0), strong: true, inTitle: hit.title > 0 });
   } else if (strong.length > 0) {
     // The clearest members define the topic's centre; a sample of them is as good as all.
-    const sample = clearestHits(strong, CENTROID_SAMPLE).map((hit) => papers[hit.paper]!.vector);
+    const sample = clearestHits(strong, settings.centroidSample ?? CENTROID_SAMPLE).map((hit) => papers[hit.paper]!.vector);
     centroid = centroidOf(sample, settings.centroidTerms, settings.accumulator);
     const typical = typicalSimilarity(sample, settings.defaultSimilarity, settings.accumulator);
+    // Many papers against one centroid: a dense copy of it makes each cosine a plain loop.
+    const scratch = settings.accumulator ?? new TermAccumulator(largestTerm(papers) + 1);
+    scratch.load(centroid);
     strong.forEach((hit) => {
-      const similarity = cosineToCentroid(papers[hit.paper]!.vector, centroid!);
+      const similarity = scratch.dot(papers[hit.paper]!.vector);
       members.push({ paper: hit.paper, strength: strengthOf(hit, similarity), strong: true, inTitle: hit.title > 0 });
     });
     const threshold = Math.max(settings.minSimilarity, settings.weakMatchFactor * typical);
     for (const hit of weak) {
-      const similarity = cosineToCentroid(papers[hit.paper]!.vector, centroid);
+      const similarity = scratch.dot(papers[hit.paper]!.vector);
       if (similarity >= threshold) members.push({ paper: hit.paper, strength: strengthOf(hit, similarity), strong: false, inTitle: false });
     }
+    scratch.drain();
   } else if (acceptWeakWithoutCentroid) {
     for (const hit of weak) members.push({ paper: hit.paper, strength: strengthOf(hit, 0), strong: false, inTitle: false });
   }
@@ -126,6 +133,12 @@ export function typicalSimilarity(vectors: readonly TermVector[], fallback: numb
     total += (dot - 1) / rest;
   }
   return total / vectors.length;
+}
+
+function largestTerm(papers: readonly AnalysedPaper[]): number {
+  let largest = 0;
+  for (const paper of papers) for (const term of paper.vector.terms) largest = Math.max(largest, term);
+  return largest;
 }
 
 export function byStrength(a: Member, b: Member): number {

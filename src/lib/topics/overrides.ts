@@ -3,8 +3,8 @@
  * rename, describe, add alias phrases, merge automatic topics into one, pin a topic
  * discovery would not produce, hide one. They work alongside the automatic topics.
  */
-import type { TopicDraft } from './assign.ts';
-import { titleCase } from './naming.ts';
+import type { TopicDraft } from './draft.ts';
+import { titleCase } from '../text/analysis/title-case.ts';
 import { appendTo } from './collections.ts';
 import { compareStrings } from '../compare.ts';
 
@@ -18,7 +18,7 @@ export interface TopicOverride {
   merge?: string[];
   /** Always keep this topic, even if small or not discovered. */
   pinned?: boolean;
-  /** Drop this automatic topic (its papers go to their other or nearest topics). */
+  /** Drop this automatic topic (its papers keep their other topics, if any). */
   hidden?: boolean;
   /** Body text. */
   description?: string;

@@ -1,11 +1,8 @@
 /**
  * Choosing the automatic topics among the candidate key phrases.
  *
- * 1. Each frequent, eligible candidate gets its members (see membership.ts).
- * 2. Nested candidates that cover nearly the same papers become one, named by the more
- *    specific phrase: "rectified flow models" ⊂ "rectified flow" keeps "rectified flow" unless
- *    the longer phrase covers nearly all of its papers; "few-shot class-incremental learning"
- *    absorbs "class-incremental learning" when it covers nearly all of them.
+ * 1–2. Candidate topics: each frequent, eligible candidate with its members, nested ones
+ *    merged (candidate-groups.ts).
  * 3. Greedy selection with diminishing returns: a topic is worth the papers it holds, each
  *    weighted by how it names the topic (in its title, repeatedly, in passing) and divided by
  *    the number of topics the paper already has, times how specific the phrase is and how
@@ -16,40 +13,21 @@
  *    human feedback" for "human feedback") with mostly the same papers joins that topic
  *    instead; a phrase with a new head noun ("large language model agents") is a subject of
  *    its own and competes as one. Selection stops when no topic is worth enough; topics are
- *    capped at `maxSize` papers.
+ *    capped at `maxSize` papers. A lone ordinary word never folds into another topic, and adds
+ *    nothing next to a chosen topic that already gathers its papers.
  * 4. Variants left over fold into their topics too, and a topic is named by its most specific
  *    variant when that covers most of its papers ("Large Language Models" rather than
  *    "Language Models").
  */
+import type { AnalysedPaper } from '../text/analysis/corpus.ts';
 import type { CandidateStats } from './candidates.ts';
-import { isEligible } from './candidates.ts';
-import type { CorpusPaper } from './corpus.ts';
-import { membersFromHits, type Hits, type Member, type MembershipSettings } from './membership.ts';
-import { appendTo } from './collections.ts';
-import { CONNECTORS } from './units.ts';
+import { Heap } from './heap.ts';
+import type { Member } from './membership.ts';
+import { CONNECTORS } from '../text/analysis/units.ts';
 import { compareStrings } from '../compare.ts';
+import { groupCandidates, type SelectionSettings, type TopicGroup } from './candidate-groups.ts';
 
-export interface SelectionSettings extends MembershipSettings {
-  minPapers: number;
-  /** Most papers a topic may hold. */
-  maxSize: number;
-  maxTopics: number;
-  /** A longer phrase covering this share of a shorter one's papers takes its place. */
-  nestedCoverage: number;
-}
-
-export interface TopicGroup {
-  /** The phrase naming the group (most specific), then the other phrases it absorbed. */
-  keys: string[];
-  stemCount: number;
-  members: Member[];
-  /** Named single word (not a phrase): less specific than a phrase. */
-  singleWord: boolean;
-  /** How far the naming phrase's rarest word narrows the corpus, 0 (every paper) to 1 (a handful). */
-  rarity: number;
-  /** Variant groups folded into this one (during selection only). */
-  variants?: TopicGroup[];
-}
+export type { SelectionSettings, TopicGroup } from './candidate-groups.ts';
 
 /**
  * Selection stops when the best remaining topic is worth less than this share of a minimum-size
@@ -63,133 +41,19 @@ const TWIN_SHARE = 0.8;
 /** Worth factor of a topic whose every word is common; one anchored by a rare word gets 1 more. */
 const MIN_DISTINCTIVENESS = 0.5;
 
+/** A lone word sharing this share of its papers with a chosen topic at most `WORD_TWIN_SIZE` times its size adds nothing. */
+const WORD_TWIN_SHARE = 0.6;
+const WORD_TWIN_SIZE = 2;
+
 /** A variant of a chosen topic's phrase sharing this share of its papers with it joins that topic. */
 const NESTED_FOLD_SHARE = 0.5;
 /** A folded, more specific variant holding more than this share of the topic's papers names the topic. */
 const RENAME_SHARE = 0.5;
 
-/** A candidate phrase with its members. */
-interface Evaluated {
-  candidate: CandidateStats;
-  members: Member[];
-}
-
-function hitsOf(candidates: readonly CandidateStats[]): Hits[] {
-  const byPaper = new Map<number, Hits>();
-  for (const candidate of candidates) {
-    candidate.papers.forEach((paper, i) => {
-      const hits = byPaper.get(paper) ?? { paper, title: 0, abstract: 0 };
-      // Nested phrases hit the same places: the larger count stands for both.
-      hits.title = Math.max(hits.title, candidate.titleHits[i]!);
-      hits.abstract = Math.max(hits.abstract, candidate.abstractHits[i]!);
-      byPaper.set(paper, hits);
-    });
-  }
-  return [...byPaper.values()].sort((a, b) => a.paper - b.paper);
-}
-
-/**
- * Eligible candidates that some title uses, with their members. Small ones are kept too: a
- * longer phrase with few members of its own may still name a group it covers.
- */
-function evaluateCandidates(
-  stats: ReadonlyMap<string, CandidateStats>,
-  papers: readonly CorpusPaper[],
-  settings: SelectionSettings,
-): Map<string, Evaluated> {
-  const evaluated = new Map<string, Evaluated>();
-  const keys = [...stats.keys()].sort(compareStrings);
-  for (const key of keys) {
-    const candidate = stats.get(key)!;
-    if (candidate.papers.length < settings.minPapers || !isEligible(candidate)) continue;
-    // A phrase no paper puts in its title is a passing expression, not a subject.
-    if (!candidate.titleHits.some((hits) => hits > 0)) continue;
-    const { members } = membersFromHits(hitsOf([candidate]), papers, settings);
-    if (members.length === 0) continue;
-    evaluated.set(key, { candidate, members });
-  }
-  return evaluated;
-}
-
-/** Contiguous proper sub-phrases of a key (as keys). */
-function subPhrases(key: string): string[] {
-  const stems = key.split(' ');
-  const result: string[] = [];
-  for (let length = stems.length - 1; length >= 1; length--) {
-    for (let start = 0; start + length <= stems.length; start++) result.push(stems.slice(start, start + length).join(' '));
-  }
-  return result;
-}
-
-/** Folds each phrase into the most specific longer phrase that covers nearly all its papers. */
-function mergeNested(evaluated: ReadonlyMap<string, Evaluated>, papers: readonly CorpusPaper[], settings: SelectionSettings): TopicGroup[] {
-  const absorbedBy = new Map<string, string>();
-  const supersets = new Map<string, string[]>();
-  for (const key of evaluated.keys()) {
-    for (const sub of subPhrases(key)) {
-      if (evaluated.has(sub)) appendTo(supersets, sub, key);
-    }
-  }
-  for (const [sub, supers] of supersets) {
-    const shorter = evaluated.get(sub)!;
-    let best: { key: string; coverage: number; stems: number } | null = null;
-    for (const key of supers) {
-      // Where the longer phrase occurs at all, mentioned in passing or not.
-      const longerPapers = new Set(evaluated.get(key)!.candidate.papers);
-      const coverage = shorter.members.filter((member) => longerPapers.has(member.paper)).length / shorter.members.length;
-      if (coverage < settings.nestedCoverage) continue;
-      const stems = evaluated.get(key)!.candidate.stemCount;
-      if (
-        best === null ||
-        coverage > best.coverage ||
-        (coverage === best.coverage && (stems > best.stems || (stems === best.stems && compareStrings(key, best.key) < 0)))
-      ) {
-        best = { key, coverage, stems };
-      }
-    }
-    if (best !== null) absorbedBy.set(sub, best.key);
-  }
-  const rootOf = (key: string): string => {
-    let current = key;
-    while (absorbedBy.has(current)) current = absorbedBy.get(current)!;
-    return current;
-  };
-  const groups = new Map<string, string[]>();
-  for (const key of evaluated.keys()) {
-    const root = rootOf(key);
-    appendTo(groups, root, key);
-  }
-  const merged = [...groups.entries()].map(([root, keys]): TopicGroup => {
-    const ordered = [root, ...keys.filter((key) => key !== root).sort(compareStrings)];
-    const candidates = ordered.map((key) => evaluated.get(key)!.candidate);
-    const { members } = ordered.length === 1 ? evaluated.get(root)! : membersFromHits(hitsOf(candidates), papers, settings);
-    return {
-      keys: ordered,
-      stemCount: evaluated.get(root)!.candidate.stemCount,
-      members,
-      singleWord: !evaluated.get(root)!.candidate.phraseLike,
-      rarity: rarity(evaluated.get(root)!.candidate.rarestWordPapers, papers.length, settings.minPapers),
-    };
-  });
-  return merged.filter((group) => group.members.length >= settings.minPapers && group.members.some((member) => member.inTitle));
-}
-
 /** How specific a phrase is: lone names least, then two-word phrases, longer ones a little more. */
 function specificity(group: TopicGroup): number {
   if (group.singleWord) return 0.6;
   return group.stemCount <= 1 ? 0.8 : group.stemCount === 2 ? 1 : group.stemCount === 3 ? 1.1 : 1.15;
-}
-
-/**
- * How far a phrase's rarest word narrows the corpus, on a log scale: 0 when every paper uses
- * it, 1 when only `minPapers` do. "Autonomous driving" and "dexterous manipulation" are
- * anchored by rare words; "reinforcement learning agents" or "policy representations" only by
- * words half the corpus uses, and say less about a paper.
- */
-function rarity(rarestWordPapers: number, paperCount: number, minPapers: number): number {
-  const range = Math.log(paperCount / Math.max(1, minPapers));
-  if (range <= 0) return 1;
-  return Math.min(1, Math.max(0, Math.log(paperCount / Math.max(1, rarestWordPapers)) / range));
 }
 
 /** Value of a phrase's rarity: from MIN_DISTINCTIVENESS (common words) to MIN_DISTINCTIVENESS + 1 (rare). */
@@ -270,11 +134,10 @@ export function sameSubject(a: string, b: string): boolean {
 /** The chosen topics: groups, most valuable first. */
 export function selectTopics(
   stats: ReadonlyMap<string, CandidateStats>,
-  papers: readonly CorpusPaper[],
+  papers: readonly AnalysedPaper[],
   settings: SelectionSettings,
 ): TopicGroup[] {
-  const evaluated = evaluateCandidates(stats, papers, settings);
-  const groups = mergeNested(evaluated, papers, settings).sort((a, b) => compareStrings(a.keys[0]!, b.keys[0]!));
+  const groups = groupCandidates(stats, papers, settings).sort((a, b) => compareStrings(a.keys[0]!, b.keys[0]!));
   const topicsPerPaper = new Int32Array(papers.length);
   type Entry = { group: TopicGroup; value: number };
   // Max-heap on value; ties by phrase so the order never depends on anything but the text.
@@ -299,7 +162,10 @@ export function selectTopics(
       break;
     }
     const shared = chosen.sharedPapers(head.group);
-    if (hostFor(head.group, chosen.topics, shared) !== undefined) {
+    // A lone word never joins another topic (its other papers may use it in another sense),
+    // and adds nothing next to a chosen topic named with it that holds most of its papers.
+    if (head.group.commonWord && isSubsumed(head.group, chosen.topics, shared)) continue;
+    if (!head.group.commonWord && hostFor(head.group, chosen.topics, shared) !== undefined) {
       variants.push(head.group);
       continue;
     }
@@ -312,7 +178,10 @@ export function selectTopics(
   // Variants join their topics once all are chosen, each the one it fits best (RLHF: "human
   // feedback" rather than "reinforcement learning", whichever came first). Those not worth a
   // topic of their own join too: they find papers for theirs (an acronym's users).
-  while (queue.size > 0) variants.push(queue.pop()!.group);
+  while (queue.size > 0) {
+    const group = queue.pop()!.group;
+    if (!group.commonWord) variants.push(group);
+  }
   variants.sort((a, b) => compareStrings(a.keys[0]!, b.keys[0]!));
   for (const group of variants) {
     const host = hostFor(group, chosen.topics, chosen.sharedPapers(group));
@@ -348,6 +217,23 @@ class ChosenTopics {
   }
 }
 
+/**
+ * Does a chosen topic already gather a lone word's papers? One named with the word holding half
+ * of them ("speech" and Speech Recognition), or one hardly larger holding most of them
+ * ("qubits" and Quantum Error Correction). A larger topic holding them is a broader subject,
+ * and the word may still name a narrower one ("fluid" within Reinforcement Learning).
+ */
+function isSubsumed(group: TopicGroup, topics: readonly TopicGroup[], shared: ReadonlyMap<number, number>): boolean {
+  const word = group.keys[0]!;
+  const size = group.members.length;
+  for (const [topic, count] of shared) {
+    const chosen = topics[topic]!;
+    if (count >= NESTED_FOLD_SHARE * size && chosen.keys.some((key) => key.split(' ').includes(word))) return true;
+    if (count >= WORD_TWIN_SHARE * size && chosen.members.length <= WORD_TWIN_SIZE * size) return true;
+  }
+  return false;
+}
+
 /** Does a chosen topic hold nearly the same papers as the group? */
 function hasTwin(group: TopicGroup, topics: readonly TopicGroup[], shared: ReadonlyMap<number, number>): boolean {
   for (const [topic, count] of shared) {
@@ -371,55 +257,4 @@ function hostFor(group: TopicGroup, topics: readonly TopicGroup[], shared: Reado
     if (best === undefined || share > best.share || (share === best.share && topic < best.topic)) best = { topic, share };
   }
   return best === undefined ? undefined : topics[best.topic];
-}
-
-/** A binary heap; `before(a, b)` is true when a comes out first. */
-class Heap<T> {
-  private readonly items: T[] = [];
-  private readonly before: (a: T, b: T) => boolean;
-
-  constructor(before: (a: T, b: T) => boolean) {
-    this.before = before;
-  }
-
-  get size(): number {
-    return this.items.length;
-  }
-
-  peek(): T | undefined {
-    return this.items[0];
-  }
-
-  push(item: T): void {
-    const items = this.items;
-    items.push(item);
-    let i = items.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!this.before(items[i]!, items[parent]!)) break;
-      [items[i], items[parent]] = [items[parent]!, items[i]!];
-      i = parent;
-    }
-  }
-
-  pop(): T | undefined {
-    const items = this.items;
-    const top = items[0];
-    const last = items.pop();
-    if (items.length > 0 && last !== undefined) {
-      items[0] = last;
-      let i = 0;
-      for (;;) {
-        const left = 2 * i + 1;
-        const right = left + 1;
-        let first = i;
-        if (left < items.length && this.before(items[left]!, items[first]!)) first = left;
-        if (right < items.length && this.before(items[right]!, items[first]!)) first = right;
-        if (first === i) break;
-        [items[i], items[first]] = [items[first]!, items[i]!];
-        i = first;
-      }
-    }
-    return top;
-  }
 }

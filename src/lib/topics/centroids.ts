@@ -1,12 +1,8 @@
 /**
- * Sparse TF-IDF term vectors, used to judge how close a paper is to a topic (its centroid).
- * Terms are interned to integers; a vector is a pair of parallel arrays, unit length.
+ * Topic centres: the mean of their papers' TF-IDF vectors (see text/analysis/weights.ts), and
+ * how close a paper is to one.
  */
-
-export interface TermVector {
-  terms: number[];
-  weights: number[];
-}
+import type { TermVector } from '../text/analysis/weights.ts';
 
 /** A topic's centre: term → weight, unit length. */
 export type Centroid = Map<number, number>;
@@ -15,28 +11,6 @@ function euclideanNorm(values: readonly number[]): number {
   let sum = 0;
   for (const value of values) sum += value * value;
   return Math.sqrt(sum);
-}
-
-/** Counts how many documents hold each term (documents given as term id lists). */
-export function documentFrequencies(documents: readonly (readonly number[])[]): Map<number, number> {
-  const df = new Map<number, number>();
-  for (const document of documents) {
-    for (const term of new Set(document)) df.set(term, (df.get(term) ?? 0) + 1);
-  }
-  return df;
-}
-
-/** Unit-length TF-IDF vector with sublinear term frequency, terms in ascending id order. */
-export function tfidfVector(termIds: readonly number[], df: ReadonlyMap<number, number>, documentCount: number): TermVector {
-  const counts = new Map<number, number>();
-  for (const term of termIds) counts.set(term, (counts.get(term) ?? 0) + 1);
-  const terms = [...counts.keys()].sort((a, b) => a - b);
-  const weights = terms.map((term) => {
-    const idf = Math.log((1 + documentCount) / (1 + (df.get(term) ?? 0))) + 1;
-    return (1 + Math.log(counts.get(term)!)) * idf;
-  });
-  const norm = euclideanNorm(weights) || 1;
-  return { terms, weights: weights.map((weight) => weight / norm) };
 }
 
 /**
@@ -60,6 +34,21 @@ export class TermAccumulator {
 
   get(term: number): number {
     return this.sums[term]!;
+  }
+
+  /** Loads a centroid, to measure many vectors against it with `dot`; `drain` empties it again. */
+  load(centroid: Centroid): void {
+    for (const [term, weight] of centroid) {
+      if (this.sums[term] === 0) this.touched.push(term);
+      this.sums[term]! += weight;
+    }
+  }
+
+  /** Dot product of a vector with the sums. */
+  dot(vector: TermVector): number {
+    let dot = 0;
+    for (let i = 0; i < vector.terms.length; i++) dot += vector.weights[i]! * this.sums[vector.terms[i]!]!;
+    return dot;
   }
 
   /** Touched terms and their sums, in first-touch order; then the accumulator is empty again. */
@@ -95,16 +84,6 @@ export function cosineToCentroid(vector: TermVector, centroid: Centroid): number
   vector.terms.forEach((term, i) => {
     const weight = centroid.get(term);
     if (weight !== undefined) dot += weight * vector.weights[i];
-  });
-  return dot;
-}
-
-/** Cosine leaving out the terms `skip` names (a topic's own name words, which may be used in another sense; corpus-wide words). */
-export function cosineToCentroidSkipping(vector: TermVector, centroid: Centroid, skip: (term: number) => boolean): number {
-  let dot = 0;
-  vector.terms.forEach((term, i) => {
-    const weight = centroid.get(term);
-    if (weight !== undefined && !skip(term)) dot += weight * vector.weights[i]!;
   });
   return dot;
 }

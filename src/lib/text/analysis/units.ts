@@ -8,9 +8,10 @@
  * the garbage collector to trace): stems as vocabulary ids, properties as bit flags, the
  * surface as offsets into the field's text.
  */
-import type { Word } from './analyse.ts';
-import { hasMarkedCase } from './naming.ts';
-import { Interner } from '../text/interner.ts';
+import { writtenParts } from './compounds.ts';
+import type { Lexicon, Word } from './words.ts';
+import { hasMarkedCase } from './title-case.ts';
+import type { Vocabulary } from './vocabulary.ts';
 
 /** A lone stop word ("of", "the"). */
 const STOP = 1;
@@ -31,18 +32,6 @@ const EXPANDED = 128;
 
 /** Stop words allowed inside a key phrase (each is its own stem). */
 export const CONNECTORS: ReadonlySet<string> = new Set(['of', 'from', 'for', 'in', 'on', 'with', 'to', 'via', 'by']);
-
-/** Stem → id, shared by a corpus. */
-export class Vocabulary extends Interner {
-  get stems(): readonly string[] {
-    return this.values;
-  }
-
-  /** Stem ids joined as a key: "vision languag action model". */
-  key(stemIds: readonly number[]): string {
-    return stemIds.map((id) => this.stems[id]!).join(' ');
-  }
-}
 
 /** The units of one field (title or abstract). Unit `i` is addressed by its index. */
 export class Field {
@@ -183,12 +172,16 @@ interface UnitParts {
   end: number;
 }
 
-/** Groups a field's words into units. `inTitle`: title case says nothing about a word being a name. */
-export function toField(text: string, words: readonly Word[], inTitle: boolean): Field {
+/**
+ * Groups a field's words into units. `inTitle`: title case says nothing about a word being a
+ * name. A compound name stands for its parts' stems ("OpenVLA": open, vla), as a hyphenated
+ * word does.
+ */
+export function toField(text: string, words: readonly Word[], inTitle: boolean, lexicon: Lexicon): Field {
   const units: UnitParts[] = [];
   let group: Word[] = [];
   const close = () => {
-    if (group.length > 0) units.push(describeUnit(group, inTitle));
+    if (group.length > 0) units.push(describeUnit(group, inTitle, lexicon));
     group = [];
   };
   for (const word of words) {
@@ -199,7 +192,7 @@ export function toField(text: string, words: readonly Word[], inTitle: boolean):
   return Field.fromUnits(text, units);
 }
 
-function describeUnit(words: readonly Word[], inTitle: boolean): UnitParts {
+function describeUnit(words: readonly Word[], inTitle: boolean, lexicon: Lexicon): UnitParts {
   const first = words[0]!;
   const single = words.length === 1 ? first : null;
   // Most words are plain lowercase: skip the case analysis for them.
@@ -207,15 +200,17 @@ function describeUnit(words: readonly Word[], inTitle: boolean): UnitParts {
   const capitalised = first.surface !== first.lower && /^\p{Lu}/u.test(first.surface);
   const caseUninformative = !marked && (inTitle || first.sentenceStart);
   let flags = 0;
-  if (single !== null && single.stop) flags |= STOP;
-  if (single !== null && single.stop && CONNECTORS.has(single.lower)) flags |= CONNECTOR;
-  if (words.every((word) => word.stop || word.generic)) flags |= GENERIC;
-  if (words.every((word) => word.minor)) flags |= MINOR;
+  if (single !== null && single.entry.stop) flags |= STOP;
+  if (single !== null && single.entry.stop && CONNECTORS.has(single.lower)) flags |= CONNECTOR;
+  if (words.every((word) => word.entry.stop || word.entry.generic)) flags |= GENERIC;
+  if (words.every((word) => word.entry.minor)) flags |= MINOR;
   if (first.breakBefore) flags |= BREAK_BEFORE;
   if (marked || (capitalised && !caseUninformative)) flags |= NAMED;
   if (caseUninformative) flags |= CASE_UNINFORMATIVE;
   return {
-    stems: words.map((word) => word.stemId),
+    stems: marked
+      ? words.flatMap((word) => lexicon.compound(word.surface)?.map((part) => part.stemId) ?? [word.entry.stemId])
+      : words.map((word) => word.entry.stemId),
     raw: null,
     flags,
     start: first.start,
@@ -223,7 +218,7 @@ function describeUnit(words: readonly Word[], inTitle: boolean): UnitParts {
   };
 }
 
-const HYPHEN = /[-‐‑‒–]/u;
+const TWO_CAPITALS = /\p{Lu}[^]*\p{Lu}/u;
 
 /**
  * Lets defined acronyms stand for their long forms: a unit written "VLAs" or "Mamba-FSCIL"
@@ -239,8 +234,9 @@ export function expandAcronymsIn(
   for (let i = 0; i < field.length; i++) {
     if (!field.isNamed(i)) continue;
     const written = field.surface(i);
-    if (written === written.toLowerCase()) continue;
-    const parts = written.split(HYPHEN);
+    // An acronym has two capitals at least: most names ("Mamba", "Transformer") cannot hold one.
+    if (!TWO_CAPITALS.test(written)) continue;
+    const parts = writtenParts(written);
     if (parts.length !== field.stemCount(i)) continue;
     const longForms = parts.map(longFormOf);
     if (longForms.every((longForm) => longForm === undefined)) continue;

@@ -6,26 +6,29 @@
  * words just before it (hyphen parts count as words, stop words may be skipped, a camel-case
  * word may give several letters: "PreTraining" → P, T). Once defined anywhere in the corpus,
  * an acronym stands for its long form everywhere, so a paper that only says "FSCIL" still
- * counts for Few-Shot Class-Incremental Learning.
+ * counts for Few-Shot Class-Incremental Learning (topics, related papers) and is found by
+ * "class-incremental" (search terms). This is the only acronym detector.
  */
-import type { Word } from './analyse.ts';
-import { compareStrings } from '../compare.ts';
+import type { Word } from './words.ts';
+import { compareStrings } from '../../compare.ts';
 
 export interface AcronymDefinition {
   /** As written, without a plural "s": "LLM", "FSCIL". */
   acronym: string;
   /** Stems of the long form, stop words kept: ["reinforc", "learn", "from", "human", "feedback"]. */
   longForm: readonly string[];
+  /** The long form's words in lower case, hyphens as spaces: "reinforcement learning from human feedback". */
+  longFormText: string;
   /** Index of the acronym word in its field. */
   position: number;
 }
 
 const MAX_LETTERS = 10;
 
-/** "VLA", "LLMs", "LfD", "MoE": 2+ capitals, capitals at least as many as other letters. */
+/** "VLA", "LLMs", "LfD", "MoE", "ILfO": 2+ capitals, capitals at least as many as other letters. */
 export function looksLikeAcronym(surface: string): boolean {
   if (!/^[A-Za-z][A-Za-z0-9]{1,11}$/.test(surface)) return false;
-  const body = surface.endsWith('s') ? surface.slice(0, -1) : surface;
+  const body = singularAcronym(surface);
   const upper = body.replace(/[^A-Z]/g, '').length;
   const lower = body.replace(/[^a-z]/g, '').length;
   return upper >= 2 && upper >= lower;
@@ -56,12 +59,12 @@ function matchLongForm(letters: string, words: readonly Word[], end: number): nu
       const from = letterIndex - letters_.length + 1;
       if (from < 0 || letters.slice(from, letterIndex + 1) !== letters_) continue;
       // The long form may not start with a lone stop word ("Few-Shot" is fine), nor cross punctuation.
-      if (from === 0 && word.stop && !words[wordIndex + 1]?.hyphenated) continue;
+      if (from === 0 && word.entry.stop && !words[wordIndex + 1]?.hyphenated) continue;
       if (from > 0 && word.breakBefore) continue;
       const start = search(from - 1, wordIndex - 1, false);
       if (start >= 0) return start;
     }
-    if (word.stop && !mustConsume && !word.breakBefore) return search(letterIndex, wordIndex - 1, false);
+    if (word.entry.stop && !mustConsume && !word.breakBefore) return search(letterIndex, wordIndex - 1, false);
     return -1;
   };
   return search(letters.length - 1, end - 1, true);
@@ -79,41 +82,84 @@ export function findAcronymDefinitions(words: readonly Word[], gaps: readonly st
       if (letters.length < 2 || letters.length > MAX_LETTERS) continue;
       const start = matchLongForm(letters, words, i);
       if (start < 0) continue;
-      definitions.push({ acronym, longForm: words.slice(start, i).map((w) => w.stem), position: i });
+      const longWords = words.slice(start, i);
+      definitions.push({
+        acronym,
+        longForm: longWords.map((w) => w.entry.stem),
+        longFormText: longWords.map((w) => w.lower).join(' '),
+        position: i,
+      });
       return;
     }
   });
   return definitions;
 }
 
+/** "LLMs" → "LLM"; "RLHF" stays. */
+export function singularAcronym(surface: string): string {
+  return surface.length > 2 && /[A-Z0-9]s$/.test(surface) ? surface.slice(0, -1) : surface;
+}
+
 /** "LLMs" may be the plural of "LLM" or an acronym ending in S: try the plural reading first. */
 function acronymReadings(surface: string): string[] {
-  return surface.length > 2 && /[A-Z0-9]s$/.test(surface) ? [surface.slice(0, -1), surface] : [surface];
+  const singular = singularAcronym(surface);
+  return singular === surface ? [surface] : [singular, surface];
+}
+
+/** Long forms of one acronym: stems, text, and how many papers define it so. */
+interface LongForm {
+  stems: readonly string[];
+  text: string;
+  papers: number;
 }
 
 /**
- * One meaning per acronym for the whole corpus: the long form most papers define it with
- * (ties: alphabetical). A paper's own definitions take precedence for that paper.
+ * Every acronym defined in a corpus with every long form it is defined with. Topics and
+ * related papers read one meaning per acronym (`meaning`: the long form most papers use,
+ * ties alphabetical); search terms list them all (`longForms`).
  */
-export function corpusAcronyms(definitionsByPaper: readonly (readonly AcronymDefinition[])[]): Map<string, readonly string[]> {
-  const votes = new Map<string, Map<string, number>>();
-  for (const definitions of definitionsByPaper) {
-    const seen = new Set<string>();
-    for (const { acronym, longForm } of definitions) {
-      const key = longForm.join(' ');
-      if (seen.has(`${acronym}\u0000${key}`)) continue;
-      seen.add(`${acronym}\u0000${key}`);
-      const forms = votes.get(acronym) ?? new Map<string, number>();
-      forms.set(key, (forms.get(key) ?? 0) + 1);
-      votes.set(acronym, forms);
+export class Glossary {
+  private readonly forms = new Map<string, Map<string, LongForm>>();
+  private readonly meanings = new Map<string, readonly string[]>();
+
+  constructor(definitionsByPaper: Iterable<readonly AcronymDefinition[]>) {
+    for (const definitions of definitionsByPaper) {
+      const seen = new Set<string>();
+      for (const { acronym, longForm, longFormText } of definitions) {
+        const key = longForm.join(' ');
+        if (seen.has(`${acronym}\u0000${key}`)) continue;
+        seen.add(`${acronym}\u0000${key}`);
+        let forms = this.forms.get(acronym);
+        if (forms === undefined) this.forms.set(acronym, (forms = new Map()));
+        const form = forms.get(key) ?? { stems: longForm, text: longFormText, papers: 0 };
+        form.papers++;
+        forms.set(key, form);
+      }
+    }
+    for (const acronym of this.acronyms()) {
+      const [best] = [...this.forms.get(acronym)!.entries()].sort((a, b) => b[1].papers - a[1].papers || compareStrings(a[0], b[0]));
+      this.meanings.set(acronym, best![1].stems);
     }
   }
-  const chosen = new Map<string, readonly string[]>();
-  for (const [acronym, forms] of [...votes.entries()].sort(([a], [b]) => compareStrings(a, b))) {
-    const [best] = [...forms.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    chosen.set(acronym, best![0].split(' '));
+
+  /** Defined acronyms (singular, as written), sorted. */
+  acronyms(): string[] {
+    return [...this.forms.keys()].sort(compareStrings);
   }
-  return chosen;
+
+  has(acronym: string): boolean {
+    return this.forms.has(acronym);
+  }
+
+  /** Stems of the long form most papers define the acronym with. */
+  meaning(acronym: string): readonly string[] | undefined {
+    return this.meanings.get(acronym);
+  }
+
+  /** Every long form of the acronym as lower-case text, sorted. */
+  longForms(acronym: string): string[] {
+    return [...new Set([...(this.forms.get(acronym)?.values() ?? [])].map((form) => form.text))].sort(compareStrings);
+  }
 }
 
 /**
@@ -121,9 +167,9 @@ export function corpusAcronyms(definitionsByPaper: readonly (readonly AcronymDef
  * paper's own definitions come first. Case-sensitive: "VLA" and "VLAs" expand, "vla" does not.
  */
 export function acronymLookup(
-  corpus: ReadonlyMap<string, readonly string[]>,
+  glossary: Glossary,
   own: ReadonlyMap<string, readonly string[]>,
 ): (written: string) => readonly string[] | undefined {
-  const find = (acronym: string) => own.get(acronym) ?? corpus.get(acronym);
+  const find = (acronym: string) => own.get(acronym) ?? glossary.meaning(acronym);
   return (written) => find(written) ?? (written.endsWith('s') ? find(written.slice(0, -1)) : undefined);
 }

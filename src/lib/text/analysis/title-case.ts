@@ -1,8 +1,5 @@
 /**
- * Turning a key phrase into what a reader sees: a title-cased name and a URL slug.
- *
- * Names come from the text (the most frequent surface form of the phrase); this module only
- * fixes capitalisation the way a researcher writes a topic heading: "Reinforcement Learning
+ * Title case the way a researcher writes a heading (topic names, curator names): "Reinforcement Learning
  * from Human Feedback", "In-Context Learning", "Vision-Language-Action Models", "LLMs".
  */
 
@@ -66,6 +63,3 @@ export function titleCase(phrase: string, casing: ReadonlyMap<string, string> = 
     })
     .join('');
 }
-
-/** Topic ids are slugs like paper ids: "Few-Shot Class-Incremental Learning" → "few-shot-class-incremental-learning". */
-export { slugify } from '../slug.ts';

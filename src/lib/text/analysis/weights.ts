@@ -1,0 +1,51 @@
+/**
+ * Term weights: the one IDF and the one term-frequency damping used by topics, related papers
+ * and the learned term similarity, and sparse TF-IDF vectors built with them.
+ */
+
+/** How much a term (word or phrase) in `documentFrequency` of `documentCount` papers tells: rarer is more. */
+export function inverseDocumentFrequency(documentFrequency: number, documentCount: number): number {
+  return Math.log(1 + documentCount / Math.max(1, documentFrequency));
+}
+
+/** Repeating a term says a paper is about it, with diminishing returns. */
+export function termFrequencyWeight(count: number): number {
+  return count > 0 ? 1 + Math.log(count) : 0;
+}
+
+/** A sparse vector: term ids in ascending order, parallel weights, unit length. */
+export interface TermVector {
+  terms: Int32Array;
+  weights: Float64Array;
+}
+
+/** Papers per term, for papers given as term id lists (a term counts once per paper). */
+export function documentFrequencies(documents: readonly (readonly number[])[], termCount: number): Int32Array {
+  const df = new Int32Array(termCount);
+  const last = new Int32Array(termCount).fill(-1);
+  documents.forEach((document, index) => {
+    for (const term of document) {
+      if (last[term] !== index) {
+        last[term] = index;
+        df[term]!++;
+      }
+    }
+  });
+  return df;
+}
+
+/** Unit-length TF-IDF vector of a paper given as its term ids (repeated as often as they occur). */
+export function tfidfVector(termIds: readonly number[], df: Int32Array, documentCount: number): TermVector {
+  const counts = new Map<number, number>();
+  for (const term of termIds) counts.set(term, (counts.get(term) ?? 0) + 1);
+  const terms = Int32Array.from(counts.keys()).sort();
+  const weights = Float64Array.from(
+    terms,
+    (term) => termFrequencyWeight(counts.get(term)!) * inverseDocumentFrequency(df[term]!, documentCount),
+  );
+  let norm = 0;
+  for (const weight of weights) norm += weight * weight;
+  norm = Math.sqrt(norm) || 1;
+  for (let i = 0; i < weights.length; i++) weights[i]! /= norm;
+  return { terms, weights };
+}
