@@ -12,13 +12,14 @@
  * related papers are exactly those of a built site. `measureQuality` returns the figures;
  * run directly, this prints them.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildCorpus, type SeedFile } from '../../src/lib/pipeline.ts';
+import { buildCorpus } from '../../src/lib/pipeline.ts';
 import type { Paper, Topic } from '../../src/lib/types.ts';
+import { asSeedFile, OTHER_LISTS, readJudgements, seedFiles, type JudgementFile, type Pair } from './judged-lists.ts';
+import { formatChurn, measureChurn } from './churn.ts';
 
-const ROOT = new URL('../../', import.meta.url);
-const JUDGEMENTS = new URL('tests/fixtures/judgements/', ROOT);
+export { OTHER_LISTS } from './judged-lists.ts';
+
 const SHOWN_RELATED = 5;
 
 /** Goals (issue 13): on the seeds, and on the lists from other fields and a day's listing. */
@@ -33,16 +34,6 @@ export const QUALITY_FLOORS = {
   seeds: { related: 0.875, topics: 0.944 },
   others: { related: QUALITY_GOALS.others, topics: QUALITY_GOALS.others },
 } as const;
-
-type Pair = [string, string, string];
-
-interface JudgementFile {
-  description: string;
-  /** Inline papers (own lists); absent for the seeds, which are read from seeds/. */
-  papers?: { id: string; title: string; abstract: string | null }[];
-  related: Pair[];
-  topics: { share: Pair[]; apart: Pair[] };
-}
 
 export interface Score {
   agreed: number;
@@ -74,20 +65,6 @@ function score(results: { ok: boolean; label: string }[]): Score {
     share: results.length === 0 ? 1 : Math.round((agreed / results.length) * 1000) / 1000,
     misses: results.filter((result) => !result.ok).map((result) => result.label),
   };
-}
-
-/** A list written as a listing file, so it goes through the same parser as real seeds. */
-function asSeedFile(papers: NonNullable<JudgementFile['papers']>): SeedFile {
-  const text = papers.map((paper) => (paper.abstract === null ? paper.title : `${paper.title}\n\n${paper.abstract}`)).join('\n\n');
-  return { name: 'list.txt', bytes: new TextEncoder().encode(`${text}\n`) };
-}
-
-function seedFiles(): SeedFile[] {
-  const dir = new URL('seeds/', ROOT);
-  return readdirSync(dir)
-    .filter((name) => !name.startsWith('.'))
-    .sort()
-    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(new URL(name, dir))) }));
 }
 
 function evaluate(
@@ -128,10 +105,6 @@ function evaluate(
   };
 }
 
-function readJudgements(name: string): JudgementFile {
-  return JSON.parse(readFileSync(new URL(`${name}.json`, JUDGEMENTS), 'utf8')) as JudgementFile;
-}
-
 /** The seeds, judged by paper id (their stable slugs). */
 export function measureSeeds(): ListQuality {
   const judgements = readJudgements('seeds');
@@ -148,9 +121,6 @@ export function measureList(name: string): ListQuality {
   const ids = new Map(inline.map((paper) => [paper.id, idByTitle.get(paper.title) ?? `missing:${paper.id}`]));
   return evaluate(name, judgements, corpus.papers, corpus.topics, (id) => ids.get(id) ?? id);
 }
-
-/** Lists judged besides the seeds. */
-export const OTHER_LISTS = ['five-fields', 'day-listing'] as const;
 
 export function measureQuality(): ListQuality[] {
   return [measureSeeds(), ...OTHER_LISTS.map(measureList)];
@@ -184,4 +154,5 @@ export function formatQuality(results: readonly ListQuality[]): string {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log(formatQuality(measureQuality()));
+  console.log(formatChurn(measureChurn()));
 }
