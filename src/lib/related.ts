@@ -1,15 +1,17 @@
 /**
  * Related papers: for each paper, the k most related others, with a few words saying why.
  *
- * The score of a pair adds four signals, each between 0 and 1:
+ * The score of a pair adds two signals, each between 0 and 1:
  * - shared terms: the cosine of the papers' TF-IDF vectors over words and two-word phrases,
  *   with acronyms and compound names expanded on both sides (related/features.ts);
- * - the same subject in other words: the cosine of the papers in the term space learned from
- *   the list (text/analysis/latent.ts);
- * - shared topics: the cosine of their topic sets, when papers carry topics;
  * - shared authors: the cosine of their author sets weighted by how rare each author is in
  *   the list, when papers carry authors.
- * Candidates come from shared features, topics and authors, within fixed budgets per paper
+ * Shared topics are shown among the reasons, but do not add to the score, and neither does the
+ * term space learned from the list (text/analysis/latent.ts): measured on the judged pairs of
+ * tests/fixtures/judgements/, each made the lists worse (a topic of forty papers lifts all of
+ * them alike), and the learned space moved every score when one paper was added, reordering
+ * near-ties all over a list (see docs/decisions.md).
+ * Candidates come from shared features and authors, within fixed budgets per paper
  * (related/neighbours.ts), so the cost is linear in the number of papers.
  *
  * Output is deterministic: papers are processed in id order whatever the input order, scores
@@ -18,7 +20,6 @@
 import type { PaperText, RelatedPaper } from './types.ts';
 import { compareStrings } from './compare.ts';
 import { analyseCorpus, type AnalysedCorpus } from './text/analysis/corpus.ts';
-import { paperSimilarity } from './text/analysis/latent.ts';
 import { inverseDocumentFrequency } from './text/analysis/weights.ts';
 import { featureDot, paperFeatures } from './related/features.ts';
 import { rankNeighbours, type Memberships } from './related/neighbours.ts';
@@ -39,12 +40,10 @@ export interface RelatedOptions {
 
 const DEFAULT_K = 5;
 const DEFAULT_MIN_SCORE = 0.05;
-/** Weights of the four signals; they add up to 1, so a score is at most 1. */
-const TEXT_WEIGHT = 0.5;
-const LATENT_WEIGHT = 0.25;
-const TOPIC_WEIGHT = 0.1;
+/** Weights of the two signals; they add up to 1, so a score is at most 1. */
+const TEXT_WEIGHT = 0.85;
 const AUTHOR_WEIGHT = 0.15;
-/** Topics and authors with more papers than this still count in a score, but do not propose candidates. */
+/** Authors with more papers than this still count in a score, but do not propose candidates. */
 const LARGEST_GROUP = 200;
 const MAX_REASONS = 3;
 const SPARE_REASONS = 2;
@@ -134,31 +133,13 @@ export function computeRelated(
   const authorNames = sorted.map((paper) => (paper.authors ?? []).map(authorKey).filter((key) => key !== ''));
   const authors = memberships(authorNames);
   const authorWeights = Float64Array.from(authors.members, (docs) => inverseDocumentFrequency(docs.length, sorted.length));
-  const topicSimilarity = new SetSimilarity(topics.ofPaper);
   const authorSimilarity = new SetSimilarity(authors.ofPaper, authorWeights);
-  // Papers met through a feature only share no (small) topic or author: no need to look.
+  // Papers met through a feature only share no (small) author group: no need to look.
   const prescore = (a: number, b: number, partialDot: number, inGroup: boolean) =>
-    TEXT_WEIGHT * partialDot + (inGroup ? TOPIC_WEIGHT * topicSimilarity.cosine(a, b) + AUTHOR_WEIGHT * authorSimilarity.cosine(a, b) : 0);
-  const score = (a: number, b: number) => {
-    const text = featureDot(features.vectors[a]!, features.vectors[b]!);
-    const latent = Math.max(0, paperSimilarity(corpus.latent, a, b));
-    return roundScore(
-      TEXT_WEIGHT * text +
-        TOPIC_WEIGHT * topicSimilarity.cosine(a, b) +
-        AUTHOR_WEIGHT * authorSimilarity.cosine(a, b) +
-        LATENT_WEIGHT * latent,
-    );
-  };
-  const top = rankNeighbours(
-    features.vectors,
-    features.documentFrequency.length,
-    [topics, authors],
-    LARGEST_GROUP,
-    prescore,
-    score,
-    k,
-    minScore,
-  );
+    TEXT_WEIGHT * partialDot + (inGroup ? AUTHOR_WEIGHT * authorSimilarity.cosine(a, b) : 0);
+  const score = (a: number, b: number) =>
+    roundScore(TEXT_WEIGHT * featureDot(features.vectors[a]!, features.vectors[b]!) + AUTHOR_WEIGHT * authorSimilarity.cosine(a, b));
+  const top = rankNeighbours(features.vectors, features.documentFrequency.length, [authors], LARGEST_GROUP, prescore, score, k, minScore);
 
   // Reasons: shared terms (a few spares, in case one has no written form), then their spellings
   // from one more pass over the text; the most specific shared topic; a shared author.
@@ -173,18 +154,22 @@ export function computeRelated(
       return { other, value, terms, extra };
     }),
   );
-  const spelled = spellFeatures(
-    corpus,
-    features,
-    lists.map((list) => [...new Set(list.flatMap((entry) => entry.terms))]),
-  );
+  // Each paper reads the features of every pair it is part of, to spell them as the pair writes them.
+  const needed: number[][] = sorted.map(() => []);
+  lists.forEach((list, doc) => {
+    for (const { other, terms } of list) {
+      needed[doc]!.push(...terms);
+      needed[other]!.push(...terms);
+    }
+  });
+  const spell = spellFeatures(corpus, features, needed);
   sorted.forEach((paper, doc) => {
     result.set(
       paper.id,
       lists[doc]!.map(({ other, value, terms, extra }) => ({
         id: sorted[other]!.id,
         score: value,
-        why: [...terms.flatMap((feature) => spelled.get(feature) ?? []).slice(0, MAX_REASONS - extra.length), ...extra],
+        why: [...terms.flatMap((feature) => spell(doc, other, feature) ?? []).slice(0, MAX_REASONS - extra.length), ...extra],
       })),
     );
   });

@@ -40,7 +40,7 @@ describe('the learned term space', () => {
     expect(latentDimensions(33)).toBe(8);
     expect(latentDimensions(100_000)).toBe(48);
     expect(latentDimensions(3)).toBe(0);
-    const space = latentSpace([], 10, 4);
+    const space = latentSpace([], 10, 4, new Int32Array(10), new Int32Array(0));
     expect(space.dimensions).toBe(0);
   });
 });

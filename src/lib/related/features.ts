@@ -10,13 +10,17 @@
  *   one connecting word ("learning from play"), weighted by the rarity of the pair itself: a
  *   rare phrase of common words counts as much as a rare word.
  *
- * Title features count twice. Features in more than `COMMON_SHARE` of the papers are dropped
- * (they tell nothing apart), and so are features of a single paper (they relate nothing); of
- * the rest, a paper keeps its `MAX_FEATURES` heaviest.
+ * Title features count twice. Every feature of a paper that some other paper has counts, weighted
+ * by TF-IDF: common features weigh little without being cut at some share of the papers, so a
+ * feature's weight changes smoothly as papers are added (a cut would drop it from every paper at
+ * once). Features of a single paper relate nothing and are left out. A paper keeps at most its
+ * `MAX_FEATURES` heaviest features (ties by the feature's words, not its id, which moves when a
+ * new paper brings new words): a bound for very long abstracts that ordinary ones never reach.
  */
 import type { AnalysedCorpus } from '../text/analysis/corpus.ts';
 import { CONNECTORS, type Field } from '../text/analysis/units.ts';
-import { inverseDocumentFrequency, termFrequencyWeight } from '../text/analysis/weights.ts';
+import { inverseDocumentFrequency, pairTermFrequencyWeight } from '../text/analysis/weights.ts';
+import { compareStrings } from '../compare.ts';
 
 /** A paper's features (ascending ids, only those in two papers or more) and their weights, unit norm overall. */
 export interface FeatureVector {
@@ -30,24 +34,15 @@ export interface PaperFeatures {
   documentFrequency: Int32Array;
   /** The stem ids a feature is made of (one for a word; two, or three with a connector, for a pair). */
   stemsOf(feature: number): number[];
+  /** The feature's stems as words ("rectifi flow"): unlike its id, the same in any list. */
+  keyOf(feature: number): string;
   /** The feature of a pair of stems, joined by a connector stem (or -1), or -1 if no paper has it. */
   pairFeature(first: number, connectorStem: number, second: number): number;
 }
 
 const TITLE_WEIGHT = 2;
-/**
- * A paper is compared on its most telling features only: the long tail of an abstract (method
- * details, filler) adds more noise than signal to a cosine.
- */
-const MAX_FEATURES = 40;
-/** Features in more than this share of the papers (and more than `MIN_COMMON` papers) are dropped. */
-const COMMON_SHARE = 0.1;
-const MIN_COMMON = 50;
-
-/** Most papers a feature may occur in and still count. */
-export function commonFeatureLimit(paperCount: number): number {
-  return Math.max(MIN_COMMON, Math.floor(paperCount * COMMON_SHARE));
-}
+/** Most features a paper keeps; past it, the lightest weigh little against the rest. */
+const MAX_FEATURES = 120;
 
 /**
  * Pairs of stems as dense feature ids after the stem ids. An open-addressing hash table over
@@ -191,19 +186,19 @@ export function paperFeatures(corpus: AnalysedCorpus): PaperFeatures {
   const documentFrequency = new Int32Array(pairs.size);
   for (const { ids } of counted) for (const feature of ids) documentFrequency[feature]!++;
   const n = corpus.papers.length;
-  const limit = commonFeatureLimit(n);
+  const keyOf = (feature: number) =>
+    pairs
+      .stemsOf(feature)
+      .map((stem) => corpus.vocabulary.stems[stem]!)
+      .join(' ');
   const vectors = counted.map(({ ids, counts: occurrences }): FeatureVector => {
-    const kept: [feature: number, weight: number][] = [];
+    let kept: [feature: number, weight: number][] = [];
     for (let slot = 0; slot < ids.length; slot++) {
       const feature = ids[slot]!;
-      const count = occurrences[slot]!;
       const df = documentFrequency[feature]!;
-      if (df > limit) continue;
-      if (df >= 2) kept.push([feature, termFrequencyWeight(count) * inverseDocumentFrequency(df, n)]);
+      if (df >= 2) kept.push([feature, pairTermFrequencyWeight(occurrences[slot]!) * inverseDocumentFrequency(df, n)]);
     }
-    // The heaviest features (ties: lower id).
-    kept.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    if (kept.length > MAX_FEATURES) kept.length = MAX_FEATURES;
+    if (kept.length > MAX_FEATURES) kept = heaviest(kept, MAX_FEATURES, keyOf);
     let squaredNorm = 0;
     for (const [, weight] of kept) squaredNorm += weight * weight;
     const norm = Math.sqrt(squaredNorm) || 1;
@@ -214,11 +209,28 @@ export function paperFeatures(corpus: AnalysedCorpus): PaperFeatures {
     vectors,
     documentFrequency,
     stemsOf: (feature) => pairs.stemsOf(feature),
+    keyOf,
     pairFeature: (first, connectorStem, second) => {
       const connector = connectorStem < 0 ? -1 : pairs.connectorIndex(connectorStem);
       return connectorStem >= 0 && connector < 0 ? -1 : pairs.find(first, connector, second);
     },
   };
+}
+
+/** The `limit` heaviest features; ties by their words, so the choice does not depend on feature ids. */
+function heaviest(
+  features: [feature: number, weight: number][],
+  limit: number,
+  keyOf: (feature: number) => string,
+): [feature: number, weight: number][] {
+  const sorted = [...features].sort((a, b) => b[1] - a[1]);
+  const cut = sorted[limit - 1]![1];
+  const above = sorted.filter(([, weight]) => weight > cut);
+  const tied = sorted
+    .filter(([, weight]) => weight === cut)
+    .map((entry) => ({ entry, key: keyOf(entry[0]) }))
+    .sort((a, b) => compareStrings(a.key, b.key));
+  return [...above, ...tied.slice(0, limit - above.length).map(({ entry }) => entry)];
 }
 
 /** Dot product of two feature vectors (a merge of their sorted ids). */

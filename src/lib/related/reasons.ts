@@ -7,6 +7,7 @@ import type { Field } from '../text/analysis/units.ts';
 import { writtenParts } from '../text/analysis/compounds.ts';
 import { Spellings } from '../text/analysis/spelling.ts';
 import { CONNECTORS } from '../text/analysis/units.ts';
+import { compareStrings } from '../compare.ts';
 import type { FeatureVector, PaperFeatures } from './features.ts';
 
 /** Shared terms contributing less than this share of the strongest one are not shown. */
@@ -46,7 +47,8 @@ export function sharedFeatures(features: PaperFeatures, a: FeatureVector, b: Fea
     if (words.length > 1) for (const word of words) credit += contributionOf(word);
     return { feature, words, credit };
   });
-  candidates.sort((x, y) => y.credit - x.credit || x.feature - y.feature);
+  // Ties by the features' words: feature ids move when a new paper brings new words.
+  candidates.sort((x, y) => y.credit - x.credit || compareStrings(features.keyOf(x.feature), features.keyOf(y.feature)));
   const chosen: number[] = [];
   const covered = new Set<number>();
   const strongest = candidates[0]?.credit ?? 0;
@@ -62,40 +64,36 @@ export function sharedFeatures(features: PaperFeatures, a: FeatureVector, b: Fea
 }
 
 /**
- * How the papers write the given features: `needed[paper]` lists the features to read in that
- * paper (those of the reasons shown on its page), and each feature is shown as written most
- * often in the papers that needed it: a word as written (a compound's part: "VLA"), a pair with
- * what stands between its words ("vision-language", "learning from play"). Acronyms' long forms
- * have no written form and are not counted (such a feature gets no spelling). Each paper is read
- * once, and only its units holding a wanted word are read as text.
+ * How two papers write the features given as the reasons they are related: `needed[paper]`
+ * lists the features to read in that paper (those of every reason shown for a pair it is part
+ * of), and a reason is shown as the two papers of its pair write it most often: a word as
+ * written (a compound's part: "VLA"), a pair with what stands between its words
+ * ("vision-language", "learning from play"). Spelt from its own two papers, a reason does not
+ * change when other papers are added to the list. Acronyms' long forms have no written form and
+ * are not counted (such a feature gets no spelling). Each paper is read once, and only its units
+ * holding a wanted word are read as text.
  */
 export function spellFeatures(
   corpus: AnalysedCorpus,
   features: PaperFeatures,
   needed: readonly (readonly number[])[],
-): Map<number, string> {
-  const wantedFeatures = new Set(needed.flat());
+): (a: number, b: number, feature: number) => string | null {
   const spellings = new Spellings();
-  const add = (feature: number, text: string) => {
-    if (wantedFeatures.has(feature)) spellings.add(String(feature), text);
-  };
   // wantedBy[stem] = the paper being read when one of its wanted features has that stem.
   const wantedBy = new Int32Array(corpus.vocabulary.size).fill(-1);
   for (const paper of corpus.papers) {
-    const own = needed[paper.index] ?? [];
-    if (own.length === 0) continue;
+    const own = new Set(needed[paper.index] ?? []);
+    if (own.size === 0) continue;
     for (const feature of own) for (const stem of features.stemsOf(feature)) wantedBy[stem] = paper.index;
     const wanted = (stem: number) => wantedBy[stem] === paper.index;
+    const add = (feature: number, text: string) => {
+      if (own.has(feature)) spellings.add(`${paper.index} ${feature}`, text);
+    };
     spellIn(paper.title, wanted, corpus, features, add);
     spellIn(paper.abstract, wanted, corpus, features, add);
   }
   // A feature never written out (only through an acronym's long form) has nothing to show.
-  const spelled = new Map<number, string>();
-  for (const feature of [...wantedFeatures].sort((x, y) => x - y)) {
-    const best = spellings.best(String(feature));
-    if (best !== null) spelled.set(feature, best);
-  }
-  return spelled;
+  return (a, b, feature) => spellings.bestOf([`${a} ${feature}`, `${b} ${feature}`]);
 }
 
 /** Reads one field for spellings of wanted words and pairs (see `spellFeatures`). */

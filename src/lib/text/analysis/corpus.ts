@@ -9,7 +9,7 @@ import { compareStrings } from '../../compare.ts';
 import { acronymLookup, findAcronymDefinitions, Glossary, type AcronymDefinition } from './acronyms.ts';
 import { expandAcronymsIn, toField, type Field } from './units.ts';
 import { Vocabulary } from './vocabulary.ts';
-import { latentDimensions, latentSpace, type LatentSpace } from './latent.ts';
+import { latentDimensions, latentSpace, textKey, type LatentSpace } from './latent.ts';
 import { documentFrequencies, tfidfVector, type TermVector } from './weights.ts';
 import { Lexicon, readWords, SENTENCE_END, withoutUrls, type Word } from './words.ts';
 import { stem } from '../stem.ts';
@@ -118,6 +118,8 @@ export function analyseCorpus(input: readonly PaperText[]): AnalysedCorpus {
     papers.map((paper) => paper.vector),
     vocabulary.size,
     latentDimensions(papers.length),
+    Int32Array.from(vocabulary.stems, textKey),
+    Int32Array.from(papers, (paper) => textKey(paper.id)),
   );
   return { papers, glossary, vocabulary, contentStems: content, stemPapers: stemPapersOf(papers, vocabulary.size), latent };
 }

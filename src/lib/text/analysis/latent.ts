@@ -8,8 +8,15 @@
  * The factorisation is a randomised truncated SVD (Halko, Martinsson and Tropp 2011): the
  * matrix is multiplied by a few dozen pseudo-random vectors, sharpened by power iterations,
  * and the small projected problem is solved exactly (ml-matrix's eigendecomposition). Cost is linear in the corpus: a few
- * passes over its non-zero weights times the number of dimensions. The random vectors are a
- * hash of (term, column), so the same list always gives the same space.
+ * passes over its non-zero weights times the number of dimensions.
+ *
+ * The space stays put when a paper is added to a list, so a rebuild does not reshuffle every
+ * paper's neighbours: the pseudo-random vectors are a hash of (the term as written, column),
+ * not of the term's position in the vocabulary, which moves when a new paper brings new words;
+ * enough power iterations bring the result close to the exact factorisation, whatever the
+ * random vectors; and a large list is factorised on a sample of papers chosen by a hash of
+ * their ids, which a new paper does not shift. (A fractional number of dimensions, growing by a
+ * quarter with each paper, was tried too: it placed papers in topics worse on the judged lists.)
  */
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import type { TermVector } from './weights.ts';
@@ -28,17 +35,23 @@ export interface LatentSpace {
   columns: Int32Array;
 }
 
-/** Dimensions for a corpus of this many papers: enough to tell subjects apart, few enough to generalise. */
+const MAX_DIMENSIONS = 48;
+
+/**
+ * Dimensions for a corpus of this many papers: enough to tell subjects apart, few enough to
+ * generalise: a quarter as many as papers, at most 48.
+ */
 export function latentDimensions(paperCount: number): number {
-  return Math.max(0, Math.min(48, Math.floor(paperCount / 4)));
+  return Math.max(0, Math.min(MAX_DIMENSIONS, Math.floor(paperCount / 4)));
 }
 
 const OVERSAMPLING = 8;
-const POWER_ITERATIONS = 2;
+/** Enough that the space hardly depends on the random vectors (each costs two passes over the papers). */
+const POWER_ITERATIONS = 5;
 
-/** A deterministic pseudo-random number in [-1, 1) for cell (row, column) of the test matrix. */
+/** A deterministic pseudo-random number in [-1, 1) for cell (row, column) of the test matrix; `row` is a term's key. */
 function testValue(row: number, column: number): number {
-  let h = Math.imul(row + 1, 0x9e3779b1) ^ Math.imul(column + 1, 0x85ebca77);
+  let h = Math.imul(row ^ 0x5bd1e995, 0x9e3779b1) ^ Math.imul(column + 1, 0x85ebca77);
   h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
   h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
   h ^= h >>> 16;
@@ -153,10 +166,17 @@ function normaliseRows(matrix: Float64Array, rows: number, width: number): Float
 
 /**
  * The latent space of papers given as unit TF-IDF vectors over `termCount` terms, with
- * `dimensions` dimensions (see `latentDimensions`). With no dimensions (a tiny list), every
- * similarity is 0.
+ * `dimensions` dimensions (see `latentDimensions`). `termKeys` gives each term id a number that depends on the term alone (a hash of
+ * its stem), and `paperKeys` each paper one that depends on the paper alone (a hash of its id).
+ * With no dimensions (a tiny list), every similarity is 0.
  */
-export function latentSpace(papers: readonly TermVector[], termCount: number, dimensions: number): LatentSpace {
+export function latentSpace(
+  papers: readonly TermVector[],
+  termCount: number,
+  dimensions: number,
+  termKeys: Int32Array,
+  paperKeys: Int32Array,
+): LatentSpace {
   const { vectors, columns, columnCount } = sharedTerms(papers, termCount);
   const n = vectors.length;
   const k = Math.max(0, Math.min(dimensions, n, columnCount));
@@ -170,17 +190,33 @@ export function latentSpace(papers: readonly TermVector[], termCount: number, di
       terms: new Float64Array(0),
       columns,
     };
-  // A large list is factorised on an even sample of its papers (every step-th, in id order):
-  // the term space of 4,000 papers is as good, and every paper is then projected into it.
+  // A large list is factorised on a sample of its papers (about one in `step`, by a hash of their
+  // ids): the term space of 4,000 papers is as good, and every paper is then projected into it.
   const step = Math.max(1, Math.ceil(n / MAX_FACTORISED));
-  const sample = step === 1 ? vectors : vectors.filter((_, i) => i % step === 0);
-  const { terms, singularValues } = factorise(sample, columnCount, k, width);
+  const sample = step === 1 ? vectors : vectors.filter((_, i) => sampled(paperKeys[i]!, step));
+  const columnKeys = new Int32Array(columnCount);
+  for (let t = 0; t < termCount; t++) if (columns[t]! >= 0) columnKeys[columns[t]!] = termKeys[t]!;
+  const { terms, singularValues } = factorise(sample, columnKeys, k, width);
   const { papers: projected, paperNorms } = project(vectors, terms, singularValues);
   return { dimensions: k, papers: projected, paperNorms, singularValues, terms, columns };
 }
 
+/** A 32-bit number for a string, from the string alone (FNV-1a): a stable key for a term or a paper. */
+export function textKey(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash;
+}
+
 /** Papers factorised at most: beyond, a sample (see `latentSpace`). */
 const MAX_FACTORISED = 4_000;
+
+/** Is a paper with this key in a sample of about one in `step`? (A mix of the key's bits, so that any key spreads evenly.) */
+function sampled(key: number, step: number): boolean {
+  let h = Math.imul(key ^ (key >>> 16), 0x7feb352d);
+  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
+  return ((h ^ (h >>> 16)) >>> 0) % step === 0;
+}
 
 /** Papers in the space: each the sum of its terms' vectors (weight · term / singular value), then unit length. */
 function project(
@@ -229,13 +265,14 @@ function sharedTerms(
 /** Term vectors (V·Σ, first k columns) and singular values of the papers' matrix. */
 function factorise(
   vectors: readonly TermVector[],
-  termCount: number,
+  termKeys: Int32Array,
   k: number,
   width: number,
 ): { terms: Float64Array; singularValues: Float64Array } {
   const n = vectors.length;
+  const termCount = termKeys.length;
   const omega = new Float64Array(termCount * width);
-  for (let t = 0; t < termCount; t++) for (let c = 0; c < width; c++) omega[t * width + c] = testValue(t, c);
+  for (let t = 0; t < termCount; t++) for (let c = 0; c < width; c++) omega[t * width + c] = testValue(termKeys[t]!, c);
   let q = multiply(vectors, omega, width);
   orthonormalise(q, n, width);
   for (let iteration = 0; iteration < POWER_ITERATIONS; iteration++) {

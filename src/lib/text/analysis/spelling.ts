@@ -84,4 +84,11 @@ export class Spellings {
     const forms = this.counts.get(key);
     return forms === undefined ? null : preferredSpelling(forms);
   }
+
+  /** The spelling to show for what several keys stand for together (their surfaces counted as one), or null. */
+  bestOf(keys: readonly string[]): string | null {
+    const merged = new Map<string, number>();
+    for (const key of keys) for (const [surface, count] of this.counts.get(key) ?? []) merged.set(surface, (merged.get(surface) ?? 0) + count);
+    return preferredSpelling(merged);
+  }
 }

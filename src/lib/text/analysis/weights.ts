@@ -13,6 +13,17 @@ export function termFrequencyWeight(count: number): number {
   return count > 0 ? 1 + Math.log(count) : 0;
 }
 
+/**
+ * The same with slower returns, a power below one (ten mentions weigh 5.6 times one), for
+ * comparing two papers' terms: measured on the judged related papers (tests/fixtures/judgements/),
+ * it ranks better than the logarithm, which topics (chosen over groups of papers) keep.
+ */
+export function pairTermFrequencyWeight(count: number): number {
+  return count > 0 ? count ** PAIR_TERM_FREQUENCY_POWER : 0;
+}
+
+const PAIR_TERM_FREQUENCY_POWER = 0.75;
+
 /** A sparse vector: term ids in ascending order, parallel weights, unit length. */
 export interface TermVector {
   terms: Int32Array;
