@@ -1,6 +1,7 @@
 /**
- * Runs the pipeline once per set of inputs, however many collections ask for it, and keeps
- * parsed seed files in a cache so an unchanged file is not parsed again.
+ * Runs the pipeline once per set of inputs and publishes its result for the pages
+ * (src/build-session.ts), and keeps parsed seed files in a cache so an unchanged file is not
+ * parsed again.
  */
 import type { LoaderContext } from 'astro/loaders';
 import { relative, resolve } from 'node:path';
@@ -12,6 +13,7 @@ import { readSeedFiles } from './read-seeds.ts';
 import { ParseCache } from './parse-cache.ts';
 import { recordBuildFigures } from '../integrations/build-report.ts';
 import { loadTopicFiles, topicOverride } from './topic-files.ts';
+import { buildSession } from '../build-session.ts';
 
 export interface CorpusSource {
   /** Seed directory, relative to the project root. */
@@ -26,9 +28,8 @@ export function sourceFolders(source: CorpusSource, context: LoaderContext): { s
   return { seedsDir: resolve(root, source.seedsDir), topicsDir: resolve(root, source.topicsDir) };
 }
 
-let memo: { key: string; corpus: Promise<Corpus> } | undefined;
-
-export async function loadCorpus(source: CorpusSource, context: LoaderContext): Promise<Corpus> {
+/** The corpus for the current inputs, with their digest (`key`): computed once per set of inputs, published to the pages. */
+export async function loadCorpus(source: CorpusSource, context: LoaderContext): Promise<{ key: string; corpus: Corpus }> {
   const root = fileURLToPath(context.config.root);
   const { seedsDir, topicsDir } = sourceFolders(source, context);
   const [{ files, diagnostics: readProblems }, topicFiles] = await Promise.all([
@@ -43,11 +44,12 @@ export async function loadCorpus(source: CorpusSource, context: LoaderContext): 
     overrides: JSON.stringify(overrides),
     readProblems: JSON.stringify(readProblems),
   });
-  if (memo?.key !== key) {
+  const session = buildSession();
+  if (session.corpus?.key !== key) {
     const input = { files, readProblems, digests, overrides, seedsDir: relative(root, seedsDir) || '.' };
-    memo = { key, corpus: runPipeline(input, context) };
+    session.corpus = { key, corpus: runPipeline(input, context) };
   }
-  return memo.corpus;
+  return { key, corpus: await session.corpus.corpus };
 }
 
 interface PipelineInput {
