@@ -3,11 +3,14 @@
  * Astro writes it into every page as a meta element, with the hash of every script and style
  * it built). Two steps, as two integrations sharing what the first finds:
  *
- * 1. `pages`, before the offline integration hashes the site: reads every page, warns about
- *    anything inline its policy would block (naming the pages), and trims the page's meta
- *    policy to the hashes of its own inline scripts and styles. Astro lists every hash of the
- *    site in every page (bundled files too, which 'self' already allows): about 1 KB per page
- *    that does not compress. Trimming only removes sources, so it never allows more.
+ * 1. `pages`: checks every page as it is rendered, before Astro writes it (a page hook,
+ *    page-hooks.ts), so no page is read back from the disk: it warns about anything inline the
+ *    page's policy would block (naming the pages), and trims the page's meta policy to the
+ *    hashes of its own inline scripts and styles. Astro lists every hash of the site in every
+ *    page (bundled files too, which 'self' already allows): about 1 KB per page that does not
+ *    compress. Trimming only removes sources, so it never allows more. After the build, any HTML
+ *    file the hook did not see (the 404 page, which Astro renders without middleware) is read
+ *    and checked.
  * 2. `headers`, last (after the service worker is written, so the file is not precached:
  *    hosts read it, they do not serve it): writes `_headers` (src/lib/security/headers-file.ts)
  *    with the same policy as an HTTP header, allowing the inline hashes of all pages.
@@ -28,6 +31,8 @@ import {
 } from '../lib/security/policy.ts';
 import { policyProblems, inlineContent, withMetaPolicy } from '../lib/security/inline-content.ts';
 import { headersFile } from '../lib/security/headers-file.ts';
+import { compareStrings } from '../lib/compare.ts';
+import { addPageHook, pageFile } from './page-hooks.ts';
 
 const READ_CONCURRENCY = 64;
 const SEARCH_DIR = 'pagefind';
@@ -65,47 +70,74 @@ const problemWarning = (what: string, pages: string[]) =>
   `the Content Security Policy ${what} in ${pages.slice(0, 3).join(', ')}${pages.length > 3 ? ` and ${pages.length - 3} more page(s)` : ''}: ` +
   'move scripts into src/scripts/ and styles into a <style> block or stylesheet after the page head, and use classes instead of style attributes';
 
-/** Checks every page of the built site in `outDir` against its policy and trims its meta policy to what it uses. */
-export async function checkPages(outDir: string): Promise<PagesReport> {
-  const pages = await htmlPages(outDir);
-  const used = { script: new Set<string>(), style: new Set<string>() };
-  const policies = new Map<string, Policy>(); // the pages' meta policies without hashes, by text
-  const problemsOn = new Map<string, string[]>();
-  const pagesWithoutPolicy: string[] = [];
-  let trimmed = 0;
+/**
+ * Checks pages against their policy and trims each meta policy to the page's own hashes,
+ * collecting what the `_headers` policy and the warnings need. Pages come either as they are
+ * rendered (`checkPage`, from the page hook) or from the disk (`checkPages`).
+ */
+export class PolicyCheck {
+  readonly #used = { script: new Set<string>(), style: new Set<string>() };
+  /** The pages' meta policies without hashes, by text. */
+  readonly #policies = new Map<string, Policy>();
+  readonly #problemsOn = new Map<string, string[]>();
+  readonly #pagesWithoutPolicy: string[] = [];
+  /** Output files checked, relative to the output directory. */
+  readonly checked = new Set<string>();
+  #trimmed = 0;
 
-  const checkPage = async (page: string) => {
-    const html = await readFile(join(outDir, page), 'utf8');
+  /** Checks the page written to `file` (relative to the output directory); returns its HTML with the trimmed policy. */
+  checkPage(file: string, html: string): string {
+    this.checked.add(file);
     const content = inlineContent(html);
     const policy = content.metaPolicy === null ? configuredPolicy() : parsePolicy(content.metaPolicy);
-    if (content.metaPolicy === null) pagesWithoutPolicy.push(page);
-    for (const what of new Set(policyProblems(content, policy))) problemsOn.set(what, [...(problemsOn.get(what) ?? []), page]);
+    if (content.metaPolicy === null) this.#pagesWithoutPolicy.push(file);
+    for (const what of new Set(policyProblems(content, policy))) this.#problemsOn.set(what, [...(this.#problemsOn.get(what) ?? []), file]);
     const allowed = hashSources(policy);
     const own = { script: new Set<string>(), style: new Set<string>() };
     for (const block of content.blocks) if (allowed[block.kind].includes(block.hash)) own[block.kind].add(block.hash);
-    for (const kind of ['script', 'style'] as const) for (const hash of own[kind]) used[kind].add(hash);
-    if (content.metaPolicy === null) return;
+    for (const kind of ['script', 'style'] as const) for (const hash of own[kind]) this.#used[kind].add(hash);
+    if (content.metaPolicy === null) return html;
     const bare = withHashSources(policy, { script: [], style: [] });
-    policies.set(serializePolicy(bare), bare);
+    this.#policies.set(serializePolicy(bare), bare);
     const pagePolicy = serializePolicy(withHashSources(policy, own));
-    if (pagePolicy === content.metaPolicy) return;
-    await writeFile(join(outDir, page), withMetaPolicy(html, content, pagePolicy));
-    trimmed++;
-  };
-  for (let start = 0; start < pages.length; start += READ_CONCURRENCY) {
-    await Promise.all(pages.slice(start, start + READ_CONCURRENCY).map(checkPage));
+    if (pagePolicy === content.metaPolicy) return html;
+    this.#trimmed++;
+    return withMetaPolicy(html, content, pagePolicy);
   }
-  pagesWithoutPolicy.sort();
-  for (const list of problemsOn.values()) list.sort();
 
-  const united = unitePolicies([...policies.keys()].sort().map((text) => policies.get(text)!));
-  return {
-    pages: pages.length,
-    pagesWithoutPolicy,
-    trimmed,
-    policy: serializePolicy(headerPolicy(withHashSources(united.size ? united : configuredPolicy(), used))),
-    warnings: [...problemsOn].sort(([a], [b]) => (a < b ? -1 : 1)).map(([what, on]) => problemWarning(what, on)),
-  };
+  /** Checks every page in `outDir` not checked yet, rewriting those whose policy it trims. */
+  async checkPages(outDir: string): Promise<void> {
+    const pages = (await htmlPages(outDir)).filter((page) => !this.checked.has(page));
+    const checkFile = async (page: string) => {
+      const html = await readFile(join(outDir, page), 'utf8');
+      const checked = this.checkPage(page, html);
+      if (checked !== html) await writeFile(join(outDir, page), checked);
+    };
+    for (let start = 0; start < pages.length; start += READ_CONCURRENCY) {
+      await Promise.all(pages.slice(start, start + READ_CONCURRENCY).map(checkFile));
+    }
+  }
+
+  report(): PagesReport {
+    const united = unitePolicies([...this.#policies.keys()].sort().map((text) => this.#policies.get(text)!));
+    const sorted = (list: readonly string[]) => [...list].sort(compareStrings);
+    return {
+      pages: this.checked.size,
+      pagesWithoutPolicy: sorted(this.#pagesWithoutPolicy),
+      trimmed: this.#trimmed,
+      policy: serializePolicy(headerPolicy(withHashSources(united.size ? united : configuredPolicy(), this.#used))),
+      warnings: [...this.#problemsOn]
+        .sort(([a], [b]) => compareStrings(a, b))
+        .map(([what, on]) => problemWarning(what, sorted(on))),
+    };
+  }
+}
+
+/** Checks every page of the built site in `outDir` against its policy and trims its meta policy to what it uses. */
+export async function checkPages(outDir: string): Promise<PagesReport> {
+  const check = new PolicyCheck();
+  await check.checkPages(outDir);
+  return check.report();
 }
 
 /** Writes `_headers` for the built site in `outDir` with the header `policy`; returns warnings (limits of Cloudflare Pages). */
@@ -134,6 +166,7 @@ export default function contentSecurityPolicy(): { pages: AstroIntegration; head
   let base = '/';
   let assetsDir = '_astro';
   let report: PagesReport | undefined;
+  let check: PolicyCheck | undefined;
   return {
     pages: {
       name: 'reading-list:csp-pages',
@@ -142,14 +175,24 @@ export default function contentSecurityPolicy(): { pages: AstroIntegration; head
           base = config.base.endsWith('/') ? config.base : `${config.base}/`;
           assetsDir = config.build.assets;
         },
+        'astro:build:start': () => {
+          const pages = new PolicyCheck();
+          check = pages;
+          addPageHook({ name: 'content security policy', page: ({ path, html }) => pages.checkPage(pageFile(path), html) });
+        },
         'astro:build:done': async ({ dir, logger }) => {
           const start = performance.now();
-          report = await checkPages(fileURLToPath(dir));
+          check ??= new PolicyCheck();
+          const rendered = check.checked.size;
+          // Pages Astro wrote without rendering them through the middleware (the 404 page) are read from the disk.
+          await check.checkPages(fileURLToPath(dir));
+          report = check.report();
           const ms = Math.round(performance.now() - start);
           for (const warning of report.warnings) logger.warn(warning);
           const without = report.pagesWithoutPolicy.length;
           logger.info(
-            `${report.pages} page(s) checked in ${ms} ms; ${report.trimmed} page policies trimmed to the page's own inline hashes` +
+            `${report.pages} page(s) checked (${rendered} as they were rendered, ${report.pages - rendered} read back in ${ms} ms); ` +
+              `${report.trimmed} page policies trimmed to the page's own inline hashes` +
               `${without ? `; ${without} page(s) without their own policy (the _headers policy covers them)` : ''}`,
           );
         },
