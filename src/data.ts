@@ -9,6 +9,7 @@ import { withBase, paperPath, topicPath } from './lib/urls.ts';
 import { bibtexKeys } from './lib/export/bibtex.ts';
 import { siteSettings } from './settings.ts';
 import { paginate } from './lib/pagination.ts';
+import { sliceCount } from './lib/search/slices.ts';
 import { addedKey } from './lib/export/added.ts';
 import { exportSite } from './lib/export/site-exports.ts';
 import type { PaperInfo } from './lib/reader-list/state.ts';
@@ -25,6 +26,9 @@ export const topicById = new Map(topics.map((topic) => [topic.id, topic]));
 
 /** The newest paper's added key: what "new since your last visit" compares with next time. */
 export const newestAddedKey = papers.map(addedKey).reduce((max, key) => (key > max ? key : max), '');
+
+/** Slices of the search index (src/lib/search/slices.ts), which the search code combines. */
+export const searchSlices = sliceCount(papers.length, siteSettings.searchSlicePapers);
 
 /** The home list, page by page. */
 export const homePages = paginate(papers, siteSettings.pageSize);

@@ -33,6 +33,7 @@ import { policyProblems, inlineContent, withMetaPolicy } from '../lib/security/i
 import { headersFile } from '../lib/security/headers-file.ts';
 import { compareStrings } from '../lib/compare.ts';
 import { addPageHook, pageFile } from './page-hooks.ts';
+import { SLICE_FOLDER_NAME } from '../lib/search/slices.ts';
 
 const READ_CONCURRENCY = 64;
 const SEARCH_DIR = 'pagefind';
@@ -126,9 +127,7 @@ export class PolicyCheck {
       pagesWithoutPolicy: sorted(this.#pagesWithoutPolicy),
       trimmed: this.#trimmed,
       policy: serializePolicy(headerPolicy(withHashSources(united.size ? united : configuredPolicy(), this.#used))),
-      warnings: [...this.#problemsOn]
-        .sort(([a], [b]) => compareStrings(a, b))
-        .map(([what, on]) => problemWarning(what, sorted(on))),
+      warnings: [...this.#problemsOn].sort(([a], [b]) => compareStrings(a, b)).map(([what, on]) => problemWarning(what, sorted(on))),
     };
   }
 }
@@ -145,10 +144,17 @@ export async function writeHeadersFile(outDir: string, base: string, policy: str
   const entries = (await readdir(outDir, { withFileTypes: true }))
     .filter((entry) => entry.name !== '_headers')
     .map((entry) => ({ name: entry.name, directory: entry.isDirectory() }));
-  const searchFiles = entries.some((entry) => entry.name === SEARCH_DIR && entry.directory)
-    ? (await readdir(join(outDir, SEARCH_DIR), { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name)
-    : [];
-  const text = headersFile(policy, { base, assetsDir, searchDir: SEARCH_DIR, entries, searchFiles });
+  const hasSearch = entries.some((entry) => entry.name === SEARCH_DIR && entry.directory);
+  const searchEntries = hasSearch ? await readdir(join(outDir, SEARCH_DIR), { withFileTypes: true }) : [];
+  const filesIn = async (folder: string) =>
+    (await readdir(join(outDir, SEARCH_DIR, folder), { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
+  const searchFiles = searchEntries.filter((entry) => entry.isFile()).map((entry) => entry.name);
+  const searchSlices = await Promise.all(
+    searchEntries
+      .filter((entry) => entry.isDirectory() && SLICE_FOLDER_NAME.test(entry.name))
+      .map(async (entry) => ({ folder: entry.name, files: await filesIn(entry.name) })),
+  );
+  const text = headersFile(policy, { base, assetsDir, searchDir: SEARCH_DIR, entries, searchFiles, searchSlices });
   await writeFile(join(outDir, '_headers'), text);
   const warnings: string[] = [];
   const rules = text.split('\n').filter((line) => line.startsWith('/')).length;

@@ -61,8 +61,12 @@ const NEVER = [
 /** Downloads for other programs (feed readers, reference managers), not for reading offline. */
 const DOWNLOADS = [/(^|\/)feed\.xml$/, /\.bib$/, /\.csl\.json$/, /^papers\.json$/, /^topics\.json$/, /^reading-list\.md$/];
 
-/** Files named by their content: Astro's hashed assets and Pagefind's metadata, index, fragment and filter files. */
-const CONTENT_ADDRESSED = [/^_astro\//, /^pagefind\/(fragment|index|filter)\//, /^pagefind\/pagefind\.[^/]+\.pf_meta$/];
+/** Files named by their content: Astro's hashed assets and Pagefind's metadata, index, fragment and filter files (of every slice). */
+const CONTENT_ADDRESSED = [
+  /^_astro\//,
+  /^pagefind\/(slice-\d+\/)?(fragment|index|filter)\//,
+  /^pagefind\/(slice-\d+\/)?pagefind\.[^/]+\.pf_meta$/,
+];
 
 /** Always precached when the site is too large to precache whole. */
 const SHELL = [
