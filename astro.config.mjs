@@ -6,6 +6,7 @@ import pagefind from './src/integrations/pagefind.ts';
 import offline from './src/integrations/offline.ts';
 import buildReport from './src/integrations/build-report.ts';
 import pageHooks from './src/integrations/page-hooks.ts';
+import progress from './src/integrations/progress.ts';
 import contentSecurityPolicy from './src/integrations/content-security-policy.ts';
 import { astroCsp } from './src/lib/security/policy.ts';
 import { siteSettings } from './src/settings.ts';
@@ -25,7 +26,7 @@ export default defineConfig({
   // hosts read it, they do not serve it, so it must not be precached. The build report (figures
   // for `npm run bench`) first, so it stamps each step before the others run; then the page
   // hooks, which hand each page to the integrations as it is rendered (the policy check).
-  integrations: [buildReport(), pageHooks(), mdx(), sitemap(), pagefind(), csp.pages, offline(), csp.headers],
+  integrations: [buildReport(), progress(), pageHooks(), mdx(), sitemap(), pagefind(), csp.pages, offline(), csp.headers],
   // Content Security Policy in every page (src/lib/security/policy.ts says what and why).
   security: { csp: astroCsp },
   // Shiki colours code with style attributes, which that policy blocks: code in topic notes stays plain.
