@@ -42,6 +42,22 @@ export interface SearchIndexReport {
 /** Files of Pagefind's bundle that only the first slice needs: the others share its code and WebAssembly. */
 const INDEX_FILES = /^(pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|(fragment|index|filter)\/.*)$/;
 
+/**
+ * What Pagefind reads of a page: its `data-pagefind-body` element (Pagefind ignores the rest of a
+ * site's pages once any page has one), in a document that keeps the page's language. A third of
+ * the page to encode and pipe to Pagefind's process; the index comes out the same.
+ */
+export function indexedPart(html: string): string {
+  const start = html.search(/<[a-z][^>]*\sdata-pagefind-body[\s>]/);
+  if (start < 0) return html;
+  const tag = /^<([a-z][a-z0-9]*)/.exec(html.slice(start))![1]!;
+  const end = html.indexOf(`</${tag}>`, start);
+  const nested = html.indexOf(`<${tag}`, start + 1);
+  if (end < 0 || (nested >= 0 && nested < end)) return html; // nested: keep the page whole
+  const lang = /<html[^>]*\slang="([^"]*)"/.exec(html)?.[1];
+  return `<!doctype html><html${lang ? ` lang="${lang}"` : ''}><body>${html.slice(start, end + tag.length + 3)}</body></html>`;
+}
+
 interface Slice {
   index: Promise<pagefind.PagefindIndex>;
   /** Positions of its papers: [first, end). */
@@ -86,7 +102,8 @@ export class SearchIndexer {
       const content = slice.waiting.get(slice.next)!;
       slice.waiting.delete(slice.next);
       const url = `/papers/${this.#options.papers[slice.next]!.id}/`;
-      slice.added.push(slice.index.then((index) => index.addHTMLFile({ url, content })).then(this.#check('indexing ' + url)));
+      const indexed = indexedPart(content);
+      slice.added.push(slice.index.then((index) => index.addHTMLFile({ url, content: indexed })).then(this.#check('indexing ' + url)));
       slice.next++;
       this.#report.pages++;
     }
