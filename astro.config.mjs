@@ -20,7 +20,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // Pages render from data already in memory; rendering a few at once overlaps each page's file
   // write with the next page's rendering (10,000 papers: page generation ~38 s → ~27 s, npm run bench).
-  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // Pagefind after the others: it indexes what they have written. The policy check then trims each
   // page's policy, and offline precaches the finished site, search index included. _headers last:
   // hosts read it, they do not serve it, so it must not be precached. The build report (figures
