@@ -34,6 +34,14 @@ export interface ExportSite {
 /** Enough for any reading list's recent additions; FEED_LIMIT overrides. */
 export const DEFAULT_FEED_LIMIT = 500;
 
+/**
+ * Entries in a topic's feed. A topic feed tells its readers what is new in the topic; with
+ * every paper of every topic, whole abstracts included, the topic feeds were the largest part
+ * of a large site (87 MB at 10,000 papers). So: the newest entries, with summaries; the link
+ * leads to the abstract, and the whole list's feed carries abstracts whole.
+ */
+export const TOPIC_FEED_LIMIT = 50;
+
 /** An ExportSite from what src/data.ts provides (`url` helpers include the base path). */
 export function exportSite(options: {
   title: string;
@@ -97,7 +105,7 @@ function feedDate(site: ExportSite, paper: Paper): string {
   return site.dates.get(paper.id)!;
 }
 
-/** The Atom feed of the whole list (`topicId` absent) or of one topic. */
+/** The Atom feed of the whole list (`topicId` absent) or of one topic (see TOPIC_FEED_LIMIT). */
 export function siteFeed(site: ExportSite, topicId?: string): string {
   const topic = findTopic(site, topicId);
   const papers = papersOf(site, topic);
@@ -113,7 +121,7 @@ export function siteFeed(site: ExportSite, topicId?: string): string {
       .map((paper) => ({ paper, updated: feedDate(site, paper) }))
       // Stable: papers of one date keep the newest-additions order.
       .sort((a, b) => (a.updated === b.updated ? 0 : a.updated < b.updated ? 1 : -1))
-      .slice(0, site.feedLimit)
+      .slice(0, topic ? Math.min(TOPIC_FEED_LIMIT, site.feedLimit) : site.feedLimit)
       .map(({ paper, updated }) => ({
         url: site.absolute(site.paperPath(paper.id)),
         title: paper.title,
@@ -121,17 +129,27 @@ export function siteFeed(site: ExportSite, topicId?: string): string {
         published: paper.date ?? undefined,
         authors: paper.authors,
         summary: paper.summary || undefined,
-        contentHtml: paper.abstractHtml,
+        contentHtml: topic ? null : paper.abstractHtml,
         categories: paper.topics.flatMap((id) => (topicName.has(id) ? [{ term: id, label: topicName.get(id)! }] : [])),
       })),
   });
 }
 
-/** BibTeX of the whole list (`topicId` absent) or of one topic's papers, in listing order. */
+/**
+ * BibTeX of the whole list (`topicId` absent) or of one topic's papers, in listing order. A
+ * topic's file is for citing its papers: entries without their abstracts (papers.bib has them),
+ * so the topics' files together are about the size of papers.bib, not four times it.
+ */
 export function siteBibtex(site: ExportSite, topicId?: string): string {
-  const papers = papersOf(site, findTopic(site, topicId));
+  const topic = findTopic(site, topicId);
   return bibtexEntries(
-    papers.map((p) => ({ ...identityOf(p), id: p.id, title: p.title, abstract: p.abstractText, url: site.absolute(site.paperPath(p.id)) })),
+    papersOf(site, topic).map((p) => ({
+      ...identityOf(p),
+      id: p.id,
+      title: p.title,
+      abstract: topic ? null : p.abstractText,
+      url: site.absolute(site.paperPath(p.id)),
+    })),
     { keys: site.keys },
   );
 }
