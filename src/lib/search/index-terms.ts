@@ -118,6 +118,8 @@ export function compoundParts(word: string): string[] {
 interface GlossaryIndex {
   acronymsByLongForm: Map<string, string[]>;
   longestLongForm: number;
+  /** The first word of every long form: a text's other words start none (most of them). */
+  firstWords: Set<string>;
 }
 
 const glossaryIndexes = new WeakMap<Glossary, GlossaryIndex>();
@@ -126,14 +128,17 @@ function indexGlossary(glossary: Glossary): GlossaryIndex {
   let index = glossaryIndexes.get(glossary);
   if (!index) {
     const acronymsByLongForm = new Map<string, string[]>();
+    const firstWords = new Set<string>();
     let longestLongForm = 0;
     for (const [acronym, longForms] of glossary) {
       for (const longForm of longForms) {
         acronymsByLongForm.set(longForm, [...(acronymsByLongForm.get(longForm) ?? []), acronym]);
-        longestLongForm = Math.max(longestLongForm, longForm.split(' ').length);
+        const words = longForm.split(' ');
+        longestLongForm = Math.max(longestLongForm, words.length);
+        firstWords.add(words[0]!);
       }
     }
-    glossaryIndexes.set(glossary, (index = { acronymsByLongForm, longestLongForm }));
+    glossaryIndexes.set(glossary, (index = { acronymsByLongForm, longestLongForm, firstWords }));
   }
   return index;
 }
@@ -156,6 +161,9 @@ function acronymsUsed(tokens: readonly Token[], glossary: Glossary): Set<string>
 function longFormsUsed(words: readonly string[], index: GlossaryIndex): Set<string> {
   const used = new Set<string>();
   for (let start = 0; start < words.length; start++) {
+    const first = words[start]!;
+    // A long form starts with one of its first words, or is that word in the plural.
+    if (!index.firstWords.has(first) && !(first.endsWith('s') && index.firstWords.has(first.slice(0, -1)))) continue;
     let phrase = '';
     for (let end = start; end < Math.min(words.length, start + index.longestLongForm); end++) {
       phrase = end === start ? words[end]! : `${phrase} ${words[end]}`;
