@@ -34,6 +34,9 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     build: {
+      // Page scripts as files, never inline: each page then has no inline script for Astro to
+      // hash on every render and for the policy to list, and the browser caches them once.
+      assetsInlineLimit: 0,
       rollupOptions: {
         // MDX topic notes carry Astro's "use astro:head-inject" directive, which the bundler
         // warns about when it sees it at module level; it is expected and harmless.

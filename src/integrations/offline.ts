@@ -3,7 +3,7 @@
  * integration comes after it in astro.config.mjs), lists the site's files, hashes those the
  * precache needs, plans it (src/lib/search/precache.ts) and writes the service worker `sw.js`
  * at the base path.
- * It also adds the tiny inline script that registers the worker to every built page.
+ * It also adds the tiny script that registers the worker to every built page.
  * The precache limit comes from the `precacheLimitBytes` option or `OFFLINE_PRECACHE_MB` (src/settings.ts).
  */
 import type { AstroIntegration } from 'astro';
@@ -68,8 +68,10 @@ export default function offlineIntegration(options: { precacheLimitBytes?: numbe
         // serve stale pages there. Registered after load, so precaching never delays the page.
         if (command !== 'build') return;
         const worker = JSON.stringify(`${base}sw.js`);
+        // A bundled module on every page rather than an inline script: no hash for the policy,
+        // and nothing for Astro to hash again on each of 100,000 pages.
         injectScript(
-          'head-inline',
+          'page',
           `if('serviceWorker'in navigator)addEventListener('load',()=>navigator.serviceWorker.register(${worker},{scope:${JSON.stringify(base)}}).catch(()=>{}));`,
         );
       },
