@@ -51,11 +51,19 @@ export function indexedPart(html: string): string {
   const start = html.search(/<[a-z][^>]*\sdata-pagefind-body[\s>]/);
   if (start < 0) return html;
   const tag = /^<([a-z][a-z0-9]*)/.exec(html.slice(start))![1]!;
-  const end = html.indexOf(`</${tag}>`, start);
-  const nested = html.indexOf(`<${tag}`, start + 1);
-  if (end < 0 || (nested >= 0 && nested < end)) return html; // nested: keep the page whole
-  const lang = /<html[^>]*\slang="([^"]*)"/.exec(html)?.[1];
-  return `<!doctype html><html${lang ? ` lang="${lang}"` : ''}><body>${html.slice(start, end + tag.length + 3)}</body></html>`;
+  // Its end: the closing tag that brings the depth of same-named elements back to zero.
+  const tags = new RegExp(`<(/?)${tag}[\\s>]`, 'g');
+  tags.lastIndex = start;
+  let depth = 0;
+  for (let match = tags.exec(html); match; match = tags.exec(html)) {
+    depth += match[1] ? -1 : 1;
+    if (depth === 0) {
+      const end = html.indexOf('>', match.index) + 1;
+      const lang = /<html[^>]*\slang="([^"]*)"/.exec(html)?.[1];
+      return `<!doctype html><html${lang ? ` lang="${lang}"` : ''}><body>${html.slice(start, end)}</body></html>`;
+    }
+  }
+  return html;
 }
 
 interface Slice {
