@@ -8,7 +8,6 @@ import buildReport from './src/integrations/build-report.ts';
 import pageHooks from './src/integrations/page-hooks.ts';
 import progress from './src/integrations/progress.ts';
 import contentSecurityPolicy from './src/integrations/content-security-policy.ts';
-import { astroCsp } from './src/lib/security/policy.ts';
 import { siteSettings } from './src/settings.ts';
 
 const csp = contentSecurityPolicy();
@@ -27,8 +26,6 @@ export default defineConfig({
   // for `npm run bench`) first, so it stamps each step before the others run; then the page
   // hooks, which hand each page to the integrations as it is rendered (the policy check).
   integrations: [buildReport(), progress(), pageHooks(), mdx(), sitemap(), pagefind(), csp.pages, offline(), csp.headers],
-  // Content Security Policy in every page (src/lib/security/policy.ts says what and why).
-  security: { csp: astroCsp },
   // Shiki colours code with style attributes, which that policy blocks: code in topic notes stays plain.
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },

@@ -1,14 +1,12 @@
 /**
- * The Content Security Policy after the build (src/lib/security/policy.ts says what it is;
- * Astro writes it into every page as a meta element, with the hash of every script and style
- * it built). Two steps, as two integrations sharing what the first finds:
+ * The Content Security Policy after the build (src/lib/security/policy.ts says what it is; every
+ * page carries it as a meta element). Two steps, as two integrations sharing what the first finds:
  *
  * 1. `pages`: checks every page as it is rendered, before Astro writes it (a page hook,
  *    page-hooks.ts), so no page is read back from the disk: it warns about anything inline the
  *    page's policy would block (naming the pages), and trims the page's meta policy to the
- *    hashes of its own inline scripts and styles. Astro lists every hash of the site in every
- *    page (bundled files too, which 'self' already allows): about 1 KB per page that does not
- *    compress. Trimming only removes sources, so it never allows more. After the build, any HTML
+ *    hashes of its own inline scripts and styles, when a page policy lists hashes (the site's own
+ *    lists none: it has nothing inline). Trimming only removes sources, so it never allows more. After the build, any HTML
  *    file the hook did not see (the 404 page, which Astro renders without middleware) is read
  *    and checked.
  * 2. `headers`, last (after the service worker is written, so the file is not precached:
@@ -20,7 +18,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  astroCsp,
+  PAGE_POLICY,
   hashSources,
   headerPolicy,
   parsePolicy,
@@ -52,13 +50,8 @@ export interface PagesReport {
   warnings: string[];
 }
 
-/** The configured policy before Astro adds hashes: what a page without its own meta lives with. */
-function configuredPolicy(): Policy {
-  const { directives, scriptDirective, styleDirective } = astroCsp;
-  return parsePolicy(
-    [...directives, `script-src ${scriptDirective.resources.join(' ')}`, `style-src ${styleDirective.resources.join(' ')}`].join(';'),
-  );
-}
+/** The policy of a page without its own meta element. */
+const configuredPolicy = (): Policy => parsePolicy(PAGE_POLICY);
 
 async function htmlPages(outDir: string): Promise<string[]> {
   return (await readdir(outDir, { recursive: true, withFileTypes: true }))
