@@ -6,7 +6,7 @@
 import type { Paper, PaperIdentity, Topic } from '../types.ts';
 import { addedDates, firstSource, newestFirst, parseDay } from './added.ts';
 import { atomDate, atomFeed } from './atom.ts';
-import { bibtexEntries } from './bibtex.ts';
+import { bibtexEntries, bibtexEntry } from './bibtex.ts';
 import { cslItem, cslJson } from './csl-json.ts';
 import { readingListMarkdown, sectionsByFirstTopic } from './markdown.ts';
 
@@ -29,6 +29,8 @@ export interface ExportSite {
   /** Computed once for all exports. */
   paperById: Map<string, Paper>;
   dates: Map<string, string>;
+  /** Each paper's BibTeX entry to cite it (see citeEntry), made on first use. */
+  citeEntries: Map<string, string>;
 }
 
 /** Enough for any reading list's recent additions; FEED_LIMIT overrides. */
@@ -60,6 +62,7 @@ export function exportSite(options: {
     feedLimit,
     paperById: new Map(rest.papers.map((paper) => [paper.id, paper])),
     dates: addedDates(rest.papers, rest.feedYear),
+    citeEntries: new Map(),
     absolute: (path) => new URL(path, site).href,
     paperPath: url.paper,
     topicPath: url.topic,
@@ -135,21 +138,40 @@ export function siteFeed(site: ExportSite, topicId?: string): string {
   });
 }
 
+const bibtexPaper = (site: ExportSite, p: Paper, abstract: string | null) => ({
+  ...identityOf(p),
+  id: p.id,
+  title: p.title,
+  abstract,
+  url: site.absolute(site.paperPath(p.id)),
+});
+
 /**
- * BibTeX of the whole list (`topicId` absent) or of one topic's papers, in listing order. A
- * topic's file is for citing its papers: entries without their abstracts (papers.bib has them),
- * so the topics' files together are about the size of papers.bib, not four times it.
+ * A paper's BibTeX entry to cite it: without its abstract, which its page shows and papers.bib
+ * carries. The same text on the paper's page and in each of its topics' files, so made once.
+ */
+export function citeEntry(site: ExportSite, paper: Paper): string {
+  let entry = site.citeEntries.get(paper.id);
+  if (entry === undefined) {
+    entry = bibtexEntry(bibtexPaper(site, paper, null), site.keys.get(paper.id));
+    site.citeEntries.set(paper.id, entry);
+  }
+  return entry;
+}
+
+/**
+ * BibTeX of the whole list (`topicId` absent), abstracts included, or of one topic's papers to
+ * cite them (citeEntry: the topics' files together are then about the size of papers.bib, not
+ * four times it), in listing order.
  */
 export function siteBibtex(site: ExportSite, topicId?: string): string {
   const topic = findTopic(site, topicId);
+  if (topic)
+    return papersOf(site, topic)
+      .map((paper) => citeEntry(site, paper))
+      .join('\n');
   return bibtexEntries(
-    papersOf(site, topic).map((p) => ({
-      ...identityOf(p),
-      id: p.id,
-      title: p.title,
-      abstract: topic ? null : p.abstractText,
-      url: site.absolute(site.paperPath(p.id)),
-    })),
+    site.papers.map((p) => bibtexPaper(site, p, p.abstractText)),
     { keys: site.keys },
   );
 }
