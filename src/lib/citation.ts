@@ -83,7 +83,10 @@ export function citationMetaNames(paper: CitablePaper, siteName: string): [strin
   return tags;
 }
 
-/** `<meta property=… content=…>` pairs: OpenGraph. */
+/**
+ * `<meta property=… content=…>` pairs: OpenGraph. No og:description: link previews fall back to
+ * the page's meta description, which is the same summary.
+ */
 export function openGraphProperties(paper: CitablePaper, siteName: string): [string, string][] {
   const tags: [string, string][] = [
     ['og:type', 'article'],
@@ -91,7 +94,6 @@ export function openGraphProperties(paper: CitablePaper, siteName: string): [str
     ['og:url', paper.url],
     ['og:site_name', siteName],
   ];
-  if (paper.summary) tags.push(['og:description', paper.summary]);
   return tags;
 }
 
