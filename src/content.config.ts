@@ -8,7 +8,7 @@ const source = { seedsDir: siteSettings.seedsDir, topicsDir: siteSettings.topics
 export const collections = {
   /**
    * The reading list: the loader runs the pipeline and hands papers and topics to the pages in
-   * memory (src/build-session.ts); the collection holds one entry with their counts.
+   * memory (src/build-session.ts); the collection holds one entry, the digest of its inputs.
    */
   corpus: defineCollection({ loader: corpusLoader(source), schema: corpusSummarySchema }),
   /** Curator notes on topics (MDX bodies shown on topic pages; front matter also read by the pipeline). */

@@ -49,6 +49,8 @@ export default function pagefindIntegration(): AstroIntegration {
               },
             }),
         );
+        // A failed pipeline fails the build where the pages wait for it, not here.
+        indexer.catch(() => {});
         addPageHook({
           name: 'search index',
           page: async ({ path, html }) => {

@@ -81,8 +81,12 @@ export default function progressIntegration(): AstroIntegration {
         );
         logger.options.destination = filteredDestination(logger.options.destination, progress);
       },
-      'astro:build:start': async () => {
-        papers = (await publishedCorpus()).papers.length;
+      'astro:build:start': () => {
+        // Not awaited: the pipeline may still be running while Astro bundles the pages.
+        publishedCorpus().then(
+          (corpus) => (papers = corpus.papers.length),
+          () => {},
+        );
       },
       'astro:build:generated': () => progress?.done(),
     },

@@ -45,9 +45,17 @@ export interface CorpusOptions {
   readProblems?: Diagnostic[];
   /** Reuses the parse of an unchanged file (the loader keeps these between builds). */
   parseCache?: { get(file: SeedFile): ParsedSeedFile | undefined; set(file: SeedFile, parsed: ParsedSeedFile): void };
+  /** Called as each phase starts, with how many files, records or papers it works on (a long build's progress). */
+  onPhase?: (phase: keyof Corpus['timings'], items: number) => void;
 }
 
-function timed<T>(timings: Partial<Corpus['timings']>, phase: keyof Corpus['timings'], run: () => T): T {
+function timed<T>(
+  timings: Partial<Corpus['timings']>,
+  phase: keyof Corpus['timings'],
+  run: () => T,
+  progress?: [CorpusOptions, number],
+): T {
+  progress?.[0].onPhase?.(phase, progress[1]);
   const start = performance.now();
   try {
     return run();
@@ -58,24 +66,35 @@ function timed<T>(timings: Partial<Corpus['timings']>, phase: keyof Corpus['timi
 
 export function buildCorpus(files: readonly SeedFile[], options: CorpusOptions = {}): Corpus {
   const timings: Partial<Corpus['timings']> = {};
-  const parsed = timed(timings, 'parse', () =>
-    files.map((file) => {
-      const cached = options.parseCache?.get(file);
-      if (cached) return cached;
-      const result = parseSeedFile(file.bytes, file.name);
-      options.parseCache?.set(file, result);
-      return result;
-    }),
+  const parsed = timed(
+    timings,
+    'parse',
+    () =>
+      files.map((file) => {
+        const cached = options.parseCache?.get(file);
+        if (cached) return cached;
+        const result = parseSeedFile(file.bytes, file.name);
+        options.parseCache?.set(file, result);
+        return result;
+      }),
+    [options, files.length],
   );
   const records: SeedRecord[] = parsed.flatMap((p) => p.records);
-  const merged = timed(timings, 'merge', () => mergeRecords(records));
+  const merged = timed(timings, 'merge', () => mergeRecords(records), [options, records.length]);
+  const perPaper: [CorpusOptions, number] = [options, merged.papers.length];
 
-  const rendered = timed(timings, 'render', () =>
-    merged.papers.map((paper) => (paper.abstract === null ? null : renderAbstract(paper.abstract))),
+  const rendered = timed(
+    timings,
+    'render',
+    () => merged.papers.map((paper) => (paper.abstract === null ? null : renderAbstract(paper.abstract))),
+    perPaper,
   );
-  const { topics, paperTopics } = timed(timings, 'topics', () => discoverTopics(merged.papers, options.topicOverrides ?? []));
-  const related = timed(timings, 'related', () =>
-    computeRelated(merged.papers.map((p) => ({ ...p, topics: paperTopics.get(p.id) ?? [] }))),
+  const { topics, paperTopics } = timed(timings, 'topics', () => discoverTopics(merged.papers, options.topicOverrides ?? []), perPaper);
+  const related = timed(
+    timings,
+    'related',
+    () => computeRelated(merged.papers.map((p) => ({ ...p, topics: paperTopics.get(p.id) ?? [] }))),
+    perPaper,
   );
 
   const formerIds = formerAddresses(merged.papers);

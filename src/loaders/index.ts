@@ -8,7 +8,6 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCorpus, sourceFolders, type CorpusSource } from './corpus.ts';
-import type { Corpus } from '../lib/pipeline.ts';
 import { loadTopicFiles, type TopicFile } from './topic-files.ts';
 import { watchFolders } from './watch.ts';
 
@@ -16,16 +15,14 @@ import { watchFolders } from './watch.ts';
 export const CORPUS_ENTRY = 'reading-list';
 
 /**
- * The reading list's one entry: how many papers and topics it has, with the digest of its
- * inputs. The papers and topics themselves reach the pages in memory (src/build-session.ts);
- * the entry changes whenever they do, so `astro dev` reloads the browser after a seed edit.
+ * The reading list's one entry: the digest of its inputs (seed files and topic files). The papers
+ * and topics themselves reach the pages in memory (src/build-session.ts); the entry changes
+ * whenever they may, so `astro dev` reloads the browser after a seed edit.
  */
-async function syncSummary(context: LoaderContext, { key, corpus }: { key: string; corpus: Corpus }): Promise<void> {
-  const { store, parseData } = context;
+async function syncSummary({ store, parseData }: LoaderContext, key: string): Promise<void> {
   if (store.get(CORPUS_ENTRY)?.digest === key) return;
-  const data = { papers: corpus.papers.length, topics: corpus.topics.length };
   store.clear();
-  store.set({ id: CORPUS_ENTRY, data: await parseData({ id: CORPUS_ENTRY, data }), digest: key });
+  store.set({ id: CORPUS_ENTRY, data: await parseData({ id: CORPUS_ENTRY, data: { inputs: key } }), digest: key });
 }
 
 /**
@@ -67,10 +64,10 @@ function watchingLoader(
 const seedsAndTopics = (source: CorpusSource) => (context: LoaderContext) => Object.values(sourceFolders(source, context));
 const topicsOnly = (source: CorpusSource) => (context: LoaderContext) => [sourceFolders(source, context).topicsDir];
 
-/** Runs the pipeline over the seeds and topic files (src/loaders/corpus.ts) and stores its summary. */
+/** Starts the pipeline over the seeds and topic files (src/loaders/corpus.ts) and stores its summary. */
 export function corpusLoader(source: CorpusSource): Loader {
   return watchingLoader('reading-list:corpus', seedsAndTopics(source), async (context) =>
-    syncSummary(context, await loadCorpus(source, context)),
+    syncSummary(context, (await loadCorpus(source, context)).key),
   );
 }
 

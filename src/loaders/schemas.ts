@@ -6,11 +6,8 @@
 import { z } from 'astro/zod';
 import type { TopicOverride } from '../lib/topics/index.ts';
 
-/** The corpus collection's one entry (src/loaders/index.ts): the list's size. */
-export const corpusSummarySchema = z.object({
-  papers: z.number().int(),
-  topics: z.number().int(),
-});
+/** The corpus collection's one entry (src/loaders/index.ts): the digest of the list's inputs. */
+export const corpusSummarySchema = z.object({ inputs: z.string() });
 
 /**
  * The front matter of a curator topic file (`<topic id>.mdx`). Strict: a misspelt key
