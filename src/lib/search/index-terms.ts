@@ -117,9 +117,8 @@ export function compoundParts(word: string): string[] {
 /** Lookups over a glossary, built once per glossary, so a text costs time in its own length only. */
 interface GlossaryIndex {
   acronymsByLongForm: Map<string, string[]>;
-  longestLongForm: number;
-  /** The first word of every long form: a text's other words start none (most of them). */
-  firstWords: Set<string>;
+  /** The first word of every long form, with the most words of a long form it starts: a text's other words start none. */
+  firstWords: Map<string, number>;
 }
 
 const glossaryIndexes = new WeakMap<Glossary, GlossaryIndex>();
@@ -128,17 +127,15 @@ function indexGlossary(glossary: Glossary): GlossaryIndex {
   let index = glossaryIndexes.get(glossary);
   if (!index) {
     const acronymsByLongForm = new Map<string, string[]>();
-    const firstWords = new Set<string>();
-    let longestLongForm = 0;
+    const firstWords = new Map<string, number>();
     for (const [acronym, longForms] of glossary) {
       for (const longForm of longForms) {
         acronymsByLongForm.set(longForm, [...(acronymsByLongForm.get(longForm) ?? []), acronym]);
         const words = longForm.split(' ');
-        longestLongForm = Math.max(longestLongForm, words.length);
-        firstWords.add(words[0]!);
+        firstWords.set(words[0]!, Math.max(firstWords.get(words[0]!) ?? 0, words.length));
       }
     }
-    glossaryIndexes.set(glossary, (index = { acronymsByLongForm, longestLongForm, firstWords }));
+    glossaryIndexes.set(glossary, (index = { acronymsByLongForm, firstWords }));
   }
   return index;
 }
@@ -152,7 +149,8 @@ function acronymsUsed(tokens: readonly Token[], glossary: Glossary): Set<string>
   };
   for (const token of tokens) {
     consider(token.text);
-    for (const part of compoundParts(token.text)) consider(part);
+    // Only a word with a capital letter has compound parts.
+    if (token.text !== token.lower) for (const part of compoundParts(token.text)) consider(part);
   }
   return used;
 }
@@ -163,9 +161,10 @@ function longFormsUsed(words: readonly string[], index: GlossaryIndex): Set<stri
   for (let start = 0; start < words.length; start++) {
     const first = words[start]!;
     // A long form starts with one of its first words, or is that word in the plural.
-    if (!index.firstWords.has(first) && !(first.endsWith('s') && index.firstWords.has(first.slice(0, -1)))) continue;
+    const longest = index.firstWords.get(first) ?? (first.endsWith('s') ? index.firstWords.get(first.slice(0, -1)) : undefined);
+    if (longest === undefined) continue;
     let phrase = '';
-    for (let end = start; end < Math.min(words.length, start + index.longestLongForm); end++) {
+    for (let end = start; end < Math.min(words.length, start + longest); end++) {
       phrase = end === start ? words[end]! : `${phrase} ${words[end]}`;
       if (index.acronymsByLongForm.has(phrase)) used.add(phrase);
       if (phrase.endsWith('s') && index.acronymsByLongForm.has(phrase.slice(0, -1))) used.add(phrase.slice(0, -1));
