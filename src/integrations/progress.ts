@@ -25,6 +25,7 @@ export class PageProgress {
   #written = 0;
   #papers = 0;
   #lastReport = 0;
+  #reported = 0;
   constructor(
     private readonly report: (message: string) => void,
     private readonly paperTotal: () => number | undefined,
@@ -44,13 +45,14 @@ export class PageProgress {
     return message.label === 'SKIP_FORMAT' && PAGE_TIME.test(message.message);
   }
 
-  /** The final count. */
+  /** The final count (unless the last report said it already). */
   done(): void {
-    if (this.#written > 0) this.#print();
+    if (this.#written > this.#reported) this.#print();
   }
 
   #print(): void {
     this.#lastReport = this.now();
+    this.#reported = this.#written;
     const total = this.paperTotal();
     const papers = total === undefined ? `${this.#papers} paper pages` : `${this.#papers} of ${total} paper pages`;
     this.report(`${this.#written} files written (${papers})`);

@@ -87,6 +87,8 @@ export class SearchIndexer {
   #writing: Promise<void> = Promise.resolve();
   readonly #errors: string[] = [];
   readonly #report: SearchIndexReport;
+  /** Positions of the paper pages received so far. */
+  readonly #received = new Set<number>();
 
   constructor(options: SearchIndexOptions) {
     this.#options = options;
@@ -103,7 +105,8 @@ export class SearchIndexer {
   page(path: string, html: string): void {
     const id = /^papers\/([^/]+)\/$/.exec(path)?.[1];
     const position = id === undefined ? undefined : this.#positions.get(decodeURIComponent(id));
-    if (position === undefined) return;
+    if (position === undefined || this.#received.has(position)) return;
+    this.#received.add(position);
     const slice = this.#slice(sliceOf(position, this.#slicePapers));
     slice.waiting.set(position, html);
     while (slice.waiting.has(slice.next)) {
@@ -122,8 +125,11 @@ export class SearchIndexer {
   async finish(): Promise<SearchIndexReport> {
     try {
       await this.#writing;
-      const missing = this.#options.papers.length - this.#report.pages;
-      if (missing > 0) this.#errors.push(`${missing} paper page(s) were never rendered`);
+      const missing = this.#options.papers.filter((_, position) => !this.#received.has(position)).map((paper) => paper.id);
+      if (missing.length > 0)
+        this.#errors.push(
+          `${missing.length} paper page(s) were never rendered (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''})`,
+        );
       if (this.#errors.length > 0) throw new Error(`Building the search index failed: ${this.#errors.join('; ')}`);
       return this.#report;
     } finally {
