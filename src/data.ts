@@ -10,7 +10,7 @@ import { bibtexKeys } from './lib/export/bibtex.ts';
 import { siteSettings } from './settings.ts';
 import { paginate } from './lib/pagination.ts';
 import { sliceCount } from './lib/search/slices.ts';
-import { addedKey } from './lib/export/added.ts';
+import { addedKey, newestKey } from './lib/export/added.ts';
 import { exportSite } from './lib/export/site-exports.ts';
 import type { PaperInfo } from './lib/reader-list/state.ts';
 
@@ -25,7 +25,7 @@ export const paperById = new Map(papers.map((paper) => [paper.id, paper]));
 export const topicById = new Map(topics.map((topic) => [topic.id, topic]));
 
 /** The newest paper's added key: what "new since your last visit" compares with next time. */
-export const newestAddedKey = papers.map(addedKey).reduce((max, key) => (key > max ? key : max), '');
+export const newestAddedKey = newestKey(papers);
 
 /** Slices of the search index (src/lib/search/slices.ts), which the search code combines. */
 export const searchSlices = sliceCount(papers.length, siteSettings.searchSlicePapers);
