@@ -100,6 +100,7 @@ function checkShape(meta: CborValue): asserts meta is [string, CborValue[][], Cb
 const ungrouped = (page: CborValue[]) => page.length < 3 || page[2] === '' || page[2] === null;
 
 export function roundWordCount(count: number, step: number): number {
+  if (step >= 10000) return 256;
   return step <= 1 || count < step ? count : Math.round(count / step) * step;
 }
 
