@@ -5,8 +5,9 @@ import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 import offline from './src/integrations/offline.ts';
 import buildReport from './src/integrations/build-report.ts';
+import pageHooks from './src/integrations/page-hooks.ts';
+import progress from './src/integrations/progress.ts';
 import contentSecurityPolicy from './src/integrations/content-security-policy.ts';
-import { astroCsp } from './src/lib/security/policy.ts';
 import { siteSettings } from './src/settings.ts';
 
 const csp = contentSecurityPolicy();
@@ -18,19 +19,21 @@ export default defineConfig({
   trailingSlash: 'always',
   // Pages render from data already in memory; rendering a few at once overlaps each page's file
   // write with the next page's rendering (10,000 papers: page generation ~38 s → ~27 s, npm run bench).
-  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // Pagefind after the others: it indexes what they have written. The policy check then trims each
   // page's policy, and offline precaches the finished site, search index included. _headers last:
   // hosts read it, they do not serve it, so it must not be precached. The build report (figures
-  // for `npm run bench`) first, so it stamps each step before the others run.
-  integrations: [buildReport(), mdx(), sitemap(), pagefind(), csp.pages, offline(), csp.headers],
-  // Content Security Policy in every page (src/lib/security/policy.ts says what and why).
-  security: { csp: astroCsp },
+  // for `npm run bench`) first, so it stamps each step before the others run; then the page
+  // hooks, which hand each page to the integrations as it is rendered (the policy check).
+  integrations: [buildReport(), progress(), pageHooks(), mdx(), sitemap(), pagefind(), csp.pages, offline(), csp.headers],
   // Shiki colours code with style attributes, which that policy blocks: code in topic notes stays plain.
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
   vite: {
     build: {
+      // Page scripts as files, never inline: each page then has no inline script for Astro to
+      // hash on every render and for the policy to list, and the browser caches them once.
+      assetsInlineLimit: 0,
       rollupOptions: {
         // MDX topic notes carry Astro's "use astro:head-inject" directive, which the bundler
         // warns about when it sees it at module level; it is expected and harmless.

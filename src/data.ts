@@ -1,27 +1,34 @@
 /**
- * The collections, read once per build (module scope) and shared by every page.
+ * The reading list, read once per build (module scope) and shared by every page: the pipeline's
+ * result as the content loader published it (src/build-session.ts). Nothing here imports
+ * `astro:content`, so pages that need only the list render without Astro's content runtime.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { publishedCorpus } from './build-session.ts';
 import type { Paper, Topic } from './lib/types.ts';
 import { withBase, paperPath, topicPath } from './lib/urls.ts';
 import { bibtexKeys } from './lib/export/bibtex.ts';
 import { siteSettings } from './settings.ts';
-import { paginate, type ListPage } from './lib/pagination.ts';
-import { addedKey } from './lib/export/added.ts';
+import { paginate } from './lib/pagination.ts';
+import { sliceCount } from './lib/search/slices.ts';
+import { addedKey, newestKey } from './lib/export/added.ts';
 import { exportSite } from './lib/export/site-exports.ts';
 import type { PaperInfo } from './lib/reader-list/state.ts';
 
-export const papers: Paper[] = (await getCollection('papers')).map((entry) => entry.data).sort((a, b) => a.position - b.position);
+const corpus = await publishedCorpus();
 
-export const topics: Topic[] = (await getCollection('topics'))
-  .map((entry) => entry.data)
-  .sort((a, b) => b.papers.length - a.papers.length || (a.name < b.name ? -1 : 1));
+/** Every paper, in listing order (the pipeline's order). */
+export const papers: Paper[] = corpus.papers;
+
+export const topics: Topic[] = [...corpus.topics].sort((a, b) => b.papers.length - a.papers.length || (a.name < b.name ? -1 : 1));
 
 export const paperById = new Map(papers.map((paper) => [paper.id, paper]));
 export const topicById = new Map(topics.map((topic) => [topic.id, topic]));
 
 /** The newest paper's added key: what "new since your last visit" compares with next time. */
-export const newestAddedKey = papers.map(addedKey).reduce((max, key) => (key > max ? key : max), '');
+export const newestAddedKey = newestKey(papers);
+
+/** Slices of the search index (src/lib/search/slices.ts), which the search code combines. */
+export const searchSlices = sliceCount(papers.length, siteSettings.searchSlicePapers);
 
 /** The home list, page by page. */
 export const homePages = paginate(papers, siteSettings.pageSize);
@@ -43,28 +50,6 @@ export const url = {
   search: withBase(base, 'search/'),
   asset: (path: string) => withBase(base, path),
 };
-
-/** A page of a topic's paper list, with the topic's curator note (MDX) if it has one. */
-export interface TopicPage extends ListPage<Paper> {
-  topic: Topic;
-  note: CollectionEntry<'topicNotes'> | undefined;
-  /** How many papers the topic has in all. */
-  total: number;
-}
-
-let topicPagesMemo: Promise<TopicPage[]> | undefined;
-
-/** Every page of every topic, computed once for the routes that need them. */
-export function topicPages(): Promise<TopicPage[]> {
-  topicPagesMemo ??= getCollection('topicNotes').then((entries) => {
-    const notes = new Map(entries.map((note) => [note.id, note]));
-    return topics.flatMap((topic) => {
-      const members = topic.papers.flatMap((id) => paperById.get(id) ?? []);
-      return paginate(members, siteSettings.pageSize).map((page) => ({ ...page, topic, note: notes.get(topic.id), total: members.length }));
-    });
-  });
-  return topicPagesMemo;
-}
 
 /** What the export endpoints (feeds, BibTeX, CSL-JSON, Markdown) are made from, prepared once. */
 export const siteExports = exportSite({

@@ -47,7 +47,11 @@ export interface TopicTimeline {
   listingDays: boolean;
 }
 
-/** A topic's papers over time, on the list's common time axis; null when no paper is dated. */
+/**
+ * A topic's papers over time, on the list's common time axis (one start and one step for every
+ * topic, so topics compare), up to the topic's newest paper: a paper added to another topic on
+ * a new day leaves this topic's page as it was. Null when no paper is dated.
+ */
 export function topicTimeline(topic: Topic): TopicTimeline | null {
   const common = axis();
   if (!common) return null;
@@ -55,7 +59,14 @@ export function topicTimeline(topic: Topic): TopicTimeline | null {
     common,
     topic.papers.map((id) => days().get(id) ?? null),
   );
-  return { svg: timelineSvg(common, counts), axis: common, counts, listingDays: !anyPublished() };
+  const end = counts.findLastIndex((count) => count > 0) + 1;
+  const own = { ...common, bins: common.bins.slice(0, Math.max(end, 1)) };
+  return {
+    svg: timelineSvg(own, counts.slice(0, own.bins.length)),
+    axis: own,
+    counts: counts.slice(0, own.bins.length),
+    listingDays: !anyPublished(),
+  };
 }
 
 /** The map of a paper and its related papers (SVG markup); null when it has none. */

@@ -9,6 +9,7 @@ import { z } from 'astro/zod';
 import { DEFAULT_FEED_YEAR } from './lib/export/added.ts';
 import { DEFAULT_FEED_LIMIT } from './lib/export/site-exports.ts';
 import { DEFAULT_LIMIT_BYTES } from './lib/search/precache.ts';
+import { DEFAULT_SLICE_PAPERS } from './lib/search/slices.ts';
 
 const MB = 1024 * 1024;
 
@@ -76,6 +77,8 @@ const VARIABLES = {
    * 20,000). Smaller chunks make a first search download less (README "Search").
    */
   PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: variable(wholeNumber(1), 'a whole number ≥ 1', '2000'),
+  /** Papers per slice of the search index (src/lib/search/slices.ts). */
+  SEARCH_SLICE_PAPERS: variable(wholeNumber(1), 'a whole number ≥ 1', String(DEFAULT_SLICE_PAPERS)),
 } as const;
 
 export type VariableName = keyof typeof VARIABLES;
@@ -112,6 +115,7 @@ export interface SiteSettings {
   feedYear: number;
   feedLimit: number;
   indexChunkSize: number;
+  searchSlicePapers: number;
 }
 
 export function readSettings(env: Readonly<Record<string, string | undefined>>): SiteSettings {
@@ -127,6 +131,7 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>):
     feedYear: values.FEED_YEAR,
     feedLimit: values.FEED_LIMIT,
     indexChunkSize: values.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE,
+    searchSlicePapers: values.SEARCH_SLICE_PAPERS,
   };
 }
 

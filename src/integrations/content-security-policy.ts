@@ -1,13 +1,14 @@
 /**
- * The Content Security Policy after the build (src/lib/security/policy.ts says what it is;
- * Astro writes it into every page as a meta element, with the hash of every script and style
- * it built). Two steps, as two integrations sharing what the first finds:
+ * The Content Security Policy after the build (src/lib/security/policy.ts says what it is; every
+ * page carries it as a meta element). Two steps, as two integrations sharing what the first finds:
  *
- * 1. `pages`, before the offline integration hashes the site: reads every page, warns about
- *    anything inline its policy would block (naming the pages), and trims the page's meta
- *    policy to the hashes of its own inline scripts and styles. Astro lists every hash of the
- *    site in every page (bundled files too, which 'self' already allows): about 1 KB per page
- *    that does not compress. Trimming only removes sources, so it never allows more.
+ * 1. `pages`: checks every page as it is rendered, before Astro writes it (a page hook,
+ *    page-hooks.ts), so no page is read back from the disk: it warns about anything inline the
+ *    page's policy would block (naming the pages), and trims the page's meta policy to the
+ *    hashes of its own inline scripts and styles, when a page policy lists hashes (the site's own
+ *    lists none: it has nothing inline). Trimming only removes sources, so it never allows more. After the build, any HTML
+ *    file the hook did not see (the 404 page, which Astro renders without middleware) is read
+ *    and checked.
  * 2. `headers`, last (after the service worker is written, so the file is not precached:
  *    hosts read it, they do not serve it): writes `_headers` (src/lib/security/headers-file.ts)
  *    with the same policy as an HTTP header, allowing the inline hashes of all pages.
@@ -17,7 +18,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  astroCsp,
+  PAGE_POLICY,
   hashSources,
   headerPolicy,
   parsePolicy,
@@ -28,6 +29,9 @@ import {
 } from '../lib/security/policy.ts';
 import { policyProblems, inlineContent, withMetaPolicy } from '../lib/security/inline-content.ts';
 import { headersFile } from '../lib/security/headers-file.ts';
+import { compareStrings } from '../lib/compare.ts';
+import { addPageHook, pageFile } from './page-hooks.ts';
+import { SLICE_FOLDER_NAME } from '../lib/search/slices.ts';
 
 const READ_CONCURRENCY = 64;
 const SEARCH_DIR = 'pagefind';
@@ -46,13 +50,8 @@ export interface PagesReport {
   warnings: string[];
 }
 
-/** The configured policy before Astro adds hashes: what a page without its own meta lives with. */
-function configuredPolicy(): Policy {
-  const { directives, scriptDirective, styleDirective } = astroCsp;
-  return parsePolicy(
-    [...directives, `script-src ${scriptDirective.resources.join(' ')}`, `style-src ${styleDirective.resources.join(' ')}`].join(';'),
-  );
-}
+/** The policy of a page without its own meta element. */
+const configuredPolicy = (): Policy => parsePolicy(PAGE_POLICY);
 
 async function htmlPages(outDir: string): Promise<string[]> {
   return (await readdir(outDir, { recursive: true, withFileTypes: true }))
@@ -65,47 +64,89 @@ const problemWarning = (what: string, pages: string[]) =>
   `the Content Security Policy ${what} in ${pages.slice(0, 3).join(', ')}${pages.length > 3 ? ` and ${pages.length - 3} more page(s)` : ''}: ` +
   'move scripts into src/scripts/ and styles into a <style> block or stylesheet after the page head, and use classes instead of style attributes';
 
-/** Checks every page of the built site in `outDir` against its policy and trims its meta policy to what it uses. */
-export async function checkPages(outDir: string): Promise<PagesReport> {
-  const pages = await htmlPages(outDir);
-  const used = { script: new Set<string>(), style: new Set<string>() };
-  const policies = new Map<string, Policy>(); // the pages' meta policies without hashes, by text
-  const problemsOn = new Map<string, string[]>();
-  const pagesWithoutPolicy: string[] = [];
-  let trimmed = 0;
+/**
+ * Checks pages against their policy and trims each meta policy to the page's own hashes,
+ * collecting what the `_headers` policy and the warnings need. Pages come either as they are
+ * rendered (`checkPage`, from the page hook) or from the disk (`checkPages`).
+ */
+export class PolicyCheck {
+  readonly #used = { script: new Set<string>(), style: new Set<string>() };
+  /** The pages' meta policies without hashes, by text. */
+  readonly #policies = new Map<string, Policy>();
+  readonly #problemsOn = new Map<string, string[]>();
+  readonly #pagesWithoutPolicy: string[] = [];
+  /** Output files checked, relative to the output directory. */
+  readonly checked = new Set<string>();
+  #trimmed = 0;
+  /** Parsed meta policies by text: 100,000 pages share a handful. */
+  readonly #parsed = new Map<string | null, { policy: Policy; allowed: ReturnType<typeof hashSources>; hashless: boolean }>();
 
-  const checkPage = async (page: string) => {
-    const html = await readFile(join(outDir, page), 'utf8');
+  #parse(metaPolicy: string | null) {
+    let parsed = this.#parsed.get(metaPolicy);
+    if (!parsed) {
+      const policy = metaPolicy === null ? configuredPolicy() : parsePolicy(metaPolicy);
+      const allowed = hashSources(policy);
+      parsed = { policy, allowed, hashless: allowed.script.length + allowed.style.length === 0 };
+      this.#parsed.set(metaPolicy, parsed);
+    }
+    return parsed;
+  }
+
+  /** Checks the page written to `file` (relative to the output directory); returns its HTML with the trimmed policy. */
+  checkPage(file: string, html: string): string {
+    this.checked.add(file);
     const content = inlineContent(html);
-    const policy = content.metaPolicy === null ? configuredPolicy() : parsePolicy(content.metaPolicy);
-    if (content.metaPolicy === null) pagesWithoutPolicy.push(page);
-    for (const what of new Set(policyProblems(content, policy))) problemsOn.set(what, [...(problemsOn.get(what) ?? []), page]);
-    const allowed = hashSources(policy);
+    const { policy, allowed, hashless } = this.#parse(content.metaPolicy);
+    if (content.metaPolicy === null) this.#pagesWithoutPolicy.push(file);
+    for (const what of new Set(policyProblems(content, policy))) this.#problemsOn.set(what, [...(this.#problemsOn.get(what) ?? []), file]);
     const own = { script: new Set<string>(), style: new Set<string>() };
     for (const block of content.blocks) if (allowed[block.kind].includes(block.hash)) own[block.kind].add(block.hash);
-    for (const kind of ['script', 'style'] as const) for (const hash of own[kind]) used[kind].add(hash);
-    if (content.metaPolicy === null) return;
+    for (const kind of ['script', 'style'] as const) for (const hash of own[kind]) this.#used[kind].add(hash);
+    if (content.metaPolicy === null) return html;
+    if (hashless) {
+      // Nothing to trim (the site has no inline script or style to hash): the policy as it is.
+      this.#policies.set(content.metaPolicy, policy);
+      return html;
+    }
     const bare = withHashSources(policy, { script: [], style: [] });
-    policies.set(serializePolicy(bare), bare);
+    this.#policies.set(serializePolicy(bare), bare);
     const pagePolicy = serializePolicy(withHashSources(policy, own));
-    if (pagePolicy === content.metaPolicy) return;
-    await writeFile(join(outDir, page), withMetaPolicy(html, content, pagePolicy));
-    trimmed++;
-  };
-  for (let start = 0; start < pages.length; start += READ_CONCURRENCY) {
-    await Promise.all(pages.slice(start, start + READ_CONCURRENCY).map(checkPage));
+    if (pagePolicy === content.metaPolicy) return html;
+    this.#trimmed++;
+    return withMetaPolicy(html, content, pagePolicy);
   }
-  pagesWithoutPolicy.sort();
-  for (const list of problemsOn.values()) list.sort();
 
-  const united = unitePolicies([...policies.keys()].sort().map((text) => policies.get(text)!));
-  return {
-    pages: pages.length,
-    pagesWithoutPolicy,
-    trimmed,
-    policy: serializePolicy(headerPolicy(withHashSources(united.size ? united : configuredPolicy(), used))),
-    warnings: [...problemsOn].sort(([a], [b]) => (a < b ? -1 : 1)).map(([what, on]) => problemWarning(what, on)),
-  };
+  /** Checks every page in `outDir` not checked yet, rewriting those whose policy it trims. */
+  async checkPages(outDir: string): Promise<void> {
+    const pages = (await htmlPages(outDir)).filter((page) => !this.checked.has(page));
+    const checkFile = async (page: string) => {
+      const html = await readFile(join(outDir, page), 'utf8');
+      const checked = this.checkPage(page, html);
+      if (checked !== html) await writeFile(join(outDir, page), checked);
+    };
+    for (let start = 0; start < pages.length; start += READ_CONCURRENCY) {
+      await Promise.all(pages.slice(start, start + READ_CONCURRENCY).map(checkFile));
+    }
+  }
+
+  report(): PagesReport {
+    const united = unitePolicies([...this.#policies.keys()].sort().map((text) => this.#policies.get(text)!));
+    const sorted = (list: readonly string[]) => [...list].sort(compareStrings);
+    return {
+      pages: this.checked.size,
+      pagesWithoutPolicy: sorted(this.#pagesWithoutPolicy),
+      trimmed: this.#trimmed,
+      policy: serializePolicy(headerPolicy(withHashSources(united.size ? united : configuredPolicy(), this.#used))),
+      warnings: [...this.#problemsOn].sort(([a], [b]) => compareStrings(a, b)).map(([what, on]) => problemWarning(what, sorted(on))),
+    };
+  }
+}
+
+/** Checks every page of the built site in `outDir` against its policy and trims its meta policy to what it uses. */
+export async function checkPages(outDir: string): Promise<PagesReport> {
+  const check = new PolicyCheck();
+  await check.checkPages(outDir);
+  return check.report();
 }
 
 /** Writes `_headers` for the built site in `outDir` with the header `policy`; returns warnings (limits of Cloudflare Pages). */
@@ -113,10 +154,17 @@ export async function writeHeadersFile(outDir: string, base: string, policy: str
   const entries = (await readdir(outDir, { withFileTypes: true }))
     .filter((entry) => entry.name !== '_headers')
     .map((entry) => ({ name: entry.name, directory: entry.isDirectory() }));
-  const searchFiles = entries.some((entry) => entry.name === SEARCH_DIR && entry.directory)
-    ? (await readdir(join(outDir, SEARCH_DIR), { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name)
-    : [];
-  const text = headersFile(policy, { base, assetsDir, searchDir: SEARCH_DIR, entries, searchFiles });
+  const hasSearch = entries.some((entry) => entry.name === SEARCH_DIR && entry.directory);
+  const searchEntries = hasSearch ? await readdir(join(outDir, SEARCH_DIR), { withFileTypes: true }) : [];
+  const filesIn = async (folder: string) =>
+    (await readdir(join(outDir, SEARCH_DIR, folder), { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
+  const searchFiles = searchEntries.filter((entry) => entry.isFile()).map((entry) => entry.name);
+  const searchSlices = await Promise.all(
+    searchEntries
+      .filter((entry) => entry.isDirectory() && SLICE_FOLDER_NAME.test(entry.name))
+      .map(async (entry) => ({ folder: entry.name, files: await filesIn(entry.name) })),
+  );
+  const text = headersFile(policy, { base, assetsDir, searchDir: SEARCH_DIR, entries, searchFiles, searchSlices });
   await writeFile(join(outDir, '_headers'), text);
   const warnings: string[] = [];
   const rules = text.split('\n').filter((line) => line.startsWith('/')).length;
@@ -134,6 +182,7 @@ export default function contentSecurityPolicy(): { pages: AstroIntegration; head
   let base = '/';
   let assetsDir = '_astro';
   let report: PagesReport | undefined;
+  let check: PolicyCheck | undefined;
   return {
     pages: {
       name: 'reading-list:csp-pages',
@@ -142,14 +191,24 @@ export default function contentSecurityPolicy(): { pages: AstroIntegration; head
           base = config.base.endsWith('/') ? config.base : `${config.base}/`;
           assetsDir = config.build.assets;
         },
+        'astro:build:start': () => {
+          const pages = new PolicyCheck();
+          check = pages;
+          addPageHook({ name: 'content security policy', page: ({ path, html }) => pages.checkPage(pageFile(path), html) });
+        },
         'astro:build:done': async ({ dir, logger }) => {
           const start = performance.now();
-          report = await checkPages(fileURLToPath(dir));
+          check ??= new PolicyCheck();
+          const rendered = check.checked.size;
+          // Pages Astro wrote without rendering them through the middleware (the 404 page) are read from the disk.
+          await check.checkPages(fileURLToPath(dir));
+          report = check.report();
           const ms = Math.round(performance.now() - start);
           for (const warning of report.warnings) logger.warn(warning);
           const without = report.pagesWithoutPolicy.length;
           logger.info(
-            `${report.pages} page(s) checked in ${ms} ms; ${report.trimmed} page policies trimmed to the page's own inline hashes` +
+            `${report.pages} page(s) checked (${rendered} as they were rendered, ${report.pages - rendered} read back in ${ms} ms); ` +
+              `${report.trimmed} page policies trimmed to the page's own inline hashes` +
               `${without ? `; ${without} page(s) without their own policy (the _headers policy covers them)` : ''}`,
           );
         },

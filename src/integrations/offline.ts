@@ -1,40 +1,48 @@
 /**
  * Offline reading: after the build (and after Pagefind has written its index, so this
- * integration comes after it in astro.config.mjs), hashes every file of the site, plans the
- * precache (src/lib/search/precache.ts) and writes the service worker `sw.js` at the base path.
- * It also adds the tiny inline script that registers the worker to every built page.
+ * integration comes after it in astro.config.mjs), lists the site's files, hashes those the
+ * precache needs, plans it (src/lib/search/precache.ts) and writes the service worker `sw.js`
+ * at the base path.
+ * It also adds the tiny script that registers the worker to every built page.
  * The precache limit comes from the `precacheLimitBytes` option or `OFFLINE_PRECACHE_MB` (src/settings.ts).
  */
 import type { AstroIntegration } from 'astro';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareStrings } from '../lib/compare.ts';
-import { contentHash, planPrecache, type PrecachePlan, type SiteFile } from '../lib/search/precache.ts';
+import { contentHash, filesToHash, planPrecache, type PrecachePlan, type SiteFile } from '../lib/search/precache.ts';
 import { serviceWorkerScript, workerConfig } from './service-worker.ts';
 import { recordBuildFigures } from './build-report.ts';
 import { siteSettings } from '../settings.ts';
 
-/** Files read at once: a large site has tens of thousands, more than a process may open. */
+/** Files read at once. */
 const READ_CONCURRENCY = 64;
 
-async function siteFiles(outDir: string): Promise<SiteFile[]> {
+/**
+ * Every file of the site with its size, and a content hash for those the plan needs
+ * (`filesToHash`): a site too large to precache whole is not read back page by page.
+ */
+async function siteFiles(outDir: string, limitBytes: number): Promise<SiteFile[]> {
   const paths = (await readdir(outDir, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name));
-  const files: SiteFile[] = [];
-  for (let start = 0; start < paths.length; start += READ_CONCURRENCY) {
-    const batch = paths.slice(start, start + READ_CONCURRENCY);
-    files.push(
-      ...(await Promise.all(
-        batch.map(async (full) => {
-          const content = await readFile(full);
-          return { path: relative(outDir, full).split(sep).join('/'), size: content.byteLength, hash: contentHash(content) };
-        }),
-      )),
-    );
+    .map((entry) => relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort(compareStrings);
+  const sized = await inBatches(paths, async (path) => ({ path, size: (await stat(join(outDir, path))).size }));
+  const toHash = new Set(filesToHash(sized, limitBytes));
+  return inBatches(sized, async (file) => ({
+    ...file,
+    hash: toHash.has(file.path) ? contentHash(await readFile(join(outDir, file.path))) : '',
+  }));
+}
+
+/** Runs `task` over `items`, a batch at a time: a large site has more files than a process may open. */
+async function inBatches<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let start = 0; start < items.length; start += READ_CONCURRENCY) {
+    results.push(...(await Promise.all(items.slice(start, start + READ_CONCURRENCY).map(task))));
   }
-  return files.sort((a, b) => compareStrings(a.path, b.path));
+  return results;
 }
 
 /** Plans the precache for a built site and writes its `sw.js`. Exported for tests (a "new deploy"). */
@@ -43,7 +51,7 @@ export async function writeServiceWorker(
   base: string,
   limitBytes = siteSettings.precacheLimitBytes,
 ): Promise<PrecachePlan> {
-  const plan = planPrecache(await siteFiles(outDir), base, limitBytes);
+  const plan = planPrecache(await siteFiles(outDir, limitBytes), base, limitBytes);
   await writeFile(join(outDir, 'sw.js'), serviceWorkerScript(workerConfig(plan, base)));
   return plan;
 }
@@ -60,8 +68,10 @@ export default function offlineIntegration(options: { precacheLimitBytes?: numbe
         // serve stale pages there. Registered after load, so precaching never delays the page.
         if (command !== 'build') return;
         const worker = JSON.stringify(`${base}sw.js`);
+        // A bundled module on every page rather than an inline script: no hash for the policy,
+        // and nothing for Astro to hash again on each of 100,000 pages.
         injectScript(
-          'head-inline',
+          'page',
           `if('serviceWorker'in navigator)addEventListener('load',()=>navigator.serviceWorker.register(${worker},{scope:${JSON.stringify(base)}}).catch(()=>{}));`,
         );
       },

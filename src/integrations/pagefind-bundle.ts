@@ -1,13 +1,13 @@
 /**
- * Rewrites a Pagefind bundle in place so that a first search downloads less and a rebuild
- * renames only the files that changed: compacts each language's metadata
- * (src/lib/search/pagefind-meta.ts explains what and why), renames the fragment and index chunk
- * files to match, and points pagefind-entry.json at the new metadata. Index chunks and fragments
- * themselves are not touched.
+ * Rewrites a Pagefind bundle, held in memory as Pagefind's `getFiles()` gives it, so that a first
+ * search downloads less and a rebuild renames only the files that changed: compacts each
+ * language's metadata (src/lib/search/pagefind-meta.ts explains what and why), renames the
+ * fragment and index chunk files to match, and points pagefind-entry.json at the new metadata.
+ * Index chunks and fragments themselves are not touched. Then writes the bundle to its folder.
  */
 import { createHash } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import {
   compactPagefindMeta,
   packPagefindFile,
@@ -16,6 +16,9 @@ import {
   type BundleContents,
   type CompactOptions,
 } from '../lib/search/pagefind-meta.ts';
+
+/** A bundle's files by path inside the bundle (`pagefind-entry.json`, `fragment/<name>.pf_fragment`…). */
+export type BundleFiles = Map<string, Uint8Array>;
 
 interface PagefindEntry {
   languages: Record<string, { hash: string; [key: string]: unknown }>;
@@ -31,56 +34,54 @@ export interface CompactedBundle {
   indexedPages: number;
 }
 
-/** Files handled at once: a large site has tens of thousands, more than a process may open. */
-const BATCH = 64;
-
-async function inBatches<T, R>(items: readonly T[], run: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  for (let i = 0; i < items.length; i += BATCH) results.push(...(await Promise.all(items.slice(i, i + BATCH).map(run))));
-  return results;
-}
+const ENTRY = 'pagefind-entry.json';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+function file(files: BundleFiles, path: string): Uint8Array {
+  const content = files.get(path);
+  if (!content) throw new Error(`the Pagefind bundle has no ${path}`);
+  return content;
+}
+
 /** Content hashes of the files the metadata names, and each fragment's page URL (which decides its block). */
-async function readContents(bundleDir: string, files: { fragments: string[]; chunks: string[] }): Promise<BundleContents> {
-  const fragments = await inBatches(files.fragments, async (name) => {
-    const path = join(bundleDir, 'fragment', `${name}.pf_fragment`);
-    const bytes = await readFile(path);
-    const { url } = JSON.parse(new TextDecoder().decode(unpackPagefindFile(bytes, path))) as { url: string };
+function readContents(files: BundleFiles, names: { fragments: string[]; chunks: string[] }): BundleContents {
+  const decoder = new TextDecoder();
+  const fragments = names.fragments.map((name) => {
+    const path = `fragment/${name}.pf_fragment`;
+    const bytes = file(files, path);
+    const { url } = JSON.parse(decoder.decode(unpackPagefindFile(bytes, path))) as { url: string };
     return [name, { hash: sha256(bytes), url }] as const;
   });
-  const chunks = await inBatches(
-    files.chunks,
-    async (name) => [name, sha256(await readFile(join(bundleDir, 'index', `${name}.pf_index`)))] as const,
-  );
+  const chunks = names.chunks.map((name) => [name, sha256(file(files, `index/${name}.pf_index`))] as const);
   return { fragments: new Map(fragments), chunks: new Map(chunks) };
 }
 
-/** Renames old → new names in `dir` (`<name><extension>`). */
-async function renameAll(dir: string, names: Map<string, string>, extension: string): Promise<void> {
-  await inBatches([...names], ([from, to]) => rename(join(dir, from + extension), join(dir, to + extension)));
+/** Moves `<folder>/<old><extension>` to `<folder>/<new><extension>` for each name. */
+function renameAll(files: BundleFiles, folder: string, names: Map<string, string>, extension: string): void {
+  const moved = [...names].map(([from, to]) => [`${folder}/${to}${extension}`, file(files, `${folder}/${from}${extension}`)] as const);
+  for (const from of names.keys()) files.delete(`${folder}/${from}${extension}`);
+  for (const [path, content] of moved) files.set(path, content);
 }
 
-export async function compactPagefindBundle(bundleDir: string, options: CompactOptions): Promise<CompactedBundle> {
-  const entryPath = join(bundleDir, 'pagefind-entry.json');
-  const entry = JSON.parse(await readFile(entryPath, 'utf8')) as PagefindEntry;
+/** Compacts the bundle in `files` (changed in place). */
+export function compactPagefindBundle(files: BundleFiles, options: CompactOptions): CompactedBundle {
+  const entry = JSON.parse(new TextDecoder().decode(file(files, ENTRY))) as PagefindEntry;
   const result: CompactedBundle = { metaBytesBefore: 0, metaBytesAfter: 0, renamedFiles: 0, indexedPages: 0 };
   for (const language of Object.values(entry.languages)) {
-    const oldPath = join(bundleDir, `pagefind.${language.hash}.pf_meta`);
-    const original = await readFile(oldPath);
+    const oldPath = `pagefind.${language.hash}.pf_meta`;
+    const original = file(files, oldPath);
     const metaCbor = unpackPagefindFile(original, oldPath);
-    const contents = await readContents(bundleDir, pagefindMetaFiles(metaCbor));
-    const compacted = compactPagefindMeta(metaCbor, options, contents);
+    const compacted = compactPagefindMeta(metaCbor, options, readContents(files, pagefindMetaFiles(metaCbor)));
     const packed = packPagefindFile(compacted.cbor);
     // Same naming as Pagefind's: language prefix, then a hash of the file.
     const prefix = language.hash.slice(0, language.hash.lastIndexOf('_') + 1);
     const hash = prefix + sha256(packed).slice(0, 10);
 
-    await renameAll(join(bundleDir, 'fragment'), compacted.fragments, '.pf_fragment');
-    await renameAll(join(bundleDir, 'index'), compacted.chunks, '.pf_index');
-    await writeFile(join(bundleDir, `pagefind.${hash}.pf_meta`), packed);
-    if (hash !== language.hash) await rm(oldPath);
+    renameAll(files, 'fragment', compacted.fragments, '.pf_fragment');
+    renameAll(files, 'index', compacted.chunks, '.pf_index');
+    files.delete(oldPath);
+    files.set(`pagefind.${hash}.pf_meta`, packed);
     language.hash = hash;
 
     result.metaBytesBefore += original.length;
@@ -88,6 +89,18 @@ export async function compactPagefindBundle(bundleDir: string, options: CompactO
     result.renamedFiles += compacted.fragments.size + compacted.chunks.size;
     result.indexedPages += compacted.pages;
   }
-  await writeFile(entryPath, JSON.stringify(entry));
+  files.set(ENTRY, new TextEncoder().encode(JSON.stringify(entry)));
   return result;
+}
+
+/** Files written at once: a large bundle has tens of thousands, more than a process may open. */
+const BATCH = 64;
+
+/** Writes the bundle's files into `dir`, in batches. */
+export async function writeBundle(dir: string, files: BundleFiles): Promise<void> {
+  const entries = [...files];
+  for (const folder of new Set(entries.map(([path]) => dirname(join(dir, path))))) await mkdir(folder, { recursive: true });
+  for (let i = 0; i < entries.length; i += BATCH) {
+    await Promise.all(entries.slice(i, i + BATCH).map(([path, content]) => writeFile(join(dir, path), content)));
+  }
 }

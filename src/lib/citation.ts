@@ -8,6 +8,11 @@ export interface CitablePaper extends Partial<PaperIdentity> {
   title: string;
   /** Cleaned plain-text abstract ('' when missing). */
   abstract: string;
+  /**
+   * A short description (the abstract's first sentences, '' when missing) for link previews and
+   * search engines, which show no more: the full abstract goes only where it is used whole.
+   */
+  summary: string;
   /** Absolute canonical URL of the paper page. */
   url: string;
   /** Topic names, best first. */
@@ -54,7 +59,11 @@ export function lookupLinks(title: string): LookupLink[] {
   ];
 }
 
-/** `<meta name=… content=…>` pairs: Highwire Press tags (read by Google Scholar and Zotero) and Twitter cards. */
+/**
+ * `<meta name=… content=…>` pairs: Highwire Press tags (read by Google Scholar and Zotero; the
+ * abstract whole, for Zotero's abstract field) and the Twitter card type (Twitter reads the
+ * title and description from the OpenGraph tags).
+ */
 export function citationMetaNames(paper: CitablePaper, siteName: string): [string, string][] {
   const tags: [string, string][] = [['citation_title', paper.title]];
   for (const author of paper.authors ?? []) tags.push(['citation_author', author]);
@@ -70,12 +79,14 @@ export function citationMetaNames(paper: CitablePaper, siteName: string): [strin
   if (paper.abstract) tags.push(['citation_abstract', paper.abstract]);
   if (paper.keywords.length > 0) tags.push(['citation_keywords', paper.keywords.join('; ')]);
   tags.push(['citation_publisher', siteName]);
-  tags.push(['twitter:card', 'summary'], ['twitter:title', paper.title]);
-  if (paper.abstract) tags.push(['twitter:description', paper.abstract]);
+  tags.push(['twitter:card', 'summary']);
   return tags;
 }
 
-/** `<meta property=… content=…>` pairs: OpenGraph. */
+/**
+ * `<meta property=… content=…>` pairs: OpenGraph. No og:description: link previews fall back to
+ * the page's meta description, which is the same summary.
+ */
 export function openGraphProperties(paper: CitablePaper, siteName: string): [string, string][] {
   const tags: [string, string][] = [
     ['og:type', 'article'],
@@ -83,7 +94,6 @@ export function openGraphProperties(paper: CitablePaper, siteName: string): [str
     ['og:url', paper.url],
     ['og:site_name', siteName],
   ];
-  if (paper.abstract) tags.push(['og:description', paper.abstract]);
   return tags;
 }
 
@@ -106,7 +116,7 @@ export function scholarlyArticleJsonLd(paper: CitablePaper, siteName: string): s
     name: paper.title,
     url: paper.url,
     mainEntityOfPage: paper.url,
-    ...(paper.abstract ? { abstract: paper.abstract } : {}),
+    ...(paper.summary ? { description: paper.summary } : {}),
     ...(paper.keywords.length > 0 ? { keywords: paper.keywords } : {}),
     ...(paper.authors?.length ? { author: paper.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
     ...(paper.date ? { datePublished: paper.date } : {}),

@@ -47,9 +47,17 @@ export interface CorpusOptions {
   readProblems?: Diagnostic[];
   /** Reuses the parse of an unchanged file (the loader keeps these between builds). */
   parseCache?: { get(file: SeedFile): ParsedSeedFile | undefined; set(file: SeedFile, parsed: ParsedSeedFile): void };
+  /** Called as each phase starts, with how many files, records or papers it works on (a long build's progress). */
+  onPhase?: (phase: keyof Corpus['timings'], items: number) => void;
 }
 
-function timed<T>(timings: Partial<Corpus['timings']>, phase: keyof Corpus['timings'], run: () => T): T {
+function timed<T>(
+  timings: Partial<Corpus['timings']>,
+  phase: keyof Corpus['timings'],
+  run: () => T,
+  progress?: [CorpusOptions, number],
+): T {
+  progress?.[0].onPhase?.(phase, progress[1]);
   const start = performance.now();
   try {
     return run();
@@ -60,32 +68,49 @@ function timed<T>(timings: Partial<Corpus['timings']>, phase: keyof Corpus['timi
 
 export function buildCorpus(files: readonly SeedFile[], options: CorpusOptions = {}): Corpus {
   const timings: Partial<Corpus['timings']> = {};
-  const parsed = timed(timings, 'parse', () =>
-    files.map((file) => {
-      const cached = options.parseCache?.get(file);
-      if (cached) return cached;
-      const result = parseSeedFile(file.bytes, file.name);
-      options.parseCache?.set(file, result);
-      return result;
-    }),
+  const parsed = timed(
+    timings,
+    'parse',
+    () =>
+      files.map((file) => {
+        const cached = options.parseCache?.get(file);
+        if (cached) return cached;
+        const result = parseSeedFile(file.bytes, file.name);
+        options.parseCache?.set(file, result);
+        return result;
+      }),
+    [options, files.length],
   );
   const records: SeedRecord[] = parsed.flatMap((p) => p.records);
-  const merged = timed(timings, 'merge', () => mergeRecords(records));
+  const merged = timed(timings, 'merge', () => mergeRecords(records), [options, records.length]);
+  const perPaper: [CorpusOptions, number] = [options, merged.papers.length];
 
-  const rendered = timed(timings, 'render', () =>
-    merged.papers.map((paper) => (paper.abstract === null ? null : renderAbstract(paper.abstract))),
+  const rendered = timed(
+    timings,
+    'render',
+    () => merged.papers.map((paper) => (paper.abstract === null ? null : renderAbstract(paper.abstract))),
+    perPaper,
   );
   // The text is analysed once (counted as part of topics) for topics, related papers and search terms.
-  const { analysed, topics, paperTopics } = timed(timings, 'topics', () => {
-    const analysed = analyseCorpus(merged.papers);
-    return { analysed, ...discoverTopics(merged.papers, options.topicOverrides ?? [], {}, analysed) };
-  });
-  const related = timed(timings, 'related', () =>
-    computeRelated(
-      merged.papers.map((p) => ({ ...p, topics: paperTopics.get(p.id) ?? [] })),
-      {},
-      analysed,
-    ),
+  const { analysed, topics, paperTopics } = timed(
+    timings,
+    'topics',
+    () => {
+      const analysed = analyseCorpus(merged.papers);
+      return { analysed, ...discoverTopics(merged.papers, options.topicOverrides ?? [], {}, analysed) };
+    },
+    perPaper,
+  );
+  const related = timed(
+    timings,
+    'related',
+    () =>
+      computeRelated(
+        merged.papers.map((p) => ({ ...p, topics: paperTopics.get(p.id) ?? [] })),
+        {},
+        analysed,
+      ),
+    perPaper,
   );
 
   const formerIds = formerAddresses(merged.papers);

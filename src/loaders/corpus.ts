@@ -1,17 +1,19 @@
 /**
- * Runs the pipeline once per set of inputs, however many collections ask for it, and keeps
- * parsed seed files in a cache so an unchanged file is not parsed again.
+ * Runs the pipeline once per set of inputs and publishes its result for the pages
+ * (src/build-session.ts), and keeps parsed seed files in a cache so an unchanged file is not
+ * parsed again.
  */
 import type { LoaderContext } from 'astro/loaders';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCorpus, formatDiagnostic, formatReport, type Corpus, type SeedFile } from '../lib/pipeline.ts';
+import { formatDiagnostic, formatReport, type Corpus, type SeedFile } from '../lib/pipeline.ts';
 import type { TopicOverride } from '../lib/topics/index.ts';
 import type { Diagnostic } from '../lib/types.ts';
 import { readSeedFiles } from './read-seeds.ts';
-import { ParseCache } from './parse-cache.ts';
+import { runPipelineThread } from './pipeline-thread.ts';
 import { recordBuildFigures } from '../integrations/build-report.ts';
 import { loadTopicFiles, topicOverride } from './topic-files.ts';
+import { buildSession } from '../build-session.ts';
 
 export interface CorpusSource {
   /** Seed directory, relative to the project root. */
@@ -26,9 +28,13 @@ export function sourceFolders(source: CorpusSource, context: LoaderContext): { s
   return { seedsDir: resolve(root, source.seedsDir), topicsDir: resolve(root, source.topicsDir) };
 }
 
-let memo: { key: string; corpus: Promise<Corpus> } | undefined;
-
-export async function loadCorpus(source: CorpusSource, context: LoaderContext): Promise<Corpus> {
+/**
+ * Starts the pipeline for the current inputs, unless it ran for them already, and publishes its
+ * result to the pages (src/build-session.ts); returns the inputs' digest (`key`) at once. The
+ * build goes on (types, bundling) while the pipeline runs in its worker thread; the pages
+ * wait for the corpus, and a pipeline that fails fails the build there.
+ */
+export async function loadCorpus(source: CorpusSource, context: LoaderContext): Promise<{ key: string; corpus: Promise<Corpus> }> {
   const root = fileURLToPath(context.config.root);
   const { seedsDir, topicsDir } = sourceFolders(source, context);
   const [{ files, diagnostics: readProblems }, topicFiles] = await Promise.all([
@@ -43,11 +49,15 @@ export async function loadCorpus(source: CorpusSource, context: LoaderContext): 
     overrides: JSON.stringify(overrides),
     readProblems: JSON.stringify(readProblems),
   });
-  if (memo?.key !== key) {
+  const session = buildSession();
+  if (session.corpus?.key !== key) {
     const input = { files, readProblems, digests, overrides, seedsDir: relative(root, seedsDir) || '.' };
-    memo = { key, corpus: runPipeline(input, context) };
+    const corpus = runPipeline(input, context);
+    // Whoever awaits it sees a failure; nobody awaiting it yet is not an unhandled rejection.
+    corpus.catch(() => {});
+    session.corpus = { key, corpus };
   }
-  return memo.corpus;
+  return session.corpus;
 }
 
 interface PipelineInput {
@@ -64,17 +74,9 @@ async function runPipeline(
   { files, readProblems, digests, overrides, seedsDir }: PipelineInput,
   { config, logger }: LoaderContext,
 ): Promise<Corpus> {
-  const cache = await ParseCache.open(fileURLToPath(new URL('reading-list/parsed-seeds.json', config.cacheDir)));
-  const corpus = buildCorpus(files, {
-    topicOverrides: overrides,
-    readProblems,
-    parseCache: {
-      get: (file) => cache.get(file.name, digests.get(file.name)!),
-      set: (file, parsed) => cache.set(file.name, digests.get(file.name)!, parsed),
-    },
-  });
-  await cache.save(files.map((file) => file.name));
-  const reused = cache.reused;
+  const cachePath = fileURLToPath(new URL('reading-list/parsed-seeds.json', config.cacheDir));
+  const job = { files, readProblems, digests: [...digests], overrides, cachePath };
+  const { corpus, reused } = await runPipelineThread(job, (message) => logger.info(message));
   for (const diagnostic of corpus.diagnostics) {
     const message = formatDiagnostic(diagnostic, seedsDir);
     if (diagnostic.severity === 'error') logger.error(message);

@@ -1,8 +1,8 @@
 /**
- * Content loaders (Astro Content Layer API) over the pipeline in `src/lib/`.
- * Each stores one entry per item, validated against its collection's schema (schemas.ts) with
- * `parseData`, and a digest, so unchanged entries are neither checked nor rewritten; it deletes
- * entries whose item is gone. In `astro dev` each reloads when its source folders change.
+ * Content loaders (Astro Content Layer API) over the pipeline in `src/lib/`. Entries are
+ * validated against their collection's schema (schemas.ts) with `parseData` and carry a digest,
+ * so unchanged entries are neither checked nor rewritten. In `astro dev` each loader reloads
+ * when its source folders change.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { relative } from 'node:path';
@@ -11,18 +11,18 @@ import { loadCorpus, sourceFolders, type CorpusSource } from './corpus.ts';
 import { loadTopicFiles, type TopicFile } from './topic-files.ts';
 import { watchFolders } from './watch.ts';
 
-/** Validates and stores `items`, skipping those whose digest is unchanged; deletes the rest. */
-async function syncStore<Item extends { id: string }>(context: LoaderContext, items: readonly Item[]): Promise<void> {
-  const { store, parseData, generateDigest } = context;
-  const stale = new Set(store.keys());
-  for (const item of items) {
-    stale.delete(item.id);
-    const data = { ...item };
-    const digest = generateDigest(data);
-    if (store.get(item.id)?.digest === digest) continue;
-    store.set({ id: item.id, data: await parseData({ id: item.id, data }), digest });
-  }
-  for (const id of stale) store.delete(id);
+/** Id of the corpus collection's one entry. */
+export const CORPUS_ENTRY = 'reading-list';
+
+/**
+ * The reading list's one entry: the digest of its inputs (seed files and topic files). The papers
+ * and topics themselves reach the pages in memory (src/build-session.ts); the entry changes
+ * whenever they may, so `astro dev` reloads the browser after a seed edit.
+ */
+async function syncSummary({ store, parseData }: LoaderContext, key: string): Promise<void> {
+  if (store.get(CORPUS_ENTRY)?.digest === key) return;
+  store.clear();
+  store.set({ id: CORPUS_ENTRY, data: await parseData({ id: CORPUS_ENTRY, data: { inputs: key } }), digest: key });
 }
 
 /**
@@ -64,15 +64,10 @@ function watchingLoader(
 const seedsAndTopics = (source: CorpusSource) => (context: LoaderContext) => Object.values(sourceFolders(source, context));
 const topicsOnly = (source: CorpusSource) => (context: LoaderContext) => [sourceFolders(source, context).topicsDir];
 
-export function papersLoader(source: CorpusSource): Loader {
-  return watchingLoader('reading-list:papers', seedsAndTopics(source), async (context) =>
-    syncStore(context, (await loadCorpus(source, context)).papers),
-  );
-}
-
-export function topicsLoader(source: CorpusSource): Loader {
-  return watchingLoader('reading-list:topics', seedsAndTopics(source), async (context) =>
-    syncStore(context, (await loadCorpus(source, context)).topics),
+/** Starts the pipeline over the seeds and topic files (src/loaders/corpus.ts) and stores its summary. */
+export function corpusLoader(source: CorpusSource): Loader {
+  return watchingLoader('reading-list:corpus', seedsAndTopics(source), async (context) =>
+    syncSummary(context, (await loadCorpus(source, context)).key),
   );
 }
 

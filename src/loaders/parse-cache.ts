@@ -20,7 +20,11 @@ export class ParseCache {
   /** How many files were served from the cache in this build. */
   reused = 0;
 
-  private constructor(private readonly path: string) {}
+  private readonly path: string;
+
+  private constructor(path: string) {
+    this.path = path;
+  }
 
   static async open(path: string): Promise<ParseCache> {
     const cache = new ParseCache(path);

@@ -5,6 +5,7 @@
  */
 import { abstractExcerpt, EXCERPT_WORDS, type ExcerptPart, type ExcerptSource } from '../lib/search/excerpt.ts';
 import { isSearchable, normaliseQuery } from '../lib/search/query.ts';
+import { sliceFolder } from '../lib/search/slices.ts';
 
 /** The part of Pagefind's JS API we use (pagefind.js has no types of its own). */
 interface Pagefind {
@@ -12,6 +13,7 @@ interface Pagefind {
   init(): Promise<void>;
   search(term: string | null, options?: { filters?: Record<string, unknown> }): Promise<PagefindResponse>;
   filters(): Promise<Record<string, Record<string, number>>>;
+  mergeIndex(path: string): Promise<void>;
 }
 interface PagefindResponse {
   results: { id: string; score: number; data(): Promise<PagefindData> }[];
@@ -69,6 +71,10 @@ export function loadPagefind(): Promise<Pagefind> {
     // ~43 KB download on the first query.
     await pagefind.options({ noWorker: true });
     await pagefind.init();
+    // A long list's index comes in slices (src/lib/search/slices.ts); the page says how many.
+    const slices = Number(document.querySelector<HTMLElement>('[data-search-slices]')?.dataset.searchSlices ?? 1);
+    const merged = Array.from({ length: slices - 1 }, (_, i) => pagefind.mergeIndex(`${base}${sliceFolder(i + 1)}`));
+    await Promise.all(merged);
     return pagefind;
   })().catch((error: unknown) => {
     loading = null;

@@ -125,7 +125,7 @@ describe('paper page', () => {
     const meta = (selector: string) => page.locator(selector).getAttribute('content');
     expect(await meta('meta[name="citation_title"]')).toBe('Improving the Training of Rectified Flows');
     expect(await meta('meta[property="og:url"]')).toBe(`https://example.org/reading-list/${path}`);
-    expect(await meta('meta[property="og:description"]')).toMatch(/^Diffusion models have shown great promise/);
+    expect(await meta('meta[name="description"]')).toMatch(/^Diffusion models have shown great promise/);
     expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(`https://example.org/reading-list/${path}`);
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
     expect(jsonLd).toMatchObject({ '@type': 'ScholarlyArticle', headline: 'Improving the Training of Rectified Flows' });

@@ -3,7 +3,8 @@ import { citationMetaNames, lookupLinks, openGraphProperties, scholarlyArticleJs
 
 const paper: CitablePaper = {
   title: 'Flow Straight & Fast: </script><script>alert(1)</script>',
-  abstract: 'We present rectified flow. It is < 1 step & "fast".\u2028',
+  abstract: 'We present rectified flow. It is < 1 step & "fast".\u2028 It is also simple.',
+  summary: 'We present rectified flow. It is < 1 step & "fast".\u2028',
   url: 'https://example.org/list/papers/flow-straight-and-fast/',
   keywords: ['Rectified Flow', 'Diffusion Models'],
 };
@@ -19,17 +20,19 @@ describe('lookupLinks', () => {
 });
 
 describe('citation metadata', () => {
-  it('gives Highwire, Twitter and OpenGraph tags with the abstract as description', () => {
+  it('gives Highwire tags with the whole abstract, and OpenGraph tags (which Twitter reads too) without a description (the meta description is the summary)', () => {
     const names = Object.fromEntries(citationMetaNames(paper, 'My List'));
     expect(names.citation_title).toBe(paper.title);
     expect(names.citation_abstract_html_url).toBe(paper.url);
+    expect(names.citation_abstract).toBe(paper.abstract);
     expect(names.citation_keywords).toBe('Rectified Flow; Diffusion Models');
-    expect(names['twitter:description']).toBe(paper.abstract);
+    expect(names['twitter:card']).toBe('summary');
+    expect(names['twitter:description']).toBeUndefined();
     const og = Object.fromEntries(openGraphProperties(paper, 'My List'));
-    expect(og).toMatchObject({ 'og:type': 'article', 'og:title': paper.title, 'og:url': paper.url, 'og:description': paper.abstract });
+    expect(og).toEqual({ 'og:type': 'article', 'og:title': paper.title, 'og:url': paper.url, 'og:site_name': 'My List' });
   });
   it('leaves out descriptions when the abstract is missing', () => {
-    const bare = { ...paper, abstract: '', keywords: [] };
+    const bare = { ...paper, abstract: '', summary: '', keywords: [] };
     expect(citationMetaNames(bare, 'x').map(([n]) => n)).not.toContain('citation_abstract');
     expect(openGraphProperties(bare, 'x').map(([n]) => n)).not.toContain('og:description');
   });
@@ -43,7 +46,7 @@ describe('scholarlyArticleJsonLd', () => {
     expect(data).toMatchObject({
       '@type': 'ScholarlyArticle',
       headline: paper.title,
-      abstract: paper.abstract,
+      description: paper.summary,
       url: paper.url,
       keywords: paper.keywords,
     });

@@ -90,7 +90,7 @@ describe('CSL-JSON with identity', () => {
 });
 
 describe('page metadata with identity', () => {
-  const citable = { ...causal, title: 'Toward Causal Representation Learning', abstract: 'A.', url: page, keywords: [] };
+  const citable = { ...causal, title: 'Toward Causal Representation Learning', abstract: 'A.', summary: 'A.', url: page, keywords: [] };
   it('writes one citation_author per author in order, the date with slashes, ids, PDF and journal', () => {
     const tags = citationMetaNames(citable, 'Reading List');
     expect(tags.filter(([name]) => name === 'citation_author').map(([, v]) => v)).toEqual(causal.authors);

@@ -93,8 +93,11 @@ describe('local map SVG', () => {
   });
 
   it('draws a line to each related paper, wider when more related, and dashed-class lines between related ones', () => {
-    expect(svg.match(/<line stroke-width=/g)).toHaveLength(5);
-    expect(svg.match(/<line class="between"/g)).toHaveLength(3);
+    const segments = (path: string) => path.match(/M[\d.]+ [\d.]+L[\d.]+ [\d.]+/g)!.length;
+    const spokes = [...svg.matchAll(/<path stroke-width="([\d.]+)" d="([^"]+)"\/>/g)];
+    expect(spokes.reduce((sum, [, , d]) => sum + segments(d!), 0)).toBe(5);
+    expect(spokes.map(([, width]) => Number(width))).toEqual([...spokes.map(([, width]) => Number(width))].sort((a, b) => b - a));
+    expect(segments(/<path class="between" d="([^"]+)"\/>/.exec(svg)![1]!)).toBe(3);
     expect(svg).toContain('stroke-width="3"');
     expect(svg).not.toMatch(/\s(style|fill|stroke)=/);
   });

@@ -9,7 +9,7 @@ import {
   type BundleContents,
   PAGEFIND_VERSION,
   PagefindFormatError,
-  roundWordCount,
+  medianWordCount,
   unpackPagefindFile,
 } from '../../src/lib/search/pagefind-meta.ts';
 
@@ -113,7 +113,7 @@ describe('compactPagefindMeta', () => {
       ['en_bd79743', 'c2'],
     ]),
   };
-  const options = { wordCountStep: 16, blocks: { averageBlock: 1_000_000, maxBlock: 1000 } };
+  const options = { uniformWordCounts: true, blocks: { averageBlock: 1_000_000, maxBlock: 1000 } };
 
   it('names fragments and chunks in blocks by content, and keeps the rest', () => {
     expect(pagefindMetaFiles(meta)).toEqual({ fragments: ['en_31ba8a7', 'en_85349b5'], chunks: ['en_6c696bd', 'en_bd79743'] });
@@ -133,10 +133,10 @@ describe('compactPagefindMeta', () => {
     expect(decodeCbor(cbor)).toEqual([
       '1.6.0',
       [
-        [`${tag}-0`, 128, ''],
-        [`${tag}-1`, 208, ''],
-        [`${tag}-0`, 128, ''],
-        ['en_e562c07', 7, 'en_group01'],
+        [`${tag}-0`, 120, ''],
+        [`${tag}-1`, 120, ''],
+        [`${tag}-0`, 120, ''],
+        ['en_e562c07', 120, 'en_group01'],
       ],
       [
         ['000', 'diffus', `${chunkTag}-0`],
@@ -163,9 +163,9 @@ describe('compactPagefindMeta', () => {
     expect(() => compactPagefindMeta(meta, options, { ...contents, chunks: new Map() })).toThrow(/index chunk en_6c696bd/);
   });
 
-  it('leaves word counts alone with a step of 1', () => {
+  it('gives every page the median word count, or leaves them alone', () => {
     const pages = (
-      decodeCbor(compactPagefindMeta(meta, { ...options, wordCountStep: 1 }, contents).cbor) as CborValue[][]
+      decodeCbor(compactPagefindMeta(meta, { ...options, uniformWordCounts: false }, contents).cbor) as CborValue[][]
     )[1] as CborValue[][];
     expect(pages.map((p) => p[1])).toEqual([120, 208, 120, 7]);
   });
@@ -181,16 +181,11 @@ describe('compactPagefindMeta', () => {
   });
 });
 
-describe('roundWordCount', () => {
-  it('rounds to the nearest step, and keeps counts below one step', () => {
-    expect([
-      roundWordCount(7, 16),
-      roundWordCount(16, 16),
-      roundWordCount(23, 16),
-      roundWordCount(24, 16),
-      roundWordCount(170, 16),
-    ]).toEqual([7, 16, 16, 32, 176]);
-    expect(roundWordCount(170, 1)).toBe(170);
+describe('medianWordCount', () => {
+  it('is the middle count (the lower of two), 0 for no pages', () => {
+    expect(medianWordCount([300, 7, 110, 210])).toBe(110);
+    expect(medianWordCount([5, 1, 3])).toBe(3);
+    expect(medianWordCount([])).toBe(0);
   });
 });
 

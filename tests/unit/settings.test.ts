@@ -15,6 +15,7 @@ describe('settings from the environment', () => {
       feedYear: 2024,
       feedLimit: 500,
       indexChunkSize: 2000,
+      searchSlicePapers: 5000,
     });
     expect(readSettings({ LIST_PAGE_SIZE: '', SITE_TITLE: '  ', FEED_YEAR: '' })).toEqual(defaults);
   });
@@ -31,6 +32,7 @@ describe('settings from the environment', () => {
       FEED_YEAR: '2023',
       FEED_LIMIT: '50',
       PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: '20000',
+      SEARCH_SLICE_PAPERS: '40',
     });
     expect(settings).toEqual({
       seedsDir: '/data/seeds',
@@ -43,6 +45,7 @@ describe('settings from the environment', () => {
       feedYear: 2023,
       feedLimit: 50,
       indexChunkSize: 20000,
+      searchSlicePapers: 40,
     });
     expect(readSettings({ OFFLINE_PRECACHE_MB: '0' }).precacheLimitBytes).toBe(0);
   });

@@ -77,6 +77,11 @@ export function addedKey(paper: AddedPaper): string {
   return first ? `${first.file} ${String(first.line).padStart(9, '0')}` : '';
 }
 
+/** The largest added key of `papers` ('' for none): the newest addition among them. */
+export function newestKey(papers: readonly AddedPaper[]): string {
+  return papers.map(addedKey).reduce((max, key) => (key > max ? key : max), '');
+}
+
 interface AddedGroup {
   file: string;
   line: number;

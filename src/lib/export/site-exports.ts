@@ -6,7 +6,7 @@
 import type { Paper, PaperIdentity, Topic } from '../types.ts';
 import { addedDates, firstSource, newestFirst, parseDay } from './added.ts';
 import { atomDate, atomFeed } from './atom.ts';
-import { bibtexEntries } from './bibtex.ts';
+import { bibtexEntry } from './bibtex.ts';
 import { cslItem, cslJson } from './csl-json.ts';
 import { readingListMarkdown, sectionsByFirstTopic } from './markdown.ts';
 
@@ -29,10 +29,20 @@ export interface ExportSite {
   /** Computed once for all exports. */
   paperById: Map<string, Paper>;
   dates: Map<string, string>;
+  /** Each paper's BibTeX entry to cite it (see citeEntry), made on first use. */
+  citeEntries: Map<string, string>;
 }
 
 /** Enough for any reading list's recent additions; FEED_LIMIT overrides. */
 export const DEFAULT_FEED_LIMIT = 500;
+
+/**
+ * Entries in a topic's feed. A topic feed tells its readers what is new in the topic; with
+ * every paper of every topic, whole abstracts included, the topic feeds were the largest part
+ * of a large site (87 MB at 10,000 papers). So: the newest entries, with summaries; the link
+ * leads to the abstract, and the whole list's feed carries abstracts whole.
+ */
+export const TOPIC_FEED_LIMIT = 50;
 
 /** An ExportSite from what src/data.ts provides (`url` helpers include the base path). */
 export function exportSite(options: {
@@ -52,6 +62,7 @@ export function exportSite(options: {
     feedLimit,
     paperById: new Map(rest.papers.map((paper) => [paper.id, paper])),
     dates: addedDates(rest.papers, rest.feedYear),
+    citeEntries: new Map(),
     absolute: (path) => new URL(path, site).href,
     paperPath: url.paper,
     topicPath: url.topic,
@@ -97,7 +108,7 @@ function feedDate(site: ExportSite, paper: Paper): string {
   return site.dates.get(paper.id)!;
 }
 
-/** The Atom feed of the whole list (`topicId` absent) or of one topic. */
+/** The Atom feed of the whole list (`topicId` absent) or of one topic (see TOPIC_FEED_LIMIT). */
 export function siteFeed(site: ExportSite, topicId?: string): string {
   const topic = findTopic(site, topicId);
   const papers = papersOf(site, topic);
@@ -113,7 +124,7 @@ export function siteFeed(site: ExportSite, topicId?: string): string {
       .map((paper) => ({ paper, updated: feedDate(site, paper) }))
       // Stable: papers of one date keep the newest-additions order.
       .sort((a, b) => (a.updated === b.updated ? 0 : a.updated < b.updated ? 1 : -1))
-      .slice(0, site.feedLimit)
+      .slice(0, topic ? Math.min(TOPIC_FEED_LIMIT, site.feedLimit) : site.feedLimit)
       .map(({ paper, updated }) => ({
         url: site.absolute(site.paperPath(paper.id)),
         title: paper.title,
@@ -121,19 +132,43 @@ export function siteFeed(site: ExportSite, topicId?: string): string {
         published: paper.date ?? undefined,
         authors: paper.authors,
         summary: paper.summary || undefined,
-        contentHtml: paper.abstractHtml,
+        contentHtml: topic ? null : paper.abstractHtml,
         categories: paper.topics.flatMap((id) => (topicName.has(id) ? [{ term: id, label: topicName.get(id)! }] : [])),
       })),
   });
 }
 
-/** BibTeX of the whole list (`topicId` absent) or of one topic's papers, in listing order. */
+const bibtexPaper = (site: ExportSite, p: Paper, abstract: string | null) => ({
+  ...identityOf(p),
+  id: p.id,
+  title: p.title,
+  abstract,
+  url: site.absolute(site.paperPath(p.id)),
+});
+
+/**
+ * A paper's BibTeX entry to cite it, without its abstract: the same text on the paper's page, in
+ * papers.bib and in each of its topics' files, so made once.
+ */
+export function citeEntry(site: ExportSite, paper: Paper): string {
+  let entry = site.citeEntries.get(paper.id);
+  if (entry === undefined) {
+    entry = bibtexEntry(bibtexPaper(site, paper, null), site.keys.get(paper.id));
+    site.citeEntries.set(paper.id, entry);
+  }
+  return entry;
+}
+
+/**
+ * BibTeX of the whole list (`topicId` absent) or of one topic's papers, in listing order: entries
+ * to cite the papers (citeEntry), without abstracts. BibTeX styles print no abstract; reference
+ * managers get abstracts from papers.csl.json, and papers.json carries them. With abstracts,
+ * papers.bib alone was 22 MB at 10,000 papers and the topics' files four times that.
+ */
 export function siteBibtex(site: ExportSite, topicId?: string): string {
-  const papers = papersOf(site, findTopic(site, topicId));
-  return bibtexEntries(
-    papers.map((p) => ({ ...identityOf(p), id: p.id, title: p.title, abstract: p.abstractText, url: site.absolute(site.paperPath(p.id)) })),
-    { keys: site.keys },
-  );
+  return papersOf(site, findTopic(site, topicId))
+    .map((paper) => citeEntry(site, paper))
+    .join('\n');
 }
 
 export function siteCslJson(site: ExportSite): string {

@@ -7,7 +7,7 @@
  * for which a ring is the layout a force layout would approximate, and this costs O(k²) for k
  * related papers on every paper page instead of a simulation per page.
  */
-import { element, lineBetween } from './svg.ts';
+import { element, pathBetween } from './svg.ts';
 import { glyphSvg, linkedGlyphSvg, makeGlyph, mapSvg, placeGlyphs, type PlacedGlyph } from './glyph.ts';
 import { separate } from './overlap.ts';
 
@@ -124,8 +124,22 @@ export function layoutLocalMap(centre: LocalPaper, related: readonly LocalNeighb
 export function localMapSvg(layout: LocalMapLayout, href: (id: string) => string): string {
   const { centre, neighbours } = layout;
   const high = Math.max(Number.MIN_VALUE, ...neighbours.map((n) => n.score));
-  const spokes = neighbours.map((n) => lineBetween(centre, n, { 'stroke-width': 1 + 2 * inQuarters(n.score / high) }));
-  const between = layout.links.map(([a, b]) => lineBetween(neighbours[a]!, neighbours[b]!, { class: 'between' }));
+  // One path per spoke width (widest first), one for the lines between related papers.
+  const widths = [...new Set(neighbours.map((n) => 1 + 2 * inQuarters(n.score / high)))].sort((a, b) => b - a);
+  const spokes = widths.map((width) =>
+    pathBetween(
+      neighbours.filter((n) => 1 + 2 * inQuarters(n.score / high) === width).map((n) => [centre, n]),
+      { 'stroke-width': width },
+    ),
+  );
+  const between = layout.links.length
+    ? [
+        pathBetween(
+          layout.links.map(([a, b]) => [neighbours[a]!, neighbours[b]!]),
+          { class: 'between' },
+        ),
+      ]
+    : [];
   const nodes = neighbours.map((n) => linkedGlyphSvg(n, href(n.id), n.title));
   return mapSvg(
     { className: 'local-map', width: layout.width, height: layout.height, fontSize: STYLE.fontSize, label: 'Map of the related papers' },

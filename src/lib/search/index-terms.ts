@@ -37,19 +37,18 @@ export function plainWords(text: string): string {
 export class SearchGlossary {
   readonly glossary: Glossary;
   readonly acronymsByLongForm = new Map<string, string[]>();
-  /** Words in the longest long form: how far a text is read ahead. */
-  readonly longestLongForm: number;
+  /** The first word of every long form, with the most words of a long form it starts: a text's other words start none. */
+  readonly firstWords = new Map<string, number>();
 
   constructor(glossary: Glossary) {
     this.glossary = glossary;
-    let longest = 0;
     for (const acronym of glossary.acronyms()) {
       for (const longForm of glossary.longForms(acronym).map(plainWords)) {
         this.acronymsByLongForm.set(longForm, [...(this.acronymsByLongForm.get(longForm) ?? []), acronym]);
-        longest = Math.max(longest, longForm.split(' ').length);
+        const words = longForm.split(' ');
+        this.firstWords.set(words[0]!, Math.max(this.firstWords.get(words[0]!) ?? 0, words.length));
       }
     }
-    this.longestLongForm = longest;
   }
 }
 
@@ -62,7 +61,8 @@ function acronymsUsed(tokens: readonly Token[], glossary: Glossary): Set<string>
   };
   for (const token of tokens) {
     consider(token.text);
-    for (const part of compoundParts(token.text)) consider(part);
+    // Only a word with a capital letter has compound parts.
+    if (token.text !== token.lower) for (const part of compoundParts(token.text)) consider(part);
   }
   return used;
 }
@@ -71,8 +71,12 @@ function acronymsUsed(tokens: readonly Token[], glossary: Glossary): Set<string>
 function longFormsUsed(words: readonly string[], index: SearchGlossary): Set<string> {
   const used = new Set<string>();
   for (let start = 0; start < words.length; start++) {
+    const first = words[start]!;
+    // A long form starts with one of its first words, or is that word in the plural.
+    const longest = index.firstWords.get(first) ?? (first.endsWith('s') ? index.firstWords.get(first.slice(0, -1)) : undefined);
+    if (longest === undefined) continue;
     let phrase = '';
-    for (let end = start; end < Math.min(words.length, start + index.longestLongForm); end++) {
+    for (let end = start; end < Math.min(words.length, start + longest); end++) {
       phrase = end === start ? words[end]! : `${phrase} ${words[end]}`;
       if (index.acronymsByLongForm.has(phrase)) used.add(phrase);
       if (phrase.endsWith('s') && index.acronymsByLongForm.has(phrase.slice(0, -1))) used.add(phrase.slice(0, -1));

@@ -25,7 +25,10 @@ export interface SiteFile {
   /** Relative to the output directory, with "/" separators: "papers/x/index.html". */
   path: string;
   size: number;
-  /** Hash of the content. */
+  /**
+   * Hash of the content. Only the files `filesToHash` names need a real one: for the others any
+   * value will do (their address already changes with their content, or they are not precached).
+   */
   hash: string;
 }
 
@@ -61,8 +64,12 @@ const NEVER = [
 /** Downloads for other programs (feed readers, reference managers), not for reading offline. */
 const DOWNLOADS = [/(^|\/)feed\.xml$/, /\.bib$/, /\.csl\.json$/, /^papers\.json$/, /^topics\.json$/, /^reading-list\.md$/];
 
-/** Files named by their content: Astro's hashed assets and Pagefind's metadata, index, fragment and filter files. */
-const CONTENT_ADDRESSED = [/^_astro\//, /^pagefind\/(fragment|index|filter)\//, /^pagefind\/pagefind\.[^/]+\.pf_meta$/];
+/** Files named by their content: Astro's hashed assets and Pagefind's metadata, index, fragment and filter files (of every slice). */
+const CONTENT_ADDRESSED = [
+  /^_astro\//,
+  /^pagefind\/(slice-\d+\/)?(fragment|index|filter)\//,
+  /^pagefind\/(slice-\d+\/)?pagefind\.[^/]+\.pf_meta$/,
+];
 
 /** Always precached when the site is too large to precache whole. */
 const SHELL = [
@@ -91,18 +98,31 @@ export function precacheKey(entry: Pick<PrecacheEntry, 'url' | 'revision'>): str
 
 const matches = (patterns: RegExp[], path: string) => patterns.some((pattern) => pattern.test(path));
 
-export function planPrecache(files: readonly SiteFile[], base: string, limitBytes = DEFAULT_LIMIT_BYTES): PrecachePlan {
+/** Which files the precache takes: the whole site, or its shell when the site is larger than `limitBytes`. */
+function choose<File extends Omit<SiteFile, 'hash'>>(files: readonly File[], limitBytes: number) {
   const cacheable = files.filter((file) => !matches(NEVER, file.path) && !matches(DOWNLOADS, file.path));
   const siteBytes = cacheable.reduce((sum, file) => sum + file.size, 0);
-  const mode = siteBytes <= limitBytes ? 'full' : 'shell';
-  const chosen = (mode === 'full' ? cacheable : cacheable.filter((file) => matches(SHELL, file.path)))
-    .map((file) => ({ file, url: fileUrl(file.path, base) }))
-    .sort((a, b) => compareStrings(a.url, b.url));
-  const entries = chosen.map(({ file, url }) => ({
-    url,
-    revision: matches(CONTENT_ADDRESSED, file.path) ? null : file.hash,
-    size: file.size,
-  }));
-  const version = contentHash(JSON.stringify({ mode, entries: chosen.map(({ file, url }) => [url, file.hash]) }));
+  const mode: PrecachePlan['mode'] = siteBytes <= limitBytes ? 'full' : 'shell';
+  return { mode, siteBytes, chosen: mode === 'full' ? cacheable : cacheable.filter((file) => matches(SHELL, file.path)) };
+}
+
+/**
+ * The files whose content hash the plan needs: the precached ones whose address does not
+ * change with their content. A large site's pages are not among them, so a build need not
+ * read its pages back to plan the precache.
+ */
+export function filesToHash(files: readonly Omit<SiteFile, 'hash'>[], limitBytes = DEFAULT_LIMIT_BYTES): string[] {
+  return choose(files, limitBytes)
+    .chosen.filter((file) => !matches(CONTENT_ADDRESSED, file.path))
+    .map((file) => file.path);
+}
+
+export function planPrecache(files: readonly SiteFile[], base: string, limitBytes = DEFAULT_LIMIT_BYTES): PrecachePlan {
+  const { mode, siteBytes, chosen: picked } = choose(files, limitBytes);
+  const chosen = picked.map((file) => ({ file, url: fileUrl(file.path, base) })).sort((a, b) => compareStrings(a.url, b.url));
+  const addressed = (file: SiteFile) => matches(CONTENT_ADDRESSED, file.path);
+  const entries = chosen.map(({ file, url }) => ({ url, revision: addressed(file) ? null : file.hash, size: file.size }));
+  // A content-addressed file's name stands for its content.
+  const version = contentHash(JSON.stringify({ mode, entries: chosen.map(({ file, url }) => [url, addressed(file) ? '' : file.hash]) }));
   return { mode, version, entries, bytes: entries.reduce((sum, entry) => sum + entry.size, 0), siteBytes };
 }

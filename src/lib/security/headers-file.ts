@@ -34,6 +34,11 @@ export interface SiteLayout {
   entries: { name: string; directory: boolean }[];
   /** Files directly in `searchDir` (pagefind.js, pagefind-entry.json, its metadata, WebAssembly …). */
   searchFiles: string[];
+  /**
+   * The search index's other slices (src/lib/search/slices.ts): each a folder in `searchDir`
+   * (`slice-1`) with its own entry file, metadata and chunk folders.
+   */
+  searchSlices?: { folder: string; files: string[] }[];
 }
 
 export interface HeaderRule {
@@ -56,11 +61,31 @@ export function cacheRules(layout: SiteLayout): HeaderRule[] {
       for (const folder of SEARCH_CHUNK_FOLDERS) rules.push(rule(`${base}${searchDir}/${folder}/*`, true));
       for (const file of [...layout.searchFiles].sort(compare))
         rules.push(rule(`${base}${searchDir}/${file}`, HASHED_SEARCH_FILE.test(file)));
+      rules.push(...sliceRules(layout, rule));
     } else {
       rules.push(rule(directory ? `${base}${name}/*` : `${base}${name}`, directory && name === assetsDir));
     }
   }
   return rules;
+}
+
+/**
+ * The slices' files, with a placeholder for the slice folder (both hosts read `:name` as one
+ * path segment; a host that did not would leave these files to its default, revalidation),
+ * and each slice's metadata by name.
+ */
+function sliceRules(layout: SiteLayout, rule: (path: string, immutable: boolean) => HeaderRule): HeaderRule[] {
+  const slices = layout.searchSlices ?? [];
+  if (slices.length === 0) return [];
+  const prefix = `${layout.base}${layout.searchDir}/`;
+  const metadata = slices.flatMap(({ folder, files }) =>
+    files.filter((file) => HASHED_SEARCH_FILE.test(file)).map((file) => `${folder}/${file}`),
+  );
+  return [
+    ...SEARCH_CHUNK_FOLDERS.map((folder) => rule(`${prefix}:slice/${folder}/*`, true)),
+    rule(`${prefix}:slice/pagefind-entry.json`, false),
+    ...metadata.sort(compare).map((path) => rule(`${prefix}${path}`, true)),
+  ];
 }
 
 /** Every response: the policy and the other security headers. */

@@ -88,7 +88,8 @@ export class Spellings {
   /** The spelling to show for what several keys stand for together (their surfaces counted as one), or null. */
   bestOf(keys: readonly string[]): string | null {
     const merged = new Map<string, number>();
-    for (const key of keys) for (const [surface, count] of this.counts.get(key) ?? []) merged.set(surface, (merged.get(surface) ?? 0) + count);
+    for (const key of keys)
+      for (const [surface, count] of this.counts.get(key) ?? []) merged.set(surface, (merged.get(surface) ?? 0) + count);
     return preferredSpelling(merged);
   }
 }

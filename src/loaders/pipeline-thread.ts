@@ -1,0 +1,53 @@
+/**
+ * Starts the pipeline in a worker thread (pipeline-worker.ts) and says where it is: each phase
+ * as it starts, with its count, and every `PROGRESS_EVERY_MS` while a phase runs. Where a worker
+ * cannot load the TypeScript (a Node without type stripping), the pipeline runs in this thread.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Corpus } from '../lib/pipeline.ts';
+import { runJob, type PipelineJob, type PipelineMessage } from './pipeline-worker.ts';
+
+export const PROGRESS_EVERY_MS = 10_000;
+
+const PHASES: Record<keyof Corpus['timings'], (items: number) => string> = {
+  parse: (n) => `reading ${n.toLocaleString('en')} seed file(s)`,
+  merge: (n) => `merging ${n.toLocaleString('en')} listing(s)`,
+  render: (n) => `cleaning the abstracts of ${n.toLocaleString('en')} paper(s)`,
+  topics: (n) => `finding topics among ${n.toLocaleString('en')} paper(s)`,
+  related: (n) => `finding related papers for ${n.toLocaleString('en')} paper(s)`,
+};
+
+/** Runs the pipeline on `job`; `log` gets the progress lines. */
+export function runPipelineThread(job: PipelineJob, log: (message: string) => void): Promise<{ corpus: Corpus; reused: number }> {
+  let phase: string | undefined;
+  let phaseStart = 0;
+  const ticker = setInterval(() => {
+    if (phase) log(`pipeline: still ${phase} (${Math.round((performance.now() - phaseStart) / 1000)} s)`);
+  }, PROGRESS_EVERY_MS);
+  return new Promise<{ corpus: Corpus; reused: number }>((resolve, reject) => {
+    let started = false;
+    const onMessage = (message: PipelineMessage) => {
+      started = true;
+      if (message.type === 'phase') {
+        phase = PHASES[message.phase](message.items);
+        phaseStart = performance.now();
+        log(`pipeline: ${phase}`);
+      } else if (message.type === 'done') resolve(message);
+      else reject(Object.assign(new Error(message.message), { stack: message.stack }));
+    };
+    // A worker inherits the process's Node options; `--input-type` (a build started with
+    // `node --input-type=module -e`, as the bench does) made the main thread stall until the
+    // worker finished, losing both the overlap and the progress lines.
+    const execArgv = process.execArgv.filter((arg) => !arg.startsWith('--input-type'));
+    const worker = new Worker(new URL('./pipeline-worker.ts', import.meta.url), { workerData: job, execArgv });
+    worker.on('message', onMessage);
+    worker.on('error', (error) => {
+      if (started) return reject(error);
+      // The worker could not even load its module: run the pipeline here.
+      runJob(job, onMessage).catch(reject);
+    });
+    worker.on('exit', (code) => {
+      if (code !== 0 && started) reject(new Error(`the pipeline's worker thread stopped (exit code ${code})`));
+    });
+  }).finally(() => clearInterval(ticker));
+}

@@ -1,0 +1,58 @@
+/**
+ * The pipeline in a worker thread (started by corpus.ts): the build's main thread stays free
+ * while it runs, to start Astro's bundling meanwhile and to log progress every few seconds,
+ * which a minute-long synchronous phase (topics of 100,000 papers) would otherwise block; and
+ * what the pipeline allocates on the way goes with the worker's heap, not into the heap that
+ * then renders the pages.
+ *
+ * Node loads this file itself (type stripping), not through Vite: it and the modules it imports
+ * (src/lib/) use only TypeScript that Node can strip (no enums, no parameter properties).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { buildCorpus, type Corpus, type SeedFile } from '../lib/pipeline.ts';
+import type { TopicOverride } from '../lib/topics/index.ts';
+import type { Diagnostic } from '../lib/types.ts';
+import { ParseCache } from './parse-cache.ts';
+
+export interface PipelineJob {
+  files: SeedFile[];
+  readProblems: Diagnostic[];
+  /** Seed file name → digest of its bytes (the parse cache's key). */
+  digests: [string, string][];
+  overrides: TopicOverride[];
+  /** The parse cache's file. */
+  cachePath: string;
+}
+
+export type PipelineMessage =
+  | { type: 'phase'; phase: keyof Corpus['timings']; items: number }
+  | { type: 'done'; corpus: Corpus; reused: number }
+  | { type: 'failed'; message: string; stack?: string };
+
+/** Runs `job`, telling `post` each phase as it starts and the result at the end. */
+export async function runJob(job: PipelineJob, post: (message: PipelineMessage) => void): Promise<void> {
+  const cache = await ParseCache.open(job.cachePath);
+  const digests = new Map(job.digests);
+  const corpus = buildCorpus(job.files, {
+    topicOverrides: job.overrides,
+    readProblems: job.readProblems,
+    parseCache: {
+      get: (file) => cache.get(file.name, digests.get(file.name)!),
+      set: (file, parsed) => cache.set(file.name, digests.get(file.name)!, parsed),
+    },
+    onPhase: (phase, items) => post({ type: 'phase', phase, items }),
+  });
+  await cache.save(job.files.map((file) => file.name));
+  post({ type: 'done', corpus, reused: cache.reused });
+}
+
+if (parentPort && workerData) {
+  const port = parentPort;
+  await runJob(workerData as PipelineJob, (message) => port.postMessage(message)).catch((error: unknown) =>
+    port.postMessage({
+      type: 'failed',
+      message: error instanceof Error ? error.message : String(error),
+      stack: error instanceof Error ? error.stack : undefined,
+    }),
+  );
+}
