@@ -95,7 +95,7 @@ for (const [name, site] of [
 
     it('gives every file one cache rule: immutable when content-hashed, revalidated otherwise', () => {
       const cacheOf = (file: string) => headersFor(rules, urlOf(site.base, file)).get('cache-control');
-      const hashed = /^(_astro\/|pagefind\/(fragment|index|filter)\/|pagefind\/pagefind\.[^/]+\.pf_meta$)/;
+      const hashed = /^(_astro\/|pagefind\/(slice-\d+\/)?(fragment|index|filter)\/|pagefind\/(slice-\d+\/)?pagefind\.[^/]+\.pf_meta$)/;
       for (const file of files) expect(cacheOf(file), file).toEqual([hashed.test(file) ? IMMUTABLE : REVALIDATE]);
       // Each kind is there: a vacuous pass is not a pass.
       for (const file of [

@@ -4,8 +4,8 @@ import { projectRoot, type SiteBuild } from './build-site.ts';
 
 export const FIXTURE_BASE = '/reading-list/';
 
-/** Papers per slice of the fixture site's search index: its 20-odd papers in three slices, which the browser tests then search together. */
-export const FIXTURE_SLICE_PAPERS = 8;
+/** Papers per slice of the fixture site's search index: its 16 papers in three slices, which the browser tests then search together. */
+export const FIXTURE_SLICE_PAPERS = 6;
 
 export function fixtureSiteBuild(outDir: string, seedsDir = join(projectRoot, 'tests/fixtures/site/seeds')): SiteBuild {
   return {

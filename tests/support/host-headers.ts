@@ -1,6 +1,7 @@
 /**
  * Reads a `_headers` file the way Netlify and Cloudflare Pages do (a path line, then indented
- * `Name: value` lines; `*` matches anything; every matching rule applies), so tests can check
+ * `Name: value` lines; `*` matches anything, a `:placeholder` one path segment; every matching
+ * rule applies), so tests can check
  * the file and the test server can send its headers like such a host.
  */
 export interface HostRule {
@@ -18,7 +19,8 @@ export function parseHeadersFile(text: string): HostRule[] {
         `^${line
           .trim()
           .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-          .replace(/\*/g, '.*')}$`,
+          .replace(/\*/g, '.*')
+          .replace(/:[A-Za-z]\w*/g, '[^/]+')}$`,
       );
       rules.push({ path: line.trim(), pattern, headers: [] });
       return;
