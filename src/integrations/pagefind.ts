@@ -20,7 +20,7 @@ import { publishedCorpus } from '../build-session.ts';
 import { siteSettings } from '../settings.ts';
 
 /** See src/lib/search/pagefind-meta.ts and content-names.ts. */
-const COMPACTION = { uniformWordCounts: true, blocks: { averageBlock: 32, maxBlock: 128 } };
+const COMPACTION = { uniformWordCounts: true, blocks: { averageBlock: 32, maxBlock: 128 }, scaledBlocks: true };
 
 export type { SearchIndexReport };
 

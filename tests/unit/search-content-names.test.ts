@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockNames, endsBlock, type NamedItem } from '../../src/lib/search/content-names.ts';
+import { blockNames, blockSizeFor, endsBlock, type NamedItem } from '../../src/lib/search/content-names.ts';
 
 const items = (n: number, changed = new Map<number, string>()): NamedItem[] =>
   Array.from({ length: n }, (_, i) => ({ name: `old-${i}`, key: `/papers/p${i}/`, hash: changed.get(i) ?? `hash-${i}` }));
@@ -52,5 +52,13 @@ describe('blockNames', () => {
     const ends = items(4000).filter((item) => endsBlock(item.key, 8)).length;
     expect(ends).toBeGreaterThan(4000 / 8 / 1.3);
     expect(ends).toBeLessThan((4000 / 8) * 1.3);
+  });
+});
+
+describe('blockSizeFor', () => {
+  const cap = { averageBlock: 32, maxBlock: 128 };
+  it('gives small lists small blocks and large ones the cap, in powers of two', () => {
+    expect([10, 140, 1_000, 5_000, 100_000].map((n) => blockSizeFor(n, cap).averageBlock)).toEqual([4, 4, 8, 32, 32]);
+    expect(blockSizeFor(140, cap).maxBlock).toBe(128);
   });
 });

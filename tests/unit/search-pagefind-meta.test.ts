@@ -113,7 +113,7 @@ describe('compactPagefindMeta', () => {
       ['en_bd79743', 'c2'],
     ]),
   };
-  const options = { uniformWordCounts: true, blocks: { averageBlock: 1_000_000, maxBlock: 1000 } };
+  const options = { uniformWordCounts: true, blocks: { averageBlock: 1_000_000, maxBlock: 1000 }, scaledBlocks: false };
 
   it('names fragments and chunks in blocks by content, and keeps the rest', () => {
     expect(pagefindMetaFiles(meta)).toEqual({ fragments: ['en_31ba8a7', 'en_85349b5'], chunks: ['en_6c696bd', 'en_bd79743'] });

@@ -48,7 +48,7 @@ async function buildIndex(papers: string[], order: number[]): Promise<Map<string
     const indexer = new SearchIndexer({
       outDir,
       papers: papers.map((id) => ({ id })),
-      compaction: { uniformWordCounts: true, blocks: { averageBlock: 32, maxBlock: 128 } },
+      compaction: { uniformWordCounts: true, blocks: { averageBlock: 32, maxBlock: 128 }, scaledBlocks: true },
       indexChunkSize: 2000,
       slicePapers: 2,
       onSlice: (slice) => written.push(slice),
@@ -99,7 +99,7 @@ describe('SearchIndexer', () => {
       const indexer = new SearchIndexer({
         outDir,
         papers: [{ id: 'a' }, { id: 'b' }],
-        compaction: { uniformWordCounts: true, blocks: { averageBlock: 32, maxBlock: 128 } },
+        compaction: { uniformWordCounts: true, blocks: { averageBlock: 32, maxBlock: 128 }, scaledBlocks: true },
         indexChunkSize: 2000,
         slicePapers: 2,
       });

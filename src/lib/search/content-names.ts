@@ -26,7 +26,7 @@ export interface NamedItem {
 }
 
 export interface BlockOptions {
-  /** Items per block on average. */
+  /** Items per block on average (a power of two; see `blockSizeFor` for a list's own). */
   averageBlock: number;
   /** A block ends after this many items whatever the keys say. */
   maxBlock: number;
@@ -35,6 +35,22 @@ export interface BlockOptions {
 const TAG_LENGTH = 10; // hex digits: 40 bits
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * Block options for a list of `itemCount` items: blocks of about √n/2 items (a power of two,
+ * at least 4, at most `options.averageBlock`). Small lists get small blocks, so one changed
+ * item makes readers fetch few files again; a large list stays at the cap, where the tags'
+ * cost to a first search matters. Powers of two nest (a key that ends a block of 8 ends one of
+ * 4), so a list crossing a size keeps half its block ends.
+ */
+export function blockSizeFor(itemCount: number, options: BlockOptions): BlockOptions {
+  const wanted = Math.sqrt(itemCount) / 2;
+  let average = MIN_AVERAGE_BLOCK;
+  while (average * 2 <= Math.min(wanted, options.averageBlock)) average *= 2;
+  return { ...options, averageBlock: average };
+}
+
+const MIN_AVERAGE_BLOCK = 4;
 
 /** Whether an item with this key ends its block: true for one key in `average`, whatever the order. */
 export function endsBlock(key: string, average: number): boolean {

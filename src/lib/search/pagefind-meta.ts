@@ -26,7 +26,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { decodeCbor, encodeCbor, type CborValue } from './cbor.ts';
-import { blockNames, type BlockOptions } from './content-names.ts';
+import { blockNames, blockSizeFor, type BlockOptions } from './content-names.ts';
 
 const SIGNATURE = new TextEncoder().encode('pagefind_dcd');
 
@@ -53,6 +53,8 @@ export interface CompactOptions {
   uniformWordCounts: boolean;
   /** Fragment and chunk files per block of names, on average and at most (see content-names.ts). */
   blocks: BlockOptions;
+  /** Blocks sized to the index (`blockSizeFor`), `blocks.averageBlock` being the largest (false: as given). */
+  scaledBlocks: boolean;
 }
 
 /** What the files the metadata names hold, by their Pagefind name (see pagefindMetaFiles). */
@@ -119,7 +121,7 @@ export function pagefindMetaFiles(metaCbor: Uint8Array): { fragments: string[]; 
 
 export function compactPagefindMeta(
   metaCbor: Uint8Array,
-  { uniformWordCounts, blocks }: CompactOptions,
+  { uniformWordCounts, blocks, scaledBlocks }: CompactOptions,
   contents: BundleContents,
 ): CompactedMeta {
   const meta = decodeCbor(metaCbor);
@@ -129,13 +131,14 @@ export function compactPagefindMeta(
     if (value === undefined) throw new PagefindFormatError(`the metadata names ${kind} ${name}, which the bundle does not have`);
     return value;
   };
+  const sized = (count: number) => (scaledBlocks ? blockSizeFor(count, blocks) : blocks);
   const fragments = blockNames(
     meta[1].filter(ungrouped).map((page) => {
       const name = page[0] as string;
       const { hash, url } = known(contents.fragments, name, 'fragment');
       return { name, key: url, hash };
     }),
-    blocks,
+    sized(meta[1].length),
   );
   const chunks = blockNames(
     meta[2].map(([from, , name]) => ({
@@ -143,7 +146,7 @@ export function compactPagefindMeta(
       key: from as string,
       hash: known(contents.chunks, name as string, 'index chunk'),
     })),
-    blocks,
+    sized(meta[2].length),
   );
 
   // Identical pages share a fragment (Pagefind names them by content), so names map one to one.
