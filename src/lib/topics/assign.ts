@@ -5,6 +5,7 @@
  */
 import type { AnalysedCorpus, AnalysedPaper } from '../text/analysis/corpus.ts';
 import { PhraseMatcher } from './matcher.ts';
+import type { Field } from '../text/analysis/units.ts';
 import { byStrength, membersFromHits, type Hits, type Member, type MembershipSettings } from './membership.ts';
 import type { TopicDraft } from './draft.ts';
 import { centroidOf, TermAccumulator, type Centroid } from './centroids.ts';
@@ -71,7 +72,7 @@ export function assignPapers(corpus: AnalysedCorpus, drafts: readonly TopicDraft
     const members = withoutPassingMentions(
       draft.commonWord ? wordMembers(found.members, draft.matchers[0]!, settings.cohesion) : found.members,
       draft,
-      papers,
+      corpus,
       settings.cohesion,
     );
     return draft.capped ? members.slice(0, settings.maxSize) : members;
@@ -109,12 +110,38 @@ export function assignPapers(corpus: AnalysedCorpus, drafts: readonly TopicDraft
  * Members that name the topic only in their abstracts must be closer to the papers naming it in
  * their titles than to the list as a whole (in the learned term space, the topic's own words left
  * out): a robot-motion paper that uses "LLMs" twice as a tool is not about large language models.
+ * A paper whose title has the name's most distinctive word on its own is no passing mention:
+ * "… for Multitask Imitation" that says "imitation learning" in its abstract is about it.
  */
-function withoutPassingMentions(members: Member[], draft: TopicDraft, papers: readonly AnalysedPaper[], cohesion: Cohesion): Member[] {
+function withoutPassingMentions(members: Member[], draft: TopicDraft, corpus: AnalysedCorpus, cohesion: Cohesion): Member[] {
+  const papers = corpus.papers;
   const titled = members.filter((member) => member.inTitle && papers[member.paper]!.abstract.length > 0).map((member) => member.paper);
   if (titled.length < 2) return members;
   const group = cohesion.group(titled, draft.matchers.join(' '));
-  return members.filter((member) => member.inTitle || cohesion.closeness(member.paper, group) >= 0);
+  const keyWord = rarestStem(draft.matchers[0]!, corpus);
+  return members.filter(
+    (member) =>
+      member.inTitle || cohesion.closeness(member.paper, group) >= 0 || (keyWord >= 0 && hasWord(papers[member.paper]!.title, keyWord)),
+  );
+}
+
+/** Does the field use the stem as a word of its own (not inside a compound or an acronym)? */
+function hasWord(field: Field, stem: number): boolean {
+  for (let unit = 0; unit < field.length; unit++) {
+    const from = field.stemOffsets[unit]!;
+    if (field.stemOffsets[unit + 1] === from + 1 && field.stems[from] === stem) return true;
+  }
+  return false;
+}
+
+/** The stem of a phrase key that the fewest papers use (-1 if none is in the corpus). */
+function rarestStem(key: string, corpus: AnalysedCorpus): number {
+  let best = -1;
+  for (const stem of key.split(' ')) {
+    const id = corpus.vocabulary.find(stem);
+    if (id >= 0 && corpus.contentStems[id] === 1 && (best < 0 || corpus.stemPapers[id]! < corpus.stemPapers[best]!)) best = id;
+  }
+  return best;
 }
 
 /** Each paper keeps its strongest `limit` topics (ties: the smaller, more specific topic). */
