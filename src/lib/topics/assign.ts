@@ -1,5 +1,6 @@
 /**
- * Final membership: every paper gets its best few topics, no topic grows into a catch-all,
+ * Final membership: every paper gets its best few topics, no topic grows into a catch-all, a
+ * paper in a narrower topic is not listed again under a broader one named after the same word,
  * topics left too small are dropped, and a paper no topic phrase reaches joins a topic only if
  * it is about it in other words (adopt.ts); otherwise it has no topic ("Other papers").
  */
@@ -79,8 +80,9 @@ export function assignPapers(corpus: AnalysedCorpus, drafts: readonly TopicDraft
   });
 
   // Dropping a topic can free room on its papers, so settle in rounds (a few suffice).
+  const keyWords = drafts.map((draft) => rarestStem(draft.matchers[0]!, corpus));
   for (;;) {
-    kept = keepBestPerPaper(new Map(active.map((d) => [d, own[d]!])), papers.length, settings.maxTopicsPerPaper);
+    kept = keepBestPerPaper(mostSpecific(active, own, keyWords, drafts), papers.length, settings.maxTopicsPerPaper);
     const tooSmall = active.filter((d) => !drafts[d]!.pinned && (kept.get(d)?.length ?? 0) < settings.minPapers);
     if (tooSmall.length === 0) break;
     const dropped = new Set(tooSmall);
@@ -132,6 +134,40 @@ function hasWord(field: Field, stem: number): boolean {
     if (field.stemOffsets[unit + 1] === from + 1 && field.stems[from] === stem) return true;
   }
   return false;
+}
+
+/**
+ * Each draft's members, less those that are also in a more specific topic named after the same
+ * distinctive word: a paper in Diffusion Policies is not listed again under Diffusion Models,
+ * which keeps the diffusion models of images and video, unless the paper's title names the broader
+ * topic and not the narrower one. More specific: fewer members, then the longer name. Counted
+ * among the `active` drafts, so a topic dropped as too small gives its papers back.
+ */
+function mostSpecific(
+  active: readonly number[],
+  own: readonly Member[][],
+  keyWords: readonly number[],
+  drafts: readonly TopicDraft[],
+): Map<number, Member[]> {
+  const byWord = new Map<number, number[]>();
+  for (const d of active) if (keyWords[d]! >= 0) appendTo(byWord, keyWords[d]!, d);
+  const narrower = (a: number, b: number) =>
+    own[a]!.length - own[b]!.length || drafts[b]!.matchers[0]!.split(' ').length - drafts[a]!.matchers[0]!.split(' ').length || a - b;
+  const result = new Map(active.map((d) => [d, own[d]!]));
+  for (const siblings of byWord.values()) {
+    if (siblings.length < 2) continue;
+    siblings.sort(narrower);
+    // Paper → whether a narrower sibling it is in names it in its title.
+    const placed = new Map<number, boolean>();
+    for (const d of siblings) {
+      result.set(
+        d,
+        own[d]!.filter((member) => !placed.has(member.paper) || (member.inTitle && !placed.get(member.paper))),
+      );
+      for (const member of own[d]!) placed.set(member.paper, (placed.get(member.paper) ?? false) || member.inTitle);
+    }
+  }
+  return result;
 }
 
 /** The stem of a phrase key that the fewest papers use (-1 if none is in the corpus). */
