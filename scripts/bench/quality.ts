@@ -26,12 +26,12 @@ const SHOWN_RELATED = 5;
 export const QUALITY_GOALS = { seeds: 0.95, others: 0.9 } as const;
 
 /**
- * What tests/unit/quality.test.ts holds the figures to: the goals where they are met, and where
- * they are not yet (related papers and topic pairs on the seeds) the figures measured when this
- * was written, so that they cannot drop unnoticed.
+ * What tests/unit/quality.test.ts holds the figures to: the goals, or on the seeds the figures
+ * measured when this was written (topic pairs above the goal; related papers not yet at it), so
+ * that they cannot drop unnoticed.
  */
 export const QUALITY_FLOORS = {
-  seeds: { related: 0.922, topics: 0.931 },
+  seeds: { related: 0.922, topics: 0.958 },
   others: { related: QUALITY_GOALS.others, topics: QUALITY_GOALS.others },
 } as const;
 

@@ -321,3 +321,98 @@ describe('discoverTopics on a list mixing five fields, three named by one common
     expect(result.paperTopics.get('x2')).toEqual([]);
   });
 });
+
+describe('discoverTopics on two topics named after the same word', () => {
+  const P = (id: string, title: string, abstract: string): PaperText => ({ id, title, abstract });
+  const papers: PaperText[] = [
+    P(
+      'gt1',
+      'Graph Transformers for Molecule Property Prediction',
+      'We apply graph transformers to molecules. Unlike graph neural networks, which pass messages between neighbours, graph transformers attend over all atoms. Graph neural networks remain a strong baseline on small molecules.',
+    ),
+    P(
+      'gt2',
+      'Scalable Graph Transformers with Sparse Attention',
+      'Graph transformers scale poorly with graph size. We propose sparse attention for graph transformers and compare with graph neural networks on citation graphs; graph neural networks are faster but less accurate.',
+    ),
+    P(
+      'gt3',
+      'Positional Encodings for Graph Transformers',
+      'Graph transformers need positional encodings of nodes. We study Laplacian encodings and show they help graph transformers more than graph neural networks, which already see the graph structure.',
+    ),
+    P(
+      'gnn1',
+      'Graph Neural Networks for Traffic Forecasting',
+      'We model road networks with graph neural networks that pass messages between sensors, forecasting traffic speed an hour ahead.',
+    ),
+    P(
+      'gnn2',
+      'Oversmoothing in Deep Graph Neural Networks',
+      'Deep graph neural networks make node features alike. We measure oversmoothing and propose residual connections for graph neural networks.',
+    ),
+    P(
+      'gnn3',
+      'Graph Neural Networks for Recommender Systems',
+      'Users and items form a bipartite graph; graph neural networks propagate preferences along its edges to recommend items.',
+    ),
+    P(
+      'gnn4',
+      'Expressive Power of Graph Neural Networks',
+      'We relate graph neural networks to the Weisfeiler-Lehman test and show which graph properties message passing cannot detect.',
+    ),
+    P(
+      'v1',
+      'Vision Transformers for Image Classification',
+      'Vision transformers split images into patches and attend over them; with enough data they match convolutional neural networks.',
+    ),
+    P(
+      'v2',
+      'Efficient Vision Transformers on Mobile Devices',
+      'We prune attention heads of vision transformers so that they run on phones, unlike large neural networks that need a server.',
+    ),
+    P(
+      'v3',
+      'Training Vision Transformers with Less Data',
+      'Vision transformers need large datasets. Distillation from convolutional neural networks lets them learn from fewer images.',
+    ),
+    P(
+      's1',
+      'Neural Networks for Speech Recognition in Noise',
+      'Recurrent neural networks transcribe speech; we add transformers for long context and train on noisy recordings.',
+    ),
+    P(
+      's2',
+      'Transformers for Machine Translation of Rare Languages',
+      'Transformers translate between languages; for rare languages we pretrain neural networks on related languages first.',
+    ),
+    P(
+      'r1',
+      'Reinforcement Learning for Robot Grasping',
+      'A robot learns to grasp objects by trial and error with a reward for lifting them.',
+    ),
+    P(
+      'r2',
+      'Offline Reinforcement Learning from Logged Data',
+      'We learn policies from logged interactions without new trials, correcting for distribution shift.',
+    ),
+    P(
+      'r3',
+      'Reward Shaping for Sparse Reinforcement Learning',
+      'Sparse rewards slow learning; we shape rewards with potential functions and keep optimal policies.',
+    ),
+    P('c1', 'Contrastive Learning of Image Features', 'Two views of an image should map to nearby features; we learn them without labels.'),
+    P(
+      'c2',
+      'Self-Supervised Audio Features from Raw Waveforms',
+      'We predict masked stretches of audio and reuse the features for speaker identification.',
+    ),
+    P('c3', 'Label Noise in Large Image Datasets', 'Crowd labels are noisy; we estimate the noise rate and reweight training examples.'),
+  ];
+  const result = discoverTopics(papers);
+
+  it('lists a paper of the narrower topic only there, not again under the broader one', () => {
+    expect(membership(result)['Graph Transformers']).toEqual(['gt1', 'gt2', 'gt3']);
+    expect(membership(result)['Graph Neural Networks']).toEqual(['gnn1', 'gnn2', 'gnn3', 'gnn4']);
+    expectConsistent(papers, result);
+  });
+});

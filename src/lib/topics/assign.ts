@@ -1,10 +1,12 @@
 /**
- * Final membership: every paper gets its best few topics, no topic grows into a catch-all,
+ * Final membership: every paper gets its best few topics, no topic grows into a catch-all, a
+ * paper in a narrower topic is not listed again under a broader one named after the same word,
  * topics left too small are dropped, and a paper no topic phrase reaches joins a topic only if
  * it is about it in other words (adopt.ts); otherwise it has no topic ("Other papers").
  */
 import type { AnalysedCorpus, AnalysedPaper } from '../text/analysis/corpus.ts';
 import { PhraseMatcher } from './matcher.ts';
+import type { Field } from '../text/analysis/units.ts';
 import { byStrength, membersFromHits, type Hits, type Member, type MembershipSettings } from './membership.ts';
 import type { TopicDraft } from './draft.ts';
 import { centroidOf, TermAccumulator, type Centroid } from './centroids.ts';
@@ -71,15 +73,16 @@ export function assignPapers(corpus: AnalysedCorpus, drafts: readonly TopicDraft
     const members = withoutPassingMentions(
       draft.commonWord ? wordMembers(found.members, draft.matchers[0]!, settings.cohesion) : found.members,
       draft,
-      papers,
+      corpus,
       settings.cohesion,
     );
     return draft.capped ? members.slice(0, settings.maxSize) : members;
   });
 
   // Dropping a topic can free room on its papers, so settle in rounds (a few suffice).
+  const keyWords = drafts.map((draft) => rarestStem(draft.matchers[0]!, corpus));
   for (;;) {
-    kept = keepBestPerPaper(new Map(active.map((d) => [d, own[d]!])), papers.length, settings.maxTopicsPerPaper);
+    kept = keepBestPerPaper(mostSpecific(active, own, keyWords, drafts), papers.length, settings.maxTopicsPerPaper);
     const tooSmall = active.filter((d) => !drafts[d]!.pinned && (kept.get(d)?.length ?? 0) < settings.minPapers);
     if (tooSmall.length === 0) break;
     const dropped = new Set(tooSmall);
@@ -109,12 +112,72 @@ export function assignPapers(corpus: AnalysedCorpus, drafts: readonly TopicDraft
  * Members that name the topic only in their abstracts must be closer to the papers naming it in
  * their titles than to the list as a whole (in the learned term space, the topic's own words left
  * out): a robot-motion paper that uses "LLMs" twice as a tool is not about large language models.
+ * A paper whose title has the name's most distinctive word on its own is no passing mention:
+ * "… for Multitask Imitation" that says "imitation learning" in its abstract is about it.
  */
-function withoutPassingMentions(members: Member[], draft: TopicDraft, papers: readonly AnalysedPaper[], cohesion: Cohesion): Member[] {
+function withoutPassingMentions(members: Member[], draft: TopicDraft, corpus: AnalysedCorpus, cohesion: Cohesion): Member[] {
+  const papers = corpus.papers;
   const titled = members.filter((member) => member.inTitle && papers[member.paper]!.abstract.length > 0).map((member) => member.paper);
   if (titled.length < 2) return members;
   const group = cohesion.group(titled, draft.matchers.join(' '));
-  return members.filter((member) => member.inTitle || cohesion.closeness(member.paper, group) >= 0);
+  const keyWord = rarestStem(draft.matchers[0]!, corpus);
+  return members.filter(
+    (member) =>
+      member.inTitle || cohesion.closeness(member.paper, group) >= 0 || (keyWord >= 0 && hasWord(papers[member.paper]!.title, keyWord)),
+  );
+}
+
+/** Does the field use the stem as a word of its own (not inside a compound or an acronym)? */
+function hasWord(field: Field, stem: number): boolean {
+  for (let unit = 0; unit < field.length; unit++) {
+    const from = field.stemOffsets[unit]!;
+    if (field.stemOffsets[unit + 1] === from + 1 && field.stems[from] === stem) return true;
+  }
+  return false;
+}
+
+/**
+ * Each draft's members, less those that are also in a more specific topic named after the same
+ * distinctive word: a paper in Diffusion Policies is not listed again under Diffusion Models,
+ * which keeps the diffusion models of images and video, unless the paper's title names the broader
+ * topic and not the narrower one. More specific: fewer members, then the longer name. Counted
+ * among the `active` drafts, so a topic dropped as too small gives its papers back.
+ */
+function mostSpecific(
+  active: readonly number[],
+  own: readonly Member[][],
+  keyWords: readonly number[],
+  drafts: readonly TopicDraft[],
+): Map<number, Member[]> {
+  const byWord = new Map<number, number[]>();
+  for (const d of active) if (keyWords[d]! >= 0) appendTo(byWord, keyWords[d]!, d);
+  const narrower = (a: number, b: number) =>
+    own[a]!.length - own[b]!.length || drafts[b]!.matchers[0]!.split(' ').length - drafts[a]!.matchers[0]!.split(' ').length || a - b;
+  const result = new Map(active.map((d) => [d, own[d]!]));
+  for (const siblings of byWord.values()) {
+    if (siblings.length < 2) continue;
+    siblings.sort(narrower);
+    // Paper → whether a narrower sibling it is in names it in its title.
+    const placed = new Map<number, boolean>();
+    for (const d of siblings) {
+      result.set(
+        d,
+        own[d]!.filter((member) => !placed.has(member.paper) || (member.inTitle && !placed.get(member.paper))),
+      );
+      for (const member of own[d]!) placed.set(member.paper, (placed.get(member.paper) ?? false) || member.inTitle);
+    }
+  }
+  return result;
+}
+
+/** The stem of a phrase key that the fewest papers use (-1 if none is in the corpus). */
+function rarestStem(key: string, corpus: AnalysedCorpus): number {
+  let best = -1;
+  for (const stem of key.split(' ')) {
+    const id = corpus.vocabulary.find(stem);
+    if (id >= 0 && corpus.contentStems[id] === 1 && (best < 0 || corpus.stemPapers[id]! < corpus.stemPapers[best]!)) best = id;
+  }
+  return best;
 }
 
 /** Each paper keeps its strongest `limit` topics (ties: the smaller, more specific topic). */
