@@ -272,9 +272,11 @@ describe('a rebuild that adds one paper', () => {
       const changed = !existsSync(old) || !(await readFile(old)).equals(await readFile(join(nextDir, fileOf(path))));
       expect(changed, `${path} did not change, yet was fetched again`).toBe(true);
     }
-    // Issue 12's target is 25% of the first visit; the pages that change (the home page, every
-    // list page, and each paper whose related papers moved) decide how close it comes.
-    expect(update).toBeLessThan(0.6 * firstVisit);
+    // Issue 12's target is 25% of the first visit (measured: about 24%). What changes: the home
+    // and topic list pages, the new paper's topics' pages, the papers whose related papers moved
+    // (about 17 of 139), and the search index chunks holding the new paper's words. The bound
+    // leaves room for the papers' own churn; `npm run bench:quality` prints that churn.
+    expect(update).toBeLessThan(0.3 * firstVisit);
 
     // Search, offline so every file comes from the precache: it finds the new paper, and every
     // search file it loads belongs to the new build (a name always means the same bytes).

@@ -73,11 +73,13 @@ function ringOrder(count: number, linked: (a: number, b: number) => boolean): nu
 }
 
 /**
- * A share in [0, 1] rounded to quarters. Scores move a little whenever the list changes (word
- * weights are corpus-wide); drawn from quarters, a paper's map stays byte-identical through such
- * drift, so a rebuild does not change (and make returning readers re-fetch) every paper page.
+ * How related a neighbour is drawn, from 1 (the most related) to 0 (the least), by its rank in
+ * the list rather than its score. Scores move a little whenever the list changes (word weights
+ * are corpus-wide), and drawn from scores, even in coarse steps, a tenth of the paper pages
+ * changed with every paper added (and returning readers fetched them again); drawn from ranks,
+ * a paper's map changes only when its related papers do.
  */
-const inQuarters = (share: number) => Math.round(share * 4) / 4;
+const closeness = (rank: number, count: number) => (count > 1 ? 1 - rank / (count - 1) : 1);
 
 export function layoutLocalMap(centre: LocalPaper, related: readonly LocalNeighbour[], options: LocalMapOptions = {}): LocalMapLayout {
   const { limit = LOCAL_MAP_LIMIT, centreLabel = 'This paper' } = options;
@@ -93,14 +95,12 @@ export function layoutLocalMap(centre: LocalPaper, related: readonly LocalNeighb
   });
   const links = [...linked].sort((a, b) => a - b).map((key): [number, number] => [Math.floor(key / shown.length), key % shown.length]);
 
-  const scores = shown.map((paper) => paper.score);
-  const [low, high] = [Math.min(...scores), Math.max(...scores)];
   const glyphs = [makeGlyph(centreLabel, 9, { ...STYLE, bold: true })];
   ringOrder(shown.length, (a, b) => linked.has(pairKey(a, b))).forEach((index, slot) => {
     const paper = shown[index]!;
     // From the top, clockwise; the most related come up to a quarter closer to the centre.
     const angle = -Math.PI / 2 + (2 * Math.PI * slot) / shown.length;
-    const distance = high > low ? 1 - 0.25 * inQuarters((paper.score - low) / (high - low)) : 1;
+    const distance = 1 - 0.25 * closeness(index, shown.length);
     glyphs[index + 1] = makeGlyph(
       shortTitle(paper.title),
       6,
@@ -123,12 +123,13 @@ export function layoutLocalMap(centre: LocalPaper, related: readonly LocalNeighb
 
 export function localMapSvg(layout: LocalMapLayout, href: (id: string) => string): string {
   const { centre, neighbours } = layout;
-  const high = Math.max(Number.MIN_VALUE, ...neighbours.map((n) => n.score));
-  // One path per spoke width (widest first), one for the lines between related papers.
-  const widths = [...new Set(neighbours.map((n) => 1 + 2 * inQuarters(n.score / high)))].sort((a, b) => b - a);
+  // Spokes from 3 (the most related) to 1 wide, in halves; one path per width (widest first),
+  // one for the lines between related papers.
+  const widthOf = (rank: number) => 1 + Math.round(4 * closeness(rank, neighbours.length)) / 2;
+  const widths = [...new Set(neighbours.map((_, rank) => widthOf(rank)))].sort((a, b) => b - a);
   const spokes = widths.map((width) =>
     pathBetween(
-      neighbours.filter((n) => 1 + 2 * inQuarters(n.score / high) === width).map((n) => [centre, n]),
+      neighbours.filter((_, rank) => widthOf(rank) === width).map((n) => [centre, n]),
       { 'stroke-width': width },
     ),
   );

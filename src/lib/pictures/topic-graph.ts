@@ -84,11 +84,10 @@ function adjacency(graph: TopicGraph): Adjacent[][] {
     lists[edge.target]!.push({ other: edge.source, shared: edge.shared, edge });
   }
   const { nodes } = graph;
+  // Ties by name, not by size: a topic that gains a paper elsewhere would reorder every list it
+  // ties in, and change those topics' pages for returning readers.
   for (const list of lists) {
-    list.sort(
-      (a, b) =>
-        b.shared - a.shared || nodes[a.other]!.papers - nodes[b.other]!.papers || compareStrings(nodes[a.other]!.id, nodes[b.other]!.id),
-    );
+    list.sort((a, b) => b.shared - a.shared || compareStrings(nodes[a.other]!.name, nodes[b.other]!.name));
   }
   return lists;
 }
