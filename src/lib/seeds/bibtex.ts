@@ -11,7 +11,7 @@ import { parse, type Creator } from '@retorquere/bibtex-parser';
 import type { PublicationKind, SeedRecord } from '../types.ts';
 import { normaliseDate, partialDate } from './dates.ts';
 import { arxivIdOfDoi, findArxivId, findDoi, normaliseArxivId, normaliseDoi } from './ids.ts';
-import { bibtexNames } from './bibtex-names.ts';
+import { bibtexNames, type AuthorNames } from './bibtex-names.ts';
 import { parseVerbatim, type VerbatimEntry } from './bibtex-verbatim.ts';
 import { cleanText, LineCounter, reporter, type ParsedSeedFile } from './record.ts';
 import { isPreprintVenue } from './venue.ts';
@@ -167,18 +167,17 @@ interface TextFields {
 }
 
 /** Registers an entry's TeX values with the batch; `textFields` reads them back after `run`. */
-function collectTex(entry: number, fields: Record<string, string>, batch: TexBatch): void {
+function collectTex(entry: number, fields: Record<string, string>, names: AuthorNames, batch: TexBatch): void {
   for (const name of TEXT_FIELDS) if (fields[name] !== undefined && TEX.test(fields[name])) batch.add(entry, name, fields[name]);
-  if (fields.author !== undefined) for (const name of bibtexNames(fields.author).names) if ('tex' in name) batch.addName(name.tex);
+  for (const name of names.names) if ('tex' in name) batch.addName(name.tex);
 }
 
 /** The title, authors and venue in plain text: TeX-free fields directly, the others from the batch. */
-function textFields(entry: number, fields: Record<string, string>, batch: TexBatch): TextFields {
+function textFields(entry: number, fields: Record<string, string>, names: AuthorNames, batch: TexBatch): TextFields {
   const text = (name: (typeof TEXT_FIELDS)[number]): string | null => {
     if (fields[name] === undefined) return null;
     return TEX.test(fields[name]) ? (batch.field(entry, name) ?? plainText(fields[name])) : plainText(fields[name]);
   };
-  const names = fields.author === undefined ? { names: [], more: false } : bibtexNames(fields.author);
   return {
     title: text('title'),
     authors: names.names.map((name) => ('tex' in name ? (texNames.get(name.tex) ?? '') : (plainText(name.name) ?? ''))).filter(Boolean),
@@ -254,7 +253,7 @@ export function readBibtex(text: string, file: string, parsed: ParsedSeedFile): 
   const parents = new Set(complete.flatMap((entry) => (entry.fields.crossref ? [entry.fields.crossref.toLowerCase()] : [])));
   // Entries and errors come in file order; each entry's source text gives its line.
   let from = 0;
-  const papers: { entry: VerbatimEntry; fields: Record<string, string>; line: number }[] = [];
+  const papers: { entry: VerbatimEntry; fields: Record<string, string>; names: AuthorNames; line: number }[] = [];
   for (const entry of complete) {
     const at = text.indexOf(entry.input, from);
     if (at !== -1) from = at;
@@ -266,13 +265,13 @@ export function readBibtex(text: string, file: string, parsed: ParsedSeedFile): 
     const parent = entry.fields.crossref ? byKey.get(entry.fields.crossref.toLowerCase()) : undefined;
     const fields = { ...entry.fields };
     for (const [child, from] of Object.entries(INHERITED)) if (parent && fields[child] === undefined && parent.fields[from] !== undefined) fields[child] = parent.fields[from];
-    papers.push({ entry, fields, line });
+    papers.push({ entry, fields, names: fields.author === undefined ? { names: [], more: false } : bibtexNames(fields.author), line });
   }
   const batch = new TexBatch();
-  papers.forEach(({ fields }, index) => collectTex(index, fields, batch));
+  papers.forEach(({ fields, names }, index) => collectTex(index, fields, names, batch));
   batch.run();
-  papers.forEach(({ entry, fields, line }, index) => {
-    const record = toRecord(entry, textFields(index, fields, batch), fields, file, line);
+  papers.forEach(({ entry, fields, names, line }, index) => {
+    const record = toRecord(entry, textFields(index, fields, names, batch), fields, file, line);
     if (record) parsed.records.push(record);
     else error(line, `BibTeX entry "${entry.key}" has no title; skipped`);
   });

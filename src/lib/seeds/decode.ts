@@ -70,7 +70,8 @@ export function decodeSeed(bytes: Uint8Array): DecodeResult {
     return { ok: false, error: 'binary file (too many control characters); not a seed file' };
   }
   const nulLines = text.includes('\0') ? linesWithNul(text) : [];
-  return { ok: true, text: text.replace(/^\uFEFF/, '').replaceAll('\0', ''), warning, nulLines };
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { ok: true, text: nulLines.length > 0 ? text.replaceAll('\0', '') : text, warning, nulLines };
 }
 
 /** Decodes a seed file, turning what decoding found into diagnostics; `text` is null when the file cannot be read. */
