@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from '@retorquere/bibtex-parser';
 import { parseSeedFile, sniffFormat } from '../../src/lib/seeds/index.ts';
 import { bibtexNames } from '../../src/lib/seeds/bibtex-names.ts';
+import { simpleTexToUnicode } from '../../src/lib/seeds/bibtex-accents.ts';
 import { readJsonItems } from '../../src/lib/seeds/json-items.ts';
 import { parseTree } from 'jsonc-parser';
 import { mulberry32 } from '../support/synthetic-papers.ts';
@@ -302,6 +303,21 @@ describe('BibTeX fast path', () => {
     'Ludwig von Beethoven and Pouget-Abadie, Jean',
   ])('splits %j as the full parser does', (authors) => {
     expect(bibtexNames(authors).names).toEqual(fullParse(authors).map((name) => ({ name })));
+  });
+  it.each([
+    'Sch{\\"o}lkopf, Bernhard and Erd{\\H{o}}s, Paul',
+    'Kaiser, {\\L}ukasz and S{\\o}ren Kierkegaard and {\\AA}str{\\"o}m, Karl',
+    "de {\\'E}cole, Jean and {\\'{E}}mile Zola and D\\\"{u}rer, A.",
+    '{\\"O}zt{\\"u}rk, Ay{\\c{s}}e and Jean de la {\\^o}Fontaine and van {\\"u}der Waals, Jan',
+    "Stra\\ss e, Max and Nov{\\'a}k, Ji{\\v{r}}ina and {\\o}ber, Ola",
+  ])('turns the accents of %j into Unicode without the TeX converter, as the converter does', (authors) => {
+    const parsed = parseSeedFile(encode(`@misc{k, title = {T}, author = {${authors}}}`), 'x.bib');
+    expect(parsed.records[0].authors).toEqual(fullParse(authors).map((name) => name.normalize('NFC')));
+  });
+  it('leaves other TeX to the converter', () => {
+    expect(simpleTexToUnicode("Ga{\\'\\i}l \\& {\\L}ukasz, 50\\% \\c c")).toBe('Gaı\u0301l & Łukasz, 50% c\u0327');
+    for (const tex of ['\\emph{Deep} learning', '$\\alpha$-divergence', 'R&D', '\\b{a}', '\\Ho'])
+      expect(simpleTexToUnicode(tex)).toBeNull();
   });
   it('reads the fixture library the same either way', () => {
     const text = readFileSync(`${FIXTURE}/my-library.bib`, 'utf8');

@@ -11,6 +11,7 @@ import { parse, type Creator } from '@retorquere/bibtex-parser';
 import type { PublicationKind, SeedRecord } from '../types.ts';
 import { normaliseDate, partialDate } from './dates.ts';
 import { arxivIdOfDoi, findArxivId, findDoi, normaliseArxivId, normaliseDoi } from './ids.ts';
+import { simpleTexToUnicode } from './bibtex-accents.ts';
 import { bibtexNames, type AuthorNames } from './bibtex-names.ts';
 import { parseVerbatim, type VerbatimEntry } from './bibtex-verbatim.ts';
 import { cleanText, LineCounter, reporter, type ParsedSeedFile } from './record.ts';
@@ -70,9 +71,9 @@ function clean(value: string | undefined): string | null {
   return text === '' ? null : text.replace(/ ([,.;:!?])/g, '$1');
 }
 
-/** A plain field (no TeX) as text. */
-function plainText(value: string): string | null {
-  return cleanText(plainTex(value)) || null;
+/** A plain field (no TeX, or TeX already in Unicode) as text; `finish` is the TeX converter's clean-up for the latter. */
+function plainText(value: string, finish: (text: string) => string | null = (text) => cleanText(text) || null): string | null {
+  return finish(plainTex(value));
 }
 
 function creatorName(creator: Creator): string {
@@ -118,13 +119,21 @@ class TexBatch {
   private readonly fields = new Map<number, [string, string][]>();
   private readonly names = new Set<string>();
   private converted = new Map<number, Record<string, unknown>>();
+  /** Values whose TeX is only accents and the like, converted on the spot (bibtex-accents.ts), by entry and field. */
+  private readonly simple = new Map<string, string | null>();
 
   add(entry: number, field: string, raw: string): void {
-    this.fields.set(entry, [...(this.fields.get(entry) ?? []), [field, raw]]);
+    const simple = simpleTexToUnicode(raw);
+    if (simple !== null) this.simple.set(`${entry} ${field}`, plainText(simple, clean));
+    else this.fields.set(entry, [...(this.fields.get(entry) ?? []), [field, raw]]);
   }
 
   addName(raw: string): void {
-    if (!texNames.has(raw)) this.names.add(raw);
+    if (texNames.has(raw)) return;
+    const simple = simpleTexToUnicode(raw);
+    const names = simple === null ? null : bibtexNames(simple).names;
+    if (names?.length === 1 && 'name' in names[0]) texNames.set(raw, plainText(names[0].name, clean) ?? '');
+    else this.names.add(raw);
   }
 
   run(): void {
@@ -153,6 +162,8 @@ class TexBatch {
 
   /** A converted field, or null if the converter gave nothing for it. */
   field(entry: number, field: string): string | null {
+    const simple = this.simple.get(`${entry} ${field}`);
+    if (simple !== undefined) return simple;
     const value = this.converted.get(entry)?.[field];
     return typeof value === 'string' ? clean(value) : null;
   }
