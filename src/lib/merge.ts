@@ -35,13 +35,15 @@ export interface MergeResult {
 
 /** ASCII without TeX, braces or `$`: only white space and case to fold (most titles). */
 const PLAIN_TITLE = /^[^\\{}$\P{ASCII}]*$/u;
+/** White space other than a single space: what `/\s+/g` would change (it also matches every lone space, for nothing). */
+const UNFOLDED_SPACE = /[^\S ]\s*| \s+/g;
 
 /**
  * The identity of a title: what two listings of the same paper share. Case, accents, TeX
  * commands, braces and runs of white space do not count; punctuation does.
  */
 export function titleKey(title: string): string {
-  if (PLAIN_TITLE.test(title)) return title.replace(/\s+/g, ' ').trim().toLowerCase();
+  if (PLAIN_TITLE.test(title)) return title.replace(UNFOLDED_SPACE, ' ').trim().toLowerCase();
   return title
     .replace(/\\[a-zA-Z]+\s*|\\./g, '')
     .replace(/[{}$]/g, '')
@@ -242,11 +244,15 @@ export function mergeRecords(records: readonly SeedRecord[]): MergeResult {
   const titles = [...members.values()].map((group) => (group.find((r) => r.format === 'listing') ?? group[0]).title);
   const ids = assignSlugs(titles);
   const papers = [...members.values()].map((group, i) => mergeGroup(group, ids.get(titles[i])!, titles[i], diagnostics));
-  // Newest first where dates are known; the rest keep the order they were listed in.
-  const order = papers.map((paper, index) => ({ paper, index }));
-  order.sort((a, b) => {
-    if (a.paper.date && b.paper.date) return compareStrings(b.paper.date, a.paper.date) || a.index - b.index;
-    return (a.paper.date ? 0 : 1) - (b.paper.date ? 0 : 1) || a.index - b.index;
-  });
-  return { papers: order.map((o) => o.paper), diagnostics, duplicates: records.length - papers.length };
+  // Newest first where dates are known; papers of one date, and the undated ones after them, keep
+  // the order they were listed in. Dates are few, so papers are gathered by date and only dates sorted.
+  const byDate = new Map<string, MergedPaper[]>();
+  const undated: MergedPaper[] = [];
+  for (const paper of papers) {
+    const list = paper.date ? byDate.get(paper.date) : undated;
+    if (list) list.push(paper);
+    else byDate.set(paper.date!, [paper]);
+  }
+  const newestFirst = [...byDate.keys()].sort((a, b) => compareStrings(b, a)).flatMap((date) => byDate.get(date)!);
+  return { papers: [...newestFirst, ...undated], diagnostics, duplicates: records.length - papers.length };
 }
