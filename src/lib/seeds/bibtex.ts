@@ -3,9 +3,10 @@
  * (the parser behind Better BibTeX): its structural parser finds the entries, applies `@string`
  * macros and recovers after a broken entry; its TeX converter turns `Sch{\"o}lkopf` into
  * Schölkopf and splits names by BibTeX's rules. The converter is slow (a PEG parse of every
- * field), so it runs only on the title, author and venue fields that hold TeX; plain fields
- * (most of them) only lose their protective braces, and a plain author list is split by the
- * same rules in bibtex-names.ts. Abstracts keep their TeX: the abstract renderer cleans it.
+ * field), so it runs only on the title, author and venue fields that hold TeX other than
+ * accents (bibtex-accents.ts turns those into Unicode); plain fields (most of them) only lose
+ * their protective braces, and a plain author list is split by the same rules in
+ * bibtex-names.ts. Abstracts keep their TeX: the abstract renderer cleans it.
  */
 import { parse, type Creator } from '@retorquere/bibtex-parser';
 import type { PublicationKind, SeedRecord } from '../types.ts';
