@@ -33,11 +33,17 @@ export interface MergeResult {
   duplicates: number;
 }
 
+/** ASCII without TeX, braces or `$`: only white space and case to fold (most titles). */
+const PLAIN_TITLE = /^[^\\{}$\P{ASCII}]*$/u;
+/** White space other than a single space: what `/\s+/g` would change (it also matches every lone space, for nothing). */
+const UNFOLDED_SPACE = /[^\S ]\s*| \s+/g;
+
 /**
  * The identity of a title: what two listings of the same paper share. Case, accents, TeX
  * commands, braces and runs of white space do not count; punctuation does.
  */
 export function titleKey(title: string): string {
+  if (PLAIN_TITLE.test(title)) return title.replace(UNFOLDED_SPACE, ' ').trim().toLowerCase();
   return title
     .replace(/\\[a-zA-Z]+\s*|\\./g, '')
     .replace(/[{}$]/g, '')
@@ -57,8 +63,16 @@ const AUTHORITY: Record<SeedFormat, number> = { 'arxiv-atom': 0, 'hf-daily-paper
 /** For the venue and kind of publication: a curator's library knows where a paper appeared. */
 const VENUE_AUTHORITY: Record<SeedFormat, number> = { 'csl-json': 0, bibtex: 1, 'arxiv-atom': 2, 'hf-daily-papers': 3, listing: 4 };
 
-function compareRecords(a: SeedRecord, b: SeedRecord): number {
-  return compareStrings(a.file, b.file) || a.line - b.line;
+/** Records by file, then line; ties keep their order. Files are ranked once, so the sort compares numbers. */
+function sortRecords(records: readonly SeedRecord[]): SeedRecord[] {
+  const files = [...new Set(records.map((r) => r.file))].sort(compareStrings);
+  const rank = new Map(files.map((file, i) => [file, i]));
+  // Rank and line in one number (exact below 2^53: 2^21 files of up to 2^32 lines).
+  const keys = records.map((r) => rank.get(r.file)! * 2 ** 32 + r.line);
+  return records
+    .map((_, i) => i)
+    .sort((a, b) => keys[a] - keys[b])
+    .map((i) => records[i]);
 }
 
 const where = (r: SeedRecord) => `${r.file}:${r.line}`;
@@ -80,13 +94,13 @@ class Groups {
   }
 }
 
-/** The keys a record can be recognised by. An arXiv-minted DOI names the arXiv id. */
-function identityKeys(record: SeedRecord): string[] {
-  const arxiv = record.arxiv ?? (record.doi && arxivIdOfDoi(record.doi));
-  const keys = [`title:${titleKey(record.title)}`];
-  if (arxiv) keys.push(`arxiv:${arxiv}`);
-  if (record.doi && !arxivIdOfDoi(record.doi)) keys.push(`doi:${record.doi}`);
-  return keys;
+/**
+ * What a record can be recognised by: its folded title, arXiv id and DOI (each compared only with
+ * its own kind). An arXiv-minted DOI names the arXiv id.
+ */
+function identityKeys(record: SeedRecord): [title: string, arxiv: string | null, doi: string | null] {
+  const arxivOfDoi = record.doi ? arxivIdOfDoi(record.doi) : null;
+  return [titleKey(record.title), record.arxiv ?? arxivOfDoi, arxivOfDoi ? null : record.doi];
 }
 
 /** Records of one paper, sorted by file and line, merged field by field. */
@@ -172,7 +186,9 @@ function mergeGroup(group: SeedRecord[], id: string, title: string, diagnostics:
   const withAbstract = group.filter((r) => r.abstract !== null);
   // Most complete = longest; ties go to the earliest listing (stable sort).
   const best = [...withAbstract].sort((a, b) => b.abstract!.length - a.abstract!.length)[0];
-  const distinct = new Map(withAbstract.length < 2 ? [] : withAbstract.map((r) => [abstractKey(r.abstract!), r] as const));
+  // Keys only when the texts differ: most repeats of a paper carry the very same abstract.
+  const spellings = new Set(withAbstract.map((r) => r.abstract));
+  const distinct = new Map(spellings.size < 2 ? [] : withAbstract.map((r) => [abstractKey(r.abstract!), r] as const));
   let abstractNote: MergedPaper['abstractNote'] = best ? null : 'missing';
   if (distinct.size > 1) {
     abstractNote = 'conflict';
@@ -203,15 +219,17 @@ function mergeGroup(group: SeedRecord[], id: string, title: string, diagnostics:
 }
 
 export function mergeRecords(records: readonly SeedRecord[]): MergeResult {
-  const sorted = [...records].sort(compareRecords);
+  const sorted = sortRecords(records);
   const groups = new Groups(sorted.length);
-  const owner = new Map<string, number>();
+  // The first record with each title, arXiv id and DOI.
+  const owners = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
   sorted.forEach((record, index) => {
-    for (const key of identityKeys(record)) {
-      const other = owner.get(key);
-      if (other === undefined) owner.set(key, index);
+    identityKeys(record).forEach((key, kind) => {
+      if (!key) return;
+      const other = owners[kind].get(key);
+      if (other === undefined) owners[kind].set(key, index);
       else groups.union(other, index);
-    }
+    });
   });
   const members = new Map<number, SeedRecord[]>();
   sorted.forEach((record, index) => {
@@ -226,11 +244,15 @@ export function mergeRecords(records: readonly SeedRecord[]): MergeResult {
   const titles = [...members.values()].map((group) => (group.find((r) => r.format === 'listing') ?? group[0]).title);
   const ids = assignSlugs(titles);
   const papers = [...members.values()].map((group, i) => mergeGroup(group, ids.get(titles[i])!, titles[i], diagnostics));
-  // Newest first where dates are known; the rest keep the order they were listed in.
-  const order = papers.map((paper, index) => ({ paper, index }));
-  order.sort((a, b) => {
-    if (a.paper.date && b.paper.date) return compareStrings(b.paper.date, a.paper.date) || a.index - b.index;
-    return (a.paper.date ? 0 : 1) - (b.paper.date ? 0 : 1) || a.index - b.index;
-  });
-  return { papers: order.map((o) => o.paper), diagnostics, duplicates: records.length - papers.length };
+  // Newest first where dates are known; papers of one date, and the undated ones after them, keep
+  // the order they were listed in. Dates are few, so papers are gathered by date and only dates sorted.
+  const byDate = new Map<string, MergedPaper[]>();
+  const undated: MergedPaper[] = [];
+  for (const paper of papers) {
+    const list = paper.date ? byDate.get(paper.date) : undated;
+    if (list) list.push(paper);
+    else byDate.set(paper.date!, [paper]);
+  }
+  const newestFirst = [...byDate.keys()].sort((a, b) => compareStrings(b, a)).flatMap((date) => byDate.get(date)!);
+  return { papers: [...newestFirst, ...undated], diagnostics, duplicates: records.length - papers.length };
 }

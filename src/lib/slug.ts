@@ -10,6 +10,7 @@ import { foldLatinToAscii, foldToAscii } from './text/ascii.ts';
 import { compareStrings } from './compare.ts';
 
 const MAX_SLUG_LENGTH = 80;
+const NON_ASCII = /[^\p{ASCII}]/u;
 
 /** Short, stable hash of a string (hex). */
 export function shortHash(text: string, length = 6): string {
@@ -29,7 +30,7 @@ export function slugify(title: string, fold: (text: string) => string = foldLati
     const cut = slug.slice(0, MAX_SLUG_LENGTH + 1);
     slug = cut.slice(0, Math.max(cut.lastIndexOf('-'), MAX_SLUG_LENGTH / 2)).replace(/-+$/, '');
   }
-  const lostLetters = /[^\p{ASCII}]/u.test(folded.replace(/\p{P}|\p{S}|\p{Z}/gu, ''));
+  const lostLetters = NON_ASCII.test(folded) && NON_ASCII.test(folded.replace(/\p{P}|\p{S}|\p{Z}/gu, ''));
   if (slug === '' || lostLetters) {
     slug = [slug, shortHash(title.normalize('NFC'))].filter(Boolean).join('-');
   }
@@ -78,14 +79,17 @@ function assign(
   const byBase = new Map<string, string[]>();
   for (const title of new Set(titles)) {
     const base = slugOf(title);
-    byBase.set(base, [...(byBase.get(base) ?? []), title]);
+    const group = byBase.get(base);
+    if (group) group.push(title);
+    else byBase.set(base, [title]);
   }
   const result = new Map<string, string>();
   const taken = new Set(byBase.keys());
-  for (const base of [...byBase.keys()].sort(compareStrings)) {
-    const group = byBase.get(base)!;
-    const order =
-      group.length === 1 ? group : [...group].sort((a, b) => Number(yields(a, base)) - Number(yields(b, base)) || compareStrings(a, b));
+  for (const [base, group] of byBase) if (group.length === 1) result.set(group[0]!, base);
+  // Only colliding titles take new slugs (and so meet in `taken`): only they need an order.
+  const collisions = [...byBase].filter(([, group]) => group.length > 1).sort(([a], [b]) => compareStrings(a, b));
+  for (const [base, group] of collisions) {
+    const order = [...group].sort((a, b) => Number(yields(a, base)) - Number(yields(b, base)) || compareStrings(a, b));
     const [first, ...others] = order;
     result.set(first!, base);
     for (const title of others) {

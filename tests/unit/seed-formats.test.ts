@@ -8,6 +8,10 @@ import { readFileSync } from 'node:fs';
 import { parse } from '@retorquere/bibtex-parser';
 import { parseSeedFile, sniffFormat } from '../../src/lib/seeds/index.ts';
 import { bibtexNames } from '../../src/lib/seeds/bibtex-names.ts';
+import { simpleTexToUnicode } from '../../src/lib/seeds/bibtex-accents.ts';
+import { readJsonItems } from '../../src/lib/seeds/json-items.ts';
+import { parseTree } from 'jsonc-parser';
+import { mulberry32 } from '../support/synthetic-papers.ts';
 
 const FIXTURE = 'tests/fixtures/identity/seeds';
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -112,6 +116,31 @@ describe('Hugging Face Daily Papers JSON', () => {
   });
 });
 
+describe('JSON item lines', () => {
+  /** Each item's line as jsonc-parser's syntax tree gives it (the scan in json-items.ts must agree). */
+  const treeLines = (text: string) =>
+    (parseTree(text)?.children ?? []).map((node) => text.slice(0, node.offset).split(/\r\n|\r|\n/).length);
+  it('gives every item of a well-formed array the line jsonc-parser gives it', () => {
+    const random = mulberry32(11);
+    const value = (depth: number): unknown => {
+      const roll = random();
+      if (depth > 3 || roll < 0.3) return ['a "quoted" \\ word', 'x\\', 12, true, null, 'é\u2028', '\\"'][Math.floor(random() * 7)];
+      if (roll < 0.6) return Array.from({ length: Math.floor(random() * 4) }, () => value(depth + 1));
+      return Object.fromEntries(Array.from({ length: Math.floor(random() * 4) }, (_, i) => [`k${i}"{[`, value(depth + 1)]));
+    };
+    for (let n = 0; n < 200; n++) {
+      const items = Array.from({ length: 1 + Math.floor(random() * 5) }, () => value(0));
+      const layouts = [
+        JSON.stringify(items),
+        JSON.stringify(items, null, 2),
+        `\n\n  ${JSON.stringify(items, null, '\t')}\n`,
+        JSON.stringify(items, null, 1).replace(/\n/g, '\r\n'),
+      ];
+      for (const text of layouts) expect(readJsonItems(text, 'x.json').items.map((item) => item.line)).toEqual(treeLines(text));
+    }
+  });
+});
+
 describe('arXiv API Atom', () => {
   it('reads ids (new and old style, version dropped), authors, dates, DOI, journal ref and category', () => {
     const parsed = read('arxiv_query.xml');
@@ -137,6 +166,37 @@ describe('arXiv API Atom', () => {
     expect(errors(parsed).map((e) => e.line)).toEqual([expect.any(Number), 51]);
     expect(errors(parsed)[0].message).toMatch(/malformed XML/);
     expect(errors(parsed)[1].message).toMatch(/malformed entry .*entry skipped/);
+  });
+  it('reports a stray "&" on its own line, not where the parser gave up', () => {
+    const fixture = readFileSync(`${FIXTURE}/arxiv_query.xml`, 'utf8');
+    const lines = fixture.split('\n');
+    const at = lines.findIndex((line) => line.includes('<title>Attention Is All You Need</title>'));
+    lines[at] = lines[at].replace('Attention Is', 'Attention & Is');
+    const parsed = parseSeedFile(encode(lines.join('\n')), 'query.xml');
+    expect(parsed.records.map((r) => r.arxiv)).toEqual(['1312.5602', 'hep-th/9711200']);
+    expect(errors(parsed)).toMatchObject([
+      { file: 'query.xml', line: at + 1, message: expect.stringMatching(/malformed XML \("&" that starts no entity reference/) },
+      { file: 'query.xml', line: 75, message: expect.stringMatching(/malformed entry .*entry skipped/) },
+    ]);
+  });
+  it('reports XML that fast-xml-parser let through: a "<" inside an attribute value', () => {
+    const xml = readFileSync(`${FIXTURE}/arxiv_query.xml`, 'utf8').replace('term="hep-th" scheme', 'term="hep<th" scheme');
+    const parsed = parseSeedFile(encode(xml), 'query.xml');
+    expect(parsed.records.map((r) => r.arxiv)).toEqual(['1312.5602', '1706.03762']);
+    expect(errors(parsed).map((e) => e.line)).toEqual([expect.any(Number), 51]);
+  });
+  it('does not read an entry that is commented out', () => {
+    const xml = readFileSync(`${FIXTURE}/arxiv_query.xml`, 'utf8').replace(
+      '<entry>',
+      '<!-- <entry><id>http://arxiv.org/abs/2401.00001</id><title>Old</title></entry> -->\n<entry>',
+    );
+    const parsed = parseSeedFile(encode(xml), 'query.xml');
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.records.map((r) => [r.arxiv, r.line])).toEqual([
+      ['1312.5602', 11],
+      ['hep-th/9711200', 52],
+      ['1706.03762', 76],
+    ]);
   });
   it('reports the error the API answers a bad query with', () => {
     const xml = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://arxiv.org/api/errors#incorrect_id_format_for_1234</id><title>Error</title><summary>incorrect id format for 1234</summary></entry></feed>`;
@@ -243,6 +303,21 @@ describe('BibTeX fast path', () => {
     'Ludwig von Beethoven and Pouget-Abadie, Jean',
   ])('splits %j as the full parser does', (authors) => {
     expect(bibtexNames(authors).names).toEqual(fullParse(authors).map((name) => ({ name })));
+  });
+  it.each([
+    'Sch{\\"o}lkopf, Bernhard and Erd{\\H{o}}s, Paul',
+    'Kaiser, {\\L}ukasz and S{\\o}ren Kierkegaard and {\\AA}str{\\"o}m, Karl',
+    "de {\\'E}cole, Jean and {\\'{E}}mile Zola and D\\\"{u}rer, A.",
+    '{\\"O}zt{\\"u}rk, Ay{\\c{s}}e and Jean de la {\\^o}Fontaine and van {\\"u}der Waals, Jan',
+    "Stra\\ss e, Max and Nov{\\'a}k, Ji{\\v{r}}ina and {\\o}ber, Ola",
+  ])('turns the accents of %j into Unicode without the TeX converter, as the converter does', (authors) => {
+    const parsed = parseSeedFile(encode(`@misc{k, title = {T}, author = {${authors}}}`), 'x.bib');
+    expect(parsed.records[0].authors).toEqual(fullParse(authors).map((name) => name.normalize('NFC')));
+  });
+  it('leaves other TeX to the converter', () => {
+    expect(simpleTexToUnicode("Ga{\\'\\i}l \\& {\\L}ukasz, 50\\% \\c c")).toBe('Gaı\u0301l & Łukasz, 50% c\u0327');
+    for (const tex of ['\\emph{Deep} learning', '$\\alpha$-divergence', 'R&D', '\\b{a}', '\\Ho'])
+      expect(simpleTexToUnicode(tex)).toBeNull();
   });
   it('reads the fixture library the same either way', () => {
     const text = readFileSync(`${FIXTURE}/my-library.bib`, 'utf8');

@@ -7,8 +7,8 @@
  * (tests/unit/seed-formats.test.ts compares them).
  */
 
-/** Splits at `separator` words or characters outside braces. */
-function splitTopLevel(text: string, isSeparator: (rest: string, depth: number) => number): string[] {
+/** Splits at separators outside braces; `separatorAt` gives the length of the separator starting at an offset, or 0. */
+function splitTopLevel(text: string, separatorAt: (text: string, at: number) => number): string[] {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;
@@ -17,7 +17,7 @@ function splitTopLevel(text: string, isSeparator: (rest: string, depth: number) 
     if (c === '{') depth++;
     else if (c === '}') depth = Math.max(0, depth - 1);
     else if (depth === 0) {
-      const length = isSeparator(text.slice(i, i + 6), depth);
+      const length = separatorAt(text, i);
       if (length > 0) {
         parts.push(text.slice(start, i));
         start = i + length;
@@ -29,13 +29,22 @@ function splitTopLevel(text: string, isSeparator: (rest: string, depth: number) 
   return parts.map((p) => p.trim());
 }
 
+/** Is the character at `at` white space (`\s`)? Checked by code first: this runs once a character. */
+function isSpaceAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code === 0x20) return true;
+  if (code < 0x80) return code >= 0x09 && code <= 0x0d;
+  return /\s/.test(text[at]);
+}
+
 /** ` and ` (any case, any white space around it) between names. */
-const andSeparator = (rest: string) => {
-  const match = /^\s+and\s/i.exec(rest);
-  return match ? match[0].length : 0;
+const andSeparator = (text: string, at: number) => (isSpaceAt(text, at) ? (/^\s+and\s/i.exec(text.slice(at, at + 6))?.[0].length ?? 0) : 0);
+const commaSeparator = (text: string, at: number) => (text[at] === ',' ? 1 : 0);
+const spaceSeparator = (text: string, at: number) => {
+  let end = at;
+  while (end < text.length && isSpaceAt(text, end)) end++;
+  return end - at;
 };
-const commaSeparator = (rest: string) => (rest.startsWith(',') ? 1 : 0);
-const spaceSeparator = (rest: string) => /^\s+/.exec(rest)?.[0].length ?? 0;
 
 const unbrace = (text: string) => text.replace(/[{}]/g, '').replace(/~/g, ' ');
 /** A von-part word starts with a lower-case letter outside braces. */
@@ -71,11 +80,17 @@ function parseName(text: string): Name | { literal: string } {
 /** A name as written when it holds TeX (for the TeX converter), else its display form. */
 export type AuthorName = { name: string } | { tex: string };
 
+export interface AuthorNames {
+  names: AuthorName[];
+  /** The list ends in "and others". */
+  more: boolean;
+}
+
 /**
  * The names of an author field, in order, and whether it ends in "and others": display names
  * ("First von Last Jr") for plain names, the written form of names that hold TeX.
  */
-export function bibtexNames(field: string): { names: AuthorName[]; more: boolean } {
+export function bibtexNames(field: string): AuthorNames {
   const names: AuthorName[] = [];
   let more = false;
   for (const text of splitTopLevel(field.replace(/\s+/g, ' '), andSeparator)) {

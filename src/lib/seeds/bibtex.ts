@@ -3,15 +3,17 @@
  * (the parser behind Better BibTeX): its structural parser finds the entries, applies `@string`
  * macros and recovers after a broken entry; its TeX converter turns `Sch{\"o}lkopf` into
  * Schölkopf and splits names by BibTeX's rules. The converter is slow (a PEG parse of every
- * field), so it runs only on the title, author and venue fields that hold TeX; plain fields
- * (most of them) only lose their protective braces, and a plain author list is split by the
- * same rules in bibtex-names.ts. Abstracts keep their TeX: the abstract renderer cleans it.
+ * field), so it runs only on the title, author and venue fields that hold TeX other than
+ * accents (bibtex-accents.ts turns those into Unicode); plain fields (most of them) only lose
+ * their protective braces, and a plain author list is split by the same rules in
+ * bibtex-names.ts. Abstracts keep their TeX: the abstract renderer cleans it.
  */
 import { parse, type Creator } from '@retorquere/bibtex-parser';
 import type { PublicationKind, SeedRecord } from '../types.ts';
 import { normaliseDate, partialDate } from './dates.ts';
 import { arxivIdOfDoi, findArxivId, findDoi, normaliseArxivId, normaliseDoi } from './ids.ts';
-import { bibtexNames } from './bibtex-names.ts';
+import { simpleTexToUnicode } from './bibtex-accents.ts';
+import { bibtexNames, type AuthorNames } from './bibtex-names.ts';
 import { parseVerbatim, type VerbatimEntry } from './bibtex-verbatim.ts';
 import { cleanText, LineCounter, reporter, type ParsedSeedFile } from './record.ts';
 import { isPreprintVenue } from './venue.ts';
@@ -70,9 +72,9 @@ function clean(value: string | undefined): string | null {
   return text === '' ? null : text.replace(/ ([,.;:!?])/g, '$1');
 }
 
-/** A plain field (no TeX) as text. */
-function plainText(value: string): string | null {
-  return cleanText(plainTex(value)) || null;
+/** A plain field (no TeX, or TeX already in Unicode) as text; `finish` is the TeX converter's clean-up for the latter. */
+function plainText(value: string, finish: (text: string) => string | null = (text) => cleanText(text) || null): string | null {
+  return finish(plainTex(value));
 }
 
 function creatorName(creator: Creator): string {
@@ -118,13 +120,21 @@ class TexBatch {
   private readonly fields = new Map<number, [string, string][]>();
   private readonly names = new Set<string>();
   private converted = new Map<number, Record<string, unknown>>();
+  /** Values whose TeX is only accents and the like, converted on the spot (bibtex-accents.ts), by entry and field. */
+  private readonly simple = new Map<string, string | null>();
 
   add(entry: number, field: string, raw: string): void {
-    this.fields.set(entry, [...(this.fields.get(entry) ?? []), [field, raw]]);
+    const simple = simpleTexToUnicode(raw);
+    if (simple !== null) this.simple.set(`${entry} ${field}`, plainText(simple, clean));
+    else this.fields.set(entry, [...(this.fields.get(entry) ?? []), [field, raw]]);
   }
 
   addName(raw: string): void {
-    if (!texNames.has(raw)) this.names.add(raw);
+    if (texNames.has(raw)) return;
+    const simple = simpleTexToUnicode(raw);
+    const names = simple === null ? null : bibtexNames(simple).names;
+    if (names?.length === 1 && 'name' in names[0]) texNames.set(raw, plainText(names[0].name, clean) ?? '');
+    else this.names.add(raw);
   }
 
   run(): void {
@@ -153,6 +163,8 @@ class TexBatch {
 
   /** A converted field, or null if the converter gave nothing for it. */
   field(entry: number, field: string): string | null {
+    const simple = this.simple.get(`${entry} ${field}`);
+    if (simple !== undefined) return simple;
     const value = this.converted.get(entry)?.[field];
     return typeof value === 'string' ? clean(value) : null;
   }
@@ -167,18 +179,17 @@ interface TextFields {
 }
 
 /** Registers an entry's TeX values with the batch; `textFields` reads them back after `run`. */
-function collectTex(entry: number, fields: Record<string, string>, batch: TexBatch): void {
+function collectTex(entry: number, fields: Record<string, string>, names: AuthorNames, batch: TexBatch): void {
   for (const name of TEXT_FIELDS) if (fields[name] !== undefined && TEX.test(fields[name])) batch.add(entry, name, fields[name]);
-  if (fields.author !== undefined) for (const name of bibtexNames(fields.author).names) if ('tex' in name) batch.addName(name.tex);
+  for (const name of names.names) if ('tex' in name) batch.addName(name.tex);
 }
 
 /** The title, authors and venue in plain text: TeX-free fields directly, the others from the batch. */
-function textFields(entry: number, fields: Record<string, string>, batch: TexBatch): TextFields {
+function textFields(entry: number, fields: Record<string, string>, names: AuthorNames, batch: TexBatch): TextFields {
   const text = (name: (typeof TEXT_FIELDS)[number]): string | null => {
     if (fields[name] === undefined) return null;
     return TEX.test(fields[name]) ? (batch.field(entry, name) ?? plainText(fields[name])) : plainText(fields[name]);
   };
-  const names = fields.author === undefined ? { names: [], more: false } : bibtexNames(fields.author);
   return {
     title: text('title'),
     authors: names.names.map((name) => ('tex' in name ? (texNames.get(name.tex) ?? '') : (plainText(name.name) ?? ''))).filter(Boolean),
@@ -254,7 +265,7 @@ export function readBibtex(text: string, file: string, parsed: ParsedSeedFile): 
   const parents = new Set(complete.flatMap((entry) => (entry.fields.crossref ? [entry.fields.crossref.toLowerCase()] : [])));
   // Entries and errors come in file order; each entry's source text gives its line.
   let from = 0;
-  const papers: { entry: VerbatimEntry; fields: Record<string, string>; line: number }[] = [];
+  const papers: { entry: VerbatimEntry; fields: Record<string, string>; names: AuthorNames; line: number }[] = [];
   for (const entry of complete) {
     const at = text.indexOf(entry.input, from);
     if (at !== -1) from = at;
@@ -266,13 +277,13 @@ export function readBibtex(text: string, file: string, parsed: ParsedSeedFile): 
     const parent = entry.fields.crossref ? byKey.get(entry.fields.crossref.toLowerCase()) : undefined;
     const fields = { ...entry.fields };
     for (const [child, from] of Object.entries(INHERITED)) if (parent && fields[child] === undefined && parent.fields[from] !== undefined) fields[child] = parent.fields[from];
-    papers.push({ entry, fields, line });
+    papers.push({ entry, fields, names: fields.author === undefined ? { names: [], more: false } : bibtexNames(fields.author), line });
   }
   const batch = new TexBatch();
-  papers.forEach(({ fields }, index) => collectTex(index, fields, batch));
+  papers.forEach(({ fields, names }, index) => collectTex(index, fields, names, batch));
   batch.run();
-  papers.forEach(({ entry, fields, line }, index) => {
-    const record = toRecord(entry, textFields(index, fields, batch), fields, file, line);
+  papers.forEach(({ entry, fields, names, line }, index) => {
+    const record = toRecord(entry, textFields(index, fields, names, batch), fields, file, line);
     if (record) parsed.records.push(record);
     else error(line, `BibTeX entry "${entry.key}" has no title; skipped`);
   });

@@ -4,6 +4,7 @@
  * UTF-16 with a BOM (Windows Notepad's "Unicode"), now and then a stray NUL byte.
  */
 
+import { Buffer } from 'node:buffer';
 import type { Diagnostic } from '../types.ts';
 
 export type DecodeResult =
@@ -49,9 +50,13 @@ function linesWithNul(text: string): number[] {
 export function decodeSeed(bytes: Uint8Array): DecodeResult {
   let text = utf16(bytes);
   let warning: string | undefined;
+  let mayHoldNul = true;
   if (text === null) {
+    // Buffer's indexOf is a memchr; a Uint8Array's goes byte by byte.
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     let nuls = 0;
-    for (let at = bytes.indexOf(0); at !== -1; at = bytes.indexOf(0, at + 1)) nuls++;
+    for (let at = buffer.indexOf(0); at !== -1; at = buffer.indexOf(0, at + 1)) nuls++;
+    mayHoldNul = nuls > 0; // a NUL character in UTF-8 or Windows-1252 text is a NUL byte
     if (nuls > Math.max(1, bytes.length * MAX_NUL_SHARE)) {
       return { ok: false, error: 'binary file (NUL bytes throughout; or UTF-16 without a byte-order mark); not a seed file' };
     }
@@ -69,8 +74,9 @@ export function decodeSeed(bytes: Uint8Array): DecodeResult {
   if (sample.length > 0 && controls / sample.length > MAX_CONTROL_SHARE) {
     return { ok: false, error: 'binary file (too many control characters); not a seed file' };
   }
-  const nulLines = text.includes('\0') ? linesWithNul(text) : [];
-  return { ok: true, text: text.replace(/^\uFEFF/, '').replaceAll('\0', ''), warning, nulLines };
+  const nulLines = mayHoldNul && text.includes('\0') ? linesWithNul(text) : [];
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { ok: true, text: nulLines.length > 0 ? text.replaceAll('\0', '') : text, warning, nulLines };
 }
 
 /** Decodes a seed file, turning what decoding found into diagnostics; `text` is null when the file cannot be read. */

@@ -29,16 +29,30 @@ export const NO_IDENTITY: Readonly<PaperIdentity> = Object.freeze({
  */
 const UNFOLDED = /(?:[^\S ]|\u200B)[\s\u200B]*| [\s\u200B]+/g;
 
+/**
+ * A character from U+0300 (the first combining mark) on. Text without one is already in NFC
+ * (composition needs a mark or a Hangul jamo, and no character below U+0300 decomposes), and this
+ * test is many times cheaper than `normalize`, which checks character by character.
+ */
+const MAY_CHANGE_IN_NFC = /[\u0300-\uffff]/;
+
+/** `text` in Unicode's composed form (NFC). */
+const toNfc = (text: string): string => (MAY_CHANGE_IN_NFC.test(text) ? text.normalize('NFC') : text);
+
 /** Folds white space the way a reader sees it: no leading, trailing or repeated spaces. */
 export function cleanText(text: string): string {
-  return text.normalize('NFC').replace(UNFOLDED, ' ').trim();
+  return toNfc(text).replace(UNFOLDED, ' ').trim();
 }
+
+/** A blank line between paragraphs. */
+const PARAGRAPH_BREAK = /\r?\n[ \t]*\r?\n/;
 
 /** Hard-wrapped text (arXiv summaries, JSON abstracts): paragraphs kept, lines inside them joined. */
 export function unwrap(text: string): string {
-  return text
-    .normalize('NFC')
-    .split(/\r?\n[ \t]*\r?\n/)
+  const composed = toNfc(text);
+  if (!PARAGRAPH_BREAK.test(composed)) return composed.replace(UNFOLDED, ' ').trim(); // one paragraph, the common case
+  return composed
+    .split(PARAGRAPH_BREAK)
     .map((paragraph) => paragraph.replace(UNFOLDED, ' ').trim())
     .filter(Boolean)
     .join('\n\n');

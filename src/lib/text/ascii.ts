@@ -5,8 +5,11 @@
  */
 import transliterate from '@sindresorhus/transliterate';
 
+const NON_ASCII = /[^\p{ASCII}]/u;
+
 /** ß, æ, ø and ł only: citation keys (also made in the browser, by /my-list/) keep this fold. */
 export function foldToAscii(text: string): string {
+  if (!NON_ASCII.test(text)) return text.toLowerCase(); // most titles: nothing to fold
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -27,5 +30,6 @@ const LATIN_LEFT_OVER = /(?=\p{Script=Latin})[^\p{ASCII}]/gu;
  * library has no spelling for (ŋ) and other scripts are kept.
  */
 export function foldLatinToAscii(text: string): string {
-  return foldToAscii(text).replace(LATIN_LEFT_OVER, (letter) => transliterate(letter).toLowerCase());
+  const folded = foldToAscii(text);
+  return NON_ASCII.test(folded) ? folded.replace(LATIN_LEFT_OVER, (letter) => transliterate(letter).toLowerCase()) : folded;
 }
