@@ -16,7 +16,7 @@ import { normalizePhrase } from '../text/tokenize.ts';
 import { assignPapers } from './assign.ts';
 import type { TopicDraft } from './draft.ts';
 import { collectCandidatePool, type CandidatePool } from './candidates.ts';
-import { analyseCorpus, evenSample, type AnalysedCorpus } from '../text/analysis/corpus.ts';
+import { analyseCorpus, hashedSample, type AnalysedCorpus } from '../text/analysis/corpus.ts';
 import { namesFor, relatedTopics } from './describe.ts';
 import { chooseKeyTerms, keyTermTexts } from './key-terms.ts';
 import { slugify } from '../slug.ts';
@@ -69,7 +69,7 @@ interface Settings {
 function settingsFor(paperCount: number, options: TopicOptions): Settings {
   // In a very large list a topic of three papers is noise no reader browses to: the smallest
   // topic grows with the list (one paper in 10,000), which also keeps discovery linear.
-  const minPapers = Math.max(1, options.minPapers ?? Math.max(3, Math.ceil(paperCount / 10_000)));
+  const minPapers = Math.max(1, options.minPapers ?? Math.max(3, Math.round(paperCount / 10_000)));
   const maxShare = options.maxShare ?? 1 / 3;
   return {
     maxTopicsPerPaper: Math.max(1, options.maxTopicsPerPaper ?? 4),
@@ -131,7 +131,8 @@ function automaticDrafts(
 }
 
 /**
- * Papers topics are chosen from. In a larger list, an even sample of this many: the subjects of
+ * Papers topics are chosen from. In a larger list, a sample of about this many (chosen by a hash
+ * of their ids, so one more paper does not reshuffle it): the subjects of
  * 20,000 papers are those of the list, and choosing among candidate phrases is the costly part;
  * every paper is then assigned to the topics chosen.
  */
@@ -146,8 +147,9 @@ export function discoverTopics(
 ): TopicResult {
   const accumulator = new TermAccumulator(corpus.vocabulary.size);
   const settings = { ...settingsFor(corpus.papers.length, options), accumulator, cohesion: new Cohesion(corpus) };
-  const step = Math.max(1, Math.ceil(corpus.papers.length / DISCOVERY_SAMPLE));
-  const sample = evenSample(corpus, step);
+  // Rounded, so that the step (and the sample) does not jump when a round-sized list gains a paper.
+  const step = Math.max(1, Math.round(corpus.papers.length / DISCOVERY_SAMPLE));
+  const sample = hashedSample(corpus, step);
   const sampleSettings =
     step === 1
       ? settings

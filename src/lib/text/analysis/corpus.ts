@@ -9,7 +9,8 @@ import { compareStrings } from '../../compare.ts';
 import { acronymLookup, findAcronymDefinitions, Glossary, type AcronymDefinition } from './acronyms.ts';
 import { expandAcronymsIn, toField, type Field } from './units.ts';
 import { Vocabulary } from './vocabulary.ts';
-import { latentDimensions, latentSpace, textKey, type LatentSpace } from './latent.ts';
+import { latentDimensions, latentSpace, type LatentSpace } from './latent.ts';
+import { inSample, textKey } from './hashed-sample.ts';
 import { documentFrequencies, tfidfVector, type TermVector } from './weights.ts';
 import { Lexicon, readWords, SENTENCE_END, withoutUrls, type Word } from './words.ts';
 import { stem } from '../stem.ts';
@@ -177,13 +178,14 @@ function contentStemsOf(field: Field, content: Uint8Array): number[] {
 }
 
 /**
- * Every `step`-th paper of a corpus (in id order) as a corpus of its own, for stages that learn
- * something from a large list and then apply it to every paper: papers are renumbered, their
- * rows of the term space kept; vocabulary, glossary and term space are the whole corpus's.
+ * About one paper in `step` (chosen by a hash of its id: hashed-sample.ts) as a corpus of its
+ * own, for stages that learn something from a large list and then apply it to every paper:
+ * papers are renumbered, their rows of the term space kept; vocabulary, glossary and term space
+ * are the whole corpus's.
  */
-export function evenSample(corpus: AnalysedCorpus, step: number): AnalysedCorpus {
+export function hashedSample(corpus: AnalysedCorpus, step: number): AnalysedCorpus {
   if (step <= 1) return corpus;
-  const picked = corpus.papers.filter((_, i) => i % step === 0);
+  const picked = corpus.papers.filter((paper) => inSample(textKey(paper.id), step));
   const papers = picked.map((paper, index) => ({ ...paper, index }));
   const { dimensions: d } = corpus.latent;
   const rows = new Float64Array(picked.length * d);

@@ -20,6 +20,7 @@
  */
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import type { TermVector } from './weights.ts';
+import { inSample } from './hashed-sample.ts';
 
 export interface LatentSpace {
   dimensions: number;
@@ -192,8 +193,9 @@ export function latentSpace(
     };
   // A large list is factorised on a sample of its papers (about one in `step`, by a hash of their
   // ids): the term space of 4,000 papers is as good, and every paper is then projected into it.
-  const step = Math.max(1, Math.ceil(n / MAX_FACTORISED));
-  const sample = step === 1 ? vectors : vectors.filter((_, i) => sampled(paperKeys[i]!, step));
+  // Rounded, not ceiled: a list of exactly 4,000·k papers and one more get the same step.
+  const step = Math.max(1, Math.round(n / MAX_FACTORISED));
+  const sample = step === 1 ? vectors : vectors.filter((_, i) => inSample(paperKeys[i]!, step));
   const columnKeys = new Int32Array(columnCount);
   for (let t = 0; t < termCount; t++) if (columns[t]! >= 0) columnKeys[columns[t]!] = termKeys[t]!;
   const { terms, singularValues } = factorise(sample, columnKeys, k, width);
@@ -201,22 +203,8 @@ export function latentSpace(
   return { dimensions: k, papers: projected, paperNorms, singularValues, terms, columns };
 }
 
-/** A 32-bit number for a string, from the string alone (FNV-1a): a stable key for a term or a paper. */
-export function textKey(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash;
-}
-
 /** Papers factorised at most: beyond, a sample (see `latentSpace`). */
 const MAX_FACTORISED = 4_000;
-
-/** Is a paper with this key in a sample of about one in `step`? (A mix of the key's bits, so that any key spreads evenly.) */
-function sampled(key: number, step: number): boolean {
-  let h = Math.imul(key ^ (key >>> 16), 0x7feb352d);
-  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
-  return ((h ^ (h >>> 16)) >>> 0) % step === 0;
-}
 
 /** Papers in the space: each the sum of its terms' vectors (weight · term / singular value), then unit length. */
 function project(
