@@ -73,7 +73,7 @@ export function topicTimeline(topic: Topic): TopicTimeline | null {
 export function localMap(paper: Paper): string | null {
   const related = paper.related.flatMap((r): LocalNeighbour[] => {
     const other = paperById.get(r.id);
-    return other ? [{ id: other.id, title: other.title, score: r.score, related: other.related.map((o) => o.id) }] : [];
+    return other ? [{ id: other.id, title: other.title, related: other.related.map((o) => o.id) }] : [];
   });
   if (related.length === 0) return null;
   return localMapSvg(layoutLocalMap(paper, related), url.paper);

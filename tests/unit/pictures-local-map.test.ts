@@ -5,11 +5,11 @@ import { overlapping } from '../../src/lib/pictures/overlap.ts';
 
 const CENTRE = { id: 'centre', title: 'Improving the Training of Rectified Flows' };
 const RELATED: LocalNeighbour[] = [
-  { id: 'a', title: 'SlimFlow: Training Smaller One-Step Diffusion Models with Rectified Flow', score: 0.5, related: ['c', 'centre'] },
-  { id: 'b', title: 'Flow Straight and Fast: Learning to Generate and Transfer Data with Rectified Flow', score: 0.4, related: [] },
-  { id: 'c', title: 'Steering Rectified Flow Models in the Vector Field for Controlled Image Generation', score: 0.3, related: ['a'] },
-  { id: 'd', title: '<img src=x onerror=alert(1)> & "Quoted" Robots', score: 0.2, related: ['b', 'elsewhere'] },
-  { id: 'e', title: 'ARFlow: Autoregressive Flow with Hybrid Linear Attention', score: 0.1, related: ['a'] },
+  { id: 'a', title: 'SlimFlow: Training Smaller One-Step Diffusion Models with Rectified Flow', related: ['c', 'centre'] },
+  { id: 'b', title: 'Flow Straight and Fast: Learning to Generate and Transfer Data with Rectified Flow', related: [] },
+  { id: 'c', title: 'Steering Rectified Flow Models in the Vector Field for Controlled Image Generation', related: ['a'] },
+  { id: 'd', title: '<img src=x onerror=alert(1)> & "Quoted" Robots', related: ['b', 'elsewhere'] },
+  { id: 'e', title: 'ARFlow: Autoregressive Flow with Hybrid Linear Attention', related: ['a'] },
 ];
 const href = (id: string) => `/papers/${id}/`;
 
@@ -65,7 +65,7 @@ describe('local map layout', () => {
       'WWWWWWWWWW WWWWWWWWWW WWWWWWWWWW WWWWWWWWWW',
       'Learning to Walk in Minutes Using Massively Parallel Deep Reinforcement Learning',
     ];
-    const many = Array.from({ length: 12 }, (_, i) => ({ id: `p${i}`, title: titles[i % 3]!, score: 1 - i / 20, related: [] }));
+    const many = Array.from({ length: 12 }, (_, i) => ({ id: `p${i}`, title: titles[i % 3]!, related: [] }));
     const small = layoutLocalMap(CENTRE, many, { limit: 8 });
     expect(small.neighbours.map((n) => n.id)).toEqual(many.slice(0, 8).map((p) => p.id));
     expect(overlapping([small.centre, ...small.neighbours].map((n) => n.box))).toEqual([]);

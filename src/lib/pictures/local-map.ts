@@ -16,9 +16,8 @@ export interface LocalPaper {
   title: string;
 }
 
+/** A related paper; neighbours are given most related first, and drawn by that rank. */
 export interface LocalNeighbour extends LocalPaper {
-  /** Similarity to the centre paper, higher is closer. */
-  score: number;
   /** Ids of the papers this one is related to (only those among the neighbours matter). */
   related: readonly string[];
 }
@@ -33,7 +32,7 @@ export interface LocalMapLayout {
   height: number;
   centre: LocalNode;
   /** In the order given (most related first), at most `limit`. */
-  neighbours: (LocalNode & { score: number })[];
+  neighbours: LocalNode[];
   /** Pairs of indices into `neighbours` that are related to each other, in order. */
   links: [number, number][];
 }
@@ -116,7 +115,7 @@ export function layoutLocalMap(centre: LocalPaper, related: readonly LocalNeighb
     width,
     height,
     centre: { ...placed[0]!, id: centre.id, title: centre.title },
-    neighbours: shown.map((paper, i) => ({ ...placed[i + 1]!, id: paper.id, title: paper.title, score: paper.score })),
+    neighbours: shown.map((paper, i) => ({ ...placed[i + 1]!, id: paper.id, title: paper.title })),
     links,
   };
 }

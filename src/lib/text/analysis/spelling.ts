@@ -81,8 +81,7 @@ export class Spellings {
 
   /** The spelling to show for a key, or null when none was seen. */
   best(key: string): string | null {
-    const forms = this.counts.get(key);
-    return forms === undefined ? null : preferredSpelling(forms);
+    return this.bestOf([key]);
   }
 
   /** The spelling to show for what several keys stand for together (their surfaces counted as one), or null. */
