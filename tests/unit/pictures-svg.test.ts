@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attributes, element, num, paperCount } from '../../src/lib/pictures/svg.ts';
+import { attributes, element, num } from '../../src/lib/pictures/svg.ts';
+import { paperCount } from '../../src/lib/counted.ts';
 import { textWidth, wrapLines } from '../../src/lib/pictures/text-metrics.ts';
 import { overlapping, separate, type Box } from '../../src/lib/pictures/overlap.ts';
 import { seededRandom } from '../../src/lib/pictures/seeded-random.ts';

@@ -9,6 +9,7 @@ import GithubSlugger from 'github-slugger';
 import type { Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { unified } from 'unified';
 import remarkStringify from 'remark-stringify';
+import { counted, paperCount } from '../counted.ts';
 
 export interface MarkdownPaper {
   id: string;
@@ -77,7 +78,7 @@ export function readingListTree({ title, siteUrl, sections }: ReadingList): Root
   const children: RootContent[] = [
     heading(1, title),
     paragraph([
-      text(`${count} paper${count === 1 ? '' : 's'} in ${sections.length} section${sections.length === 1 ? '' : 's'}, from `),
+      text(`${paperCount(count)} in ${counted(sections.length, 'section')}, from `),
       link(siteUrl, [text(siteUrl)]),
       text('. Each paper is listed under its main topic.'),
     ]),

@@ -48,4 +48,3 @@ export function pathBetween(pairs: readonly [{ x: number; y: number }, { x: numb
 }
 
 /** "1 paper", "3 papers": the pictures' tooltips and descriptions. */
-export const paperCount = (count: number) => `${count} paper${count === 1 ? '' : 's'}`;

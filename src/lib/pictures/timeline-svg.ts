@@ -4,7 +4,8 @@
  * the dates under it in HTML. Its accessible name lists every bin that has papers.
  */
 import type { TimeAxis } from './timeline.ts';
-import { element, paperCount, titleElement } from './svg.ts';
+import { element, titleElement } from './svg.ts';
+import { paperCount } from '../counted.ts';
 
 const SLOT = 10;
 const BAR = 8;

@@ -4,7 +4,8 @@
  * light and dark themes), none from the markup.
  */
 import type { TopicMapLayout } from './topic-map.ts';
-import { element, lineBetween, paperCount } from './svg.ts';
+import { element, lineBetween } from './svg.ts';
+import { paperCount } from '../counted.ts';
 import { linkedGlyphSvg, mapSvg } from './glyph.ts';
 
 export interface TopicMapSvgOptions {

@@ -6,6 +6,7 @@
  * with a message for the reader, before anything is stored.
  */
 import { bibtexEntries } from '../export/bibtex.ts';
+import { paperCount } from '../counted.ts';
 import { ImportError, describeValue, isRecord } from './untrusted.ts';
 import {
   INFO_FIELDS,
@@ -101,7 +102,7 @@ export function importSummary(fileName: string, { added, unknown }: Pick<MergeRe
   const skipped = unknown.length
     ? ` ${unknown.length} paper${unknown.length === 1 ? ' is' : 's are'} not on this site and ${unknown.length === 1 ? 'was' : 'were'} left out.`
     : '';
-  return `Imported ${fileName}: ${added} paper${added === 1 ? '' : 's'} added or updated.${skipped}`;
+  return `Imported ${fileName}: ${paperCount(added)} added or updated.${skipped}`;
 }
 
 /** What the reader is told when an import fails: our message, or a general one for anything unexpected. */
