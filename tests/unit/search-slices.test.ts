@@ -7,6 +7,9 @@ import { SearchIndexer, indexedPart } from '../../src/integrations/search-index.
 import { unpackPagefindFile } from '../../src/lib/search/pagefind-meta.ts';
 import { decodeCbor } from '../../src/lib/search/cbor.ts';
 
+/** The compaction the build uses (src/integrations/pagefind.ts). */
+const COMPACTION = { uniformWordCounts: true, blocks: { averageBlock: 32, maxBlock: 128 }, scaledBlocks: true };
+
 describe('slices of the search index', () => {
   it('are fixed runs of papers in listing order: adding a paper at the end changes the last slice only', () => {
     expect(sliceCount(0, 5)).toBe(1);
@@ -48,7 +51,7 @@ async function buildIndex(papers: string[], order: number[]): Promise<Map<string
     const indexer = new SearchIndexer({
       outDir,
       papers: papers.map((id) => ({ id })),
-      compaction: { uniformWordCounts: true, blocks: { averageBlock: 32, maxBlock: 128 }, scaledBlocks: true },
+      compaction: COMPACTION,
       indexChunkSize: 2000,
       slicePapers: 2,
       onSlice: (slice) => written.push(slice),
@@ -99,7 +102,7 @@ describe('SearchIndexer', () => {
       const indexer = new SearchIndexer({
         outDir,
         papers: [{ id: 'a' }, { id: 'b' }],
-        compaction: { uniformWordCounts: true, blocks: { averageBlock: 32, maxBlock: 128 }, scaledBlocks: true },
+        compaction: COMPACTION,
         indexChunkSize: 2000,
         slicePapers: 2,
       });
