@@ -50,13 +50,18 @@ export function directLinks({ arxiv, doi }: { arxiv?: string | null; doi?: strin
 
 /** Search the paper by title where researchers look papers up: for papers without ids, and as a second route. */
 export function lookupLinks(title: string): LookupLink[] {
-  const q = encodeURIComponent(title);
+  const q = queryValue(title);
   return [
     { name: 'arXiv', url: `https://arxiv.org/search/?searchtype=title&query=${q}` },
     { name: 'Semantic Scholar', url: `https://www.semanticscholar.org/search?q=${q}` },
     { name: 'Hugging Face Papers', url: `https://huggingface.co/papers?q=${q}` },
-    { name: 'Google Scholar', url: `https://scholar.google.com/scholar?q=${encodeURIComponent(`"${title}"`)}` },
+    { name: 'Google Scholar', url: `https://scholar.google.com/scholar?q=${queryValue(`"${title}"`)}` },
   ];
+}
+
+/** A query string value as forms send it: spaces as `+` (a title is written four times a page). */
+function queryValue(text: string): string {
+  return encodeURIComponent(text).replaceAll('%20', '+');
 }
 
 /**
@@ -85,13 +90,13 @@ export function citationMetaNames(paper: CitablePaper, siteName: string): [strin
 
 /**
  * `<meta property=… content=…>` pairs: OpenGraph. No og:description: link previews fall back to
- * the page's meta description, which is the same summary.
+ * the page's meta description, which is the same summary; no og:url: they fall back to the
+ * address they fetched, which is the page's canonical one.
  */
 export function openGraphProperties(paper: CitablePaper, siteName: string): [string, string][] {
   const tags: [string, string][] = [
     ['og:type', 'article'],
     ['og:title', paper.title],
-    ['og:url', paper.url],
     ['og:site_name', siteName],
   ];
   return tags;
@@ -112,11 +117,10 @@ export function scholarlyArticleJsonLd(paper: CitablePaper, siteName: string): s
   const data = {
     '@context': 'https://schema.org',
     '@type': 'ScholarlyArticle',
+    // No `name`, `mainEntityOfPage` or `description`: they would repeat the headline, the url and
+    // the page's meta description on every page.
     headline: paper.title,
-    name: paper.title,
     url: paper.url,
-    mainEntityOfPage: paper.url,
-    ...(paper.summary ? { description: paper.summary } : {}),
     ...(paper.keywords.length > 0 ? { keywords: paper.keywords } : {}),
     ...(paper.authors?.length ? { author: paper.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
     ...(paper.date ? { datePublished: paper.date } : {}),

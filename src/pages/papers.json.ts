@@ -2,10 +2,11 @@
 import type { APIRoute } from 'astro';
 import { papers, url } from '../data.ts';
 import { sourceLabel } from '../lib/paper-display.ts';
+import { jsonArrayLines } from '../lib/export/json-array.ts';
 
 export const GET: APIRoute = () =>
   new Response(
-    JSON.stringify(
+    jsonArrayLines(
       papers.map((paper) => ({
         id: paper.id,
         title: paper.title,
@@ -21,8 +22,6 @@ export const GET: APIRoute = () =>
         sources: paper.sources.map((source) => ({ ...source, label: sourceLabel(source) })),
         links: paper.links,
       })),
-      null,
-      2,
     ),
     { headers: { 'Content-Type': 'application/json; charset=utf-8' } },
   );

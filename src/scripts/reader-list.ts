@@ -24,7 +24,9 @@ function visit(store: ReaderStore, newest: string | undefined): string | null {
 
 function paperPage(root: HTMLElement) {
   const id = root.dataset.paperId!;
-  const { title = id, key = '', added = '' } = root.dataset;
+  // The title is the page's heading, not repeated in an attribute.
+  const title = document.querySelector('h1')?.textContent?.trim() || id;
+  const { key = '', added = '' } = root.dataset;
   const info: PaperInfo = { title, key, added };
   const note = root.querySelector<HTMLElement>('[data-reader-note]')!;
   const buttons = [...root.querySelectorAll<HTMLButtonElement>('button[data-reader-toggle]')];
@@ -67,17 +69,27 @@ function badge(kind: 'read' | 'saved' | 'new', text: string): HTMLElement {
   return span;
 }
 
+/**
+ * A list item's paper id: the last segment of its title link's path. Lists do not repeat the id
+ * in an attribute, which cost 0.5 KB per paper across a large site's lists.
+ */
+function listedPaperId(item: HTMLElement): string {
+  const link = item.querySelector<HTMLAnchorElement>(':scope > .paper-title a');
+  return link ? decodeURIComponent(new URL(link.href).pathname.split('/').filter(Boolean).at(-1) ?? '') : '';
+}
+
 function listPage(root: HTMLElement) {
-  const items = [...document.querySelectorAll<HTMLLIElement>('.paper-list > li[data-paper-id]')];
+  const items = [...document.querySelectorAll<HTMLLIElement>('.paper-list > li[data-added]')];
   if (!store.available || items.length === 0) return; // the filter stays hidden: nothing to filter by
   const horizon = visit(store, root.dataset.newest);
   const note = root.querySelector<HTMLElement>('[data-reader-note]')!;
-  const newIds = new Set(items.filter((item) => isNew(item.dataset.added ?? '', horizon)).map((item) => item.dataset.paperId!));
+  const idOf = new Map(items.map((item) => [item, listedPaperId(item)]));
+  const newIds = new Set(items.filter((item) => isNew(item.dataset.added ?? '', horizon)).map((item) => idOf.get(item)!));
   let state = store.load();
 
   const showBadges = () => {
     for (const item of items) {
-      const id = item.dataset.paperId!;
+      const id = idOf.get(item)!;
       let holder = item.querySelector<HTMLElement>(':scope > .reader-badges');
       if (!holder) {
         holder = document.createElement('p');
@@ -97,7 +109,7 @@ function listPage(root: HTMLElement) {
   };
 
   const matches = (item: HTMLLIElement, filter: Filter) => {
-    const id = item.dataset.paperId!;
+    const id = idOf.get(item)!;
     if (filter === 'unread') return !hasMark(state, id, 'read');
     if (filter === 'saved') return hasMark(state, id, 'saved');
     if (filter === 'new') return newIds.has(id);

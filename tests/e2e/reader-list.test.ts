@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { useBrowser, useServer } from '../support/e2e.ts';
 import { axeViolations } from '../support/axe.ts';
@@ -47,12 +47,14 @@ async function newReader(options: { blockStorage?: boolean; javaScript?: boolean
 }
 
 const toggle = (page: Page, name: string) => page.getByRole('button', { name });
-const item = (page: Page, id: string) => page.locator(`.paper-list > li[data-paper-id="${id}"]`);
+// A list item names its paper only by its title link (/papers/<id>/).
+const item = (page: Page, id: string) =>
+  page.locator('.paper-list > li').filter({ has: page.locator(`.paper-title a[href$="/papers/${id}/"]`) });
 const badges = async (page: Page, id: string) => (await item(page, id).locator('.reader-badge').allTextContents()).sort();
-const visibleIds = (page: Page) =>
-  page.locator('.paper-list > li[data-paper-id]:visible').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.paperId!));
-const allIds = (page: Page) =>
-  page.locator('.paper-list > li[data-paper-id]').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.paperId!));
+const idsOf = (items: Locator) =>
+  items.evaluateAll((els) => els.map((el) => el.querySelector('.paper-title a')!.getAttribute('href')!.split('/').filter(Boolean).at(-1)!));
+const visibleIds = (page: Page) => idsOf(page.locator('.paper-list > li:visible'));
+const allIds = (page: Page) => idsOf(page.locator('.paper-list > li'));
 
 async function mark(context: BrowserContext, open: (path: string) => Promise<Page>, id: string, ...names: string[]) {
   const page = await open(`papers/${id}/`);
@@ -146,9 +148,8 @@ describe('new since your last visit', () => {
 
     // Pretend the last visit was two hours ago, when the site's newest paper was the last one
     // first listed in a-listing.txt: everything first listed in b-listing.txt is new since.
-    const added = await home
-      .locator('.paper-list > li')
-      .evaluateAll((els) => els.map((el) => ({ id: (el as HTMLElement).dataset.paperId!, added: (el as HTMLElement).dataset.added! })));
+    const addedKeys = await home.locator('.paper-list > li').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.added!));
+    const added = (await allIds(home)).map((id, i) => ({ id, added: addedKeys[i]! }));
     const lastBefore = added
       .map((a) => a.added)
       .filter((key) => key.startsWith('a-listing.txt'))
@@ -167,9 +168,7 @@ describe('new since your last visit', () => {
     );
 
     await home.reload();
-    const newIds = await home
-      .locator('.paper-list > li:has(.reader-badge[data-badge="new"])')
-      .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.paperId!));
+    const newIds = await idsOf(home.locator('.paper-list > li:has(.reader-badge[data-badge="new"])'));
     expect(newIds).toEqual(expectedNew);
     const count = `${expectedNew.length} papers new since your last visit.`;
     expect(await home.getByText(count).isVisible()).toBe(true);
@@ -179,9 +178,7 @@ describe('new since your last visit', () => {
     // Still the same visit on another page: the same papers are new there.
     const topic = await open('topics/imitation-learning/');
     const topicIds = await allIds(topic);
-    const topicNew = await topic
-      .locator('.paper-list > li:has(.reader-badge[data-badge="new"])')
-      .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.paperId!));
+    const topicNew = await idsOf(topic.locator('.paper-list > li:has(.reader-badge[data-badge="new"])'));
     expect(topicNew).toEqual(topicIds.filter((id) => expectedNew.includes(id)));
     expect(errors).toEqual([]);
     await context.close();

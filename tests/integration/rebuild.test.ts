@@ -45,7 +45,9 @@ describe('rebuilds', () => {
           .filter((f) => /^(page\/\d+\/)?index\.html$/.test(f))
           .sort(),
       ).toEqual([...homePages].sort());
-      const listed = homePages.flatMap((page) => [...readText(outDir, page).matchAll(/data-paper-id="([^"]+)"/g)].map((m) => m[1]));
+      const listed = homePages.flatMap((page) =>
+        [...readText(outDir, page).matchAll(/class="paper-title"><a href="\/papers\/([^"/]+)\/"/g)].map((m) => m[1]),
+      );
       expect(listed.sort()).toEqual((JSON.parse(readText(outDir, 'papers.json')) as { id: string }[]).map((p) => p.id).sort());
       expect(brokenInternalLinks(outDir, '/')).toEqual([]);
 

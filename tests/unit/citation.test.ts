@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { citationMetaNames, lookupLinks, openGraphProperties, scholarlyArticleJsonLd, type CitablePaper } from '../../src/lib/citation.ts';
 
 const paper: CitablePaper = {
-  title: 'Flow Straight & Fast: </script><script>alert(1)</script>',
+  title: 'Flow Straight & Fast: </script><script>alert(1)</script>\u2028',
   abstract: 'We present rectified flow. It is < 1 step & "fast".\u2028 It is also simple.',
   summary: 'We present rectified flow. It is < 1 step & "fast".\u2028',
   url: 'https://example.org/list/papers/flow-straight-and-fast/',
@@ -13,9 +13,9 @@ describe('lookupLinks', () => {
   it('searches the exact title on four services, URL-encoded', () => {
     const links = lookupLinks('Flow Matching in Latent Space');
     expect(links.map((l) => l.name)).toEqual(['arXiv', 'Semantic Scholar', 'Hugging Face Papers', 'Google Scholar']);
-    expect(links[0].url).toBe('https://arxiv.org/search/?searchtype=title&query=Flow%20Matching%20in%20Latent%20Space');
-    expect(links[3].url).toBe('https://scholar.google.com/scholar?q=%22Flow%20Matching%20in%20Latent%20Space%22');
-    expect(lookupLinks('A & B?')[1].url).toBe('https://www.semanticscholar.org/search?q=A%20%26%20B%3F');
+    expect(links[0].url).toBe('https://arxiv.org/search/?searchtype=title&query=Flow+Matching+in+Latent+Space');
+    expect(links[3].url).toBe('https://scholar.google.com/scholar?q=%22Flow+Matching+in+Latent+Space%22');
+    expect(lookupLinks('A & B?')[1].url).toBe('https://www.semanticscholar.org/search?q=A+%26+B%3F');
   });
 });
 
@@ -29,7 +29,7 @@ describe('citation metadata', () => {
     expect(names['twitter:card']).toBe('summary');
     expect(names['twitter:description']).toBeUndefined();
     const og = Object.fromEntries(openGraphProperties(paper, 'My List'));
-    expect(og).toEqual({ 'og:type': 'article', 'og:title': paper.title, 'og:url': paper.url, 'og:site_name': 'My List' });
+    expect(og).toEqual({ 'og:type': 'article', 'og:title': paper.title, 'og:site_name': 'My List' });
   });
   it('leaves out descriptions when the abstract is missing', () => {
     const bare = { ...paper, abstract: '', summary: '', keywords: [] };
@@ -46,7 +46,6 @@ describe('scholarlyArticleJsonLd', () => {
     expect(data).toMatchObject({
       '@type': 'ScholarlyArticle',
       headline: paper.title,
-      description: paper.summary,
       url: paper.url,
       keywords: paper.keywords,
     });

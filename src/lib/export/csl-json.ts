@@ -4,6 +4,7 @@
  * Authors, dates, DOIs and venues are written when a seed gives them, never invented.
  */
 import type { PaperIdentity, PublicationKind } from '../types.ts';
+import { jsonArrayLines } from './json-array.ts';
 
 export interface CslName {
   family?: string;
@@ -83,7 +84,7 @@ export function cslItem(paper: CslPaper, key: string, note?: string): CslItem {
   return item;
 }
 
-/** The whole file: a JSON array, two-space indented, ending in a newline. */
+/** The whole file: a JSON array, one item a line. */
 export function cslJson(items: CslItem[]): string {
-  return `${JSON.stringify(items, null, 2)}\n`;
+  return jsonArrayLines(items);
 }

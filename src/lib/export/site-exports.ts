@@ -39,10 +39,11 @@ export const DEFAULT_FEED_LIMIT = 500;
 /**
  * Entries in a topic's feed. A topic feed tells its readers what is new in the topic; with
  * every paper of every topic, whole abstracts included, the topic feeds were the largest part
- * of a large site (87 MB at 10,000 papers). So: the newest entries, with summaries; the link
- * leads to the abstract, and the whole list's feed carries abstracts whole.
+ * of a large site (87 MB at 10,000 papers). So: the newest twenty, as many as feeds commonly
+ * carry, with summaries; the link leads to the abstract, and the whole list's feed carries
+ * abstracts whole. A feed reader keeps what it has already fetched.
  */
-export const TOPIC_FEED_LIMIT = 50;
+export const TOPIC_FEED_LIMIT = 20;
 
 /** An ExportSite from what src/data.ts provides (`url` helpers include the base path). */
 export function exportSite(options: {

@@ -75,10 +75,14 @@ export function placeGlyphs(glyphs: readonly Glyph[], margin: number): { width: 
   return { width: Math.ceil(maxX - minX + 2 * margin), height: Math.ceil(maxY - minY + 2 * margin), placed };
 }
 
-/** The glyph's circle and label as SVG (colours from CSS). */
+/**
+ * The glyph's circle and label as SVG (colours from CSS). The first line is the text's own; each
+ * further line a `<tspan>` back at the same x, one line lower (a paper page draws five labels).
+ */
 export function glyphSvg(glyph: PlacedGlyph): string {
-  const lines = glyph.lines.map((line, i) => element('tspan', { x: glyph.x, y: glyph.labelY + i * glyph.lineHeight }, escapeXml(line)));
-  return element('circle', { cx: glyph.x, cy: glyph.y, r: glyph.r }) + element('text', { x: glyph.x, y: glyph.labelY }, lines.join(''));
+  const [first = '', ...rest] = glyph.lines.map(escapeXml);
+  const lines = first + rest.map((line) => element('tspan', { x: glyph.x, dy: glyph.lineHeight }, line)).join('');
+  return element('circle', { cx: glyph.x, cy: glyph.y, r: glyph.r }) + element('text', { x: glyph.x, y: glyph.labelY }, lines);
 }
 
 /** A glyph that links to `href`, with `title` as its tooltip and accessible name. */
