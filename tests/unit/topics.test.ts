@@ -190,22 +190,34 @@ describe('discoverTopics on degenerate input', () => {
     expect(result.paperTopics.size).toBe(0);
   });
 
-  it('gives each paper of a tiny corpus of unrelated papers its own topic, or none', () => {
+  it('gives a tiny corpus of unrelated papers no topic: a topic of one paper is its title again', () => {
     const papers = [
       { id: 'a', title: 'Register Allocation via Graph Coloring', abstract: null },
       { id: 'b', title: 'Monetary Policy Shocks', abstract: '' },
     ];
     const result = discoverTopics(papers);
     expectConsistent(papers, result);
-    for (const topic of result.topics) expect(topic.papers).toHaveLength(1);
+    expect(result.topics).toEqual([]);
+  });
+
+  it('finds the shared subject of a tiny corpus, two papers at least', () => {
+    const papers = [
+      { id: 'a', title: 'Register Allocation via Graph Coloring', abstract: 'Register allocation by coloring.' },
+      { id: 'b', title: 'Linear Scan Register Allocation', abstract: 'Register allocation in linear time.' },
+      { id: 'c', title: 'Monetary Policy Shocks', abstract: 'Central banks and shocks.' },
+    ];
+    const result = discoverTopics(papers);
+    expectConsistent(papers, result);
+    expect(result.topics.map((topic) => [topic.name, topic.papers])).toEqual([['Register Allocation', ['a', 'b']]]);
   });
 
   it('treats a repeated id as one paper', () => {
     const result = discoverTopics([
       { id: 'a', title: 'Register Allocation', abstract: null },
       { id: 'a', title: 'Register Allocation', abstract: 'Register allocation again.' },
+      { id: 'b', title: 'Register Allocation by Graph Coloring', abstract: null },
     ]);
-    expect(result.topics.map((topic) => topic.papers)).toEqual([['a']]);
+    expect(result.topics.map((topic) => topic.papers)).toEqual([['a', 'b']]);
   });
 });
 

@@ -24,8 +24,12 @@ export function normaliseQuery(raw: string): string {
 /** Worth searching: at least one letter or digit. */
 export const isSearchable = (query: string) => /[\p{L}\p{N}]/u.test(query);
 
-/** Pause after a keystroke before the header box searches, in ms. */
-export const TYPING_PAUSE_MS = 200;
+/**
+ * Pause after a keystroke before the header box searches, in ms: longer than the gap between
+ * keys of someone typing 40 words a minute (about 300 ms a key at five characters a word), so
+ * steady typing costs one search, not one per key.
+ */
+export const TYPING_PAUSE_MS = 300;
 /** Longer while the word being typed is one or two characters: its matches are many and costly to load. */
 export const SHORT_WORD_PAUSE_MS = 400;
 

@@ -66,6 +66,9 @@ interface Settings {
   relatedTopics: number;
 }
 
+/** The fewest papers an automatic topic holds, however small the list. */
+const MIN_TOPIC_PAPERS = 2;
+
 function settingsFor(paperCount: number, options: TopicOptions): Settings {
   // In a very large list a topic of three papers is noise no reader browses to: the smallest
   // topic grows with the list (one paper in 10,000), which also keeps discovery linear.
@@ -101,7 +104,11 @@ function assignIds(groups: readonly TopicGroup[], names: readonly string[]): str
   return ids;
 }
 
-/** Automatic topics, named. Small corpora may not reach the minimum size: relax it, down to one paper. */
+/**
+ * Automatic topics, named. Small corpora may not reach the minimum size: relax it, down to two
+ * papers. Never to one: a "topic" of one paper is that paper's title again, and such papers are
+ * listed under "Other papers" instead.
+ */
 function automaticDrafts(
   corpus: AnalysedCorpus,
   settings: Settings & { cohesion: Cohesion; accumulator: TermAccumulator },
@@ -110,7 +117,7 @@ function automaticDrafts(
   for (;;) {
     const pool = collectCandidatePool(corpus.papers, minPapers, corpus.vocabulary, corpus.stemPapers);
     const groups = selectTopics(pool.stats, corpus.papers, { ...settings, minPapers });
-    if (groups.length > 0 || minPapers <= 1 || corpus.papers.length >= settings.minPapers * 3) {
+    if (groups.length > 0 || minPapers <= MIN_TOPIC_PAPERS || corpus.papers.length >= settings.minPapers * 3) {
       const names = namesFor(
         corpus,
         groups.map((group) => group.keys[0]!),
