@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { transform } from 'esbuild';
 import {
   compactPagefindMeta,
   packPagefindFile,
@@ -35,6 +36,7 @@ export interface CompactedBundle {
 }
 
 const ENTRY = 'pagefind-entry.json';
+const SCRIPT = 'pagefind.js';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -91,6 +93,17 @@ export function compactPagefindBundle(files: BundleFiles, options: CompactOption
   }
   files.set(ENTRY, new TextEncoder().encode(JSON.stringify(entry)));
   return result;
+}
+
+/**
+ * Pagefind's own script, minified: Pagefind ships it without whitespace but with its long names
+ * (47 KB, 13.3 KB gzipped); minified it is 11.4 KB gzipped, fetched by every first search.
+ */
+export async function minifyPagefindScript(files: BundleFiles): Promise<void> {
+  const script = files.get(SCRIPT);
+  if (!script) return;
+  const { code } = await transform(new TextDecoder().decode(script), { minify: true, format: 'esm', target: 'es2020' });
+  files.set(SCRIPT, new TextEncoder().encode(code));
 }
 
 /** Files written at once: a large bundle has tens of thousands, more than a process may open. */
