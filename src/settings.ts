@@ -8,13 +8,19 @@
 import { z } from 'astro/zod';
 import { DEFAULT_FEED_YEAR } from './lib/export/added.ts';
 import { DEFAULT_FEED_LIMIT } from './lib/export/site-exports.ts';
-import { DEFAULT_LIMIT_BYTES } from './lib/search/precache.ts';
+import { DEFAULT_LIMIT_BYTES, DEFAULT_SEARCH_LIMIT_BYTES, type PrecacheLimits } from './lib/search/precache.ts';
 import { DEFAULT_SLICE_PAPERS } from './lib/search/slices.ts';
 
 const MB = 1024 * 1024;
 
 const wholeNumber = (min: number) => z.coerce.number().int().min(min);
 const nonEmpty = z.string().min(1);
+/** A size given in MB, in bytes. */
+const megabytes = z.coerce
+  .number()
+  .min(0)
+  .refine(Number.isFinite)
+  .transform((mb) => Math.round(mb * MB));
 
 /** A variable: its schema (from the trimmed text), what a good value looks like, its default. */
 interface Variable<T> {
@@ -59,15 +65,9 @@ const VARIABLES = {
   /** Folder of curator topic files (MDX), relative to the project root (or absolute). */
   TOPICS_DIR: variable(nonEmpty, 'a folder path', 'src/content/topics'),
   /** Largest site the service worker precaches whole, in bytes (the variable is in MB). */
-  OFFLINE_PRECACHE_MB: variable(
-    z.coerce
-      .number()
-      .min(0)
-      .refine(Number.isFinite)
-      .transform((mb) => Math.round(mb * MB)),
-    'a number of megabytes ≥ 0',
-    String(DEFAULT_LIMIT_BYTES / MB),
-  ),
+  OFFLINE_PRECACHE_MB: variable(megabytes, 'a number of megabytes ≥ 0', String(DEFAULT_LIMIT_BYTES / MB)),
+  /** Largest shell and search index precached together, in bytes (the variable is in MB); above it, only the index's core. */
+  OFFLINE_SEARCH_MB: variable(megabytes, 'a number of megabytes ≥ 0', String(DEFAULT_SEARCH_LIMIT_BYTES / MB)),
   /** Year for day lines without one (`Jul 31`) in feed dates. */
   FEED_YEAR: variable(wholeNumber(1000).max(9999), 'a four-digit year such as 2024', String(DEFAULT_FEED_YEAR)),
   /** Papers in each Atom feed, newest first. */
@@ -111,7 +111,7 @@ export interface SiteSettings {
   title: string;
   pageSize: number;
   topicsDir: string;
-  precacheLimitBytes: number;
+  precacheLimits: PrecacheLimits;
   feedYear: number;
   feedLimit: number;
   indexChunkSize: number;
@@ -127,7 +127,7 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>):
     title: values.SITE_TITLE,
     pageSize: values.LIST_PAGE_SIZE,
     topicsDir: values.TOPICS_DIR,
-    precacheLimitBytes: values.OFFLINE_PRECACHE_MB,
+    precacheLimits: { siteBytes: values.OFFLINE_PRECACHE_MB, searchBytes: values.OFFLINE_SEARCH_MB },
     feedYear: values.FEED_YEAR,
     feedLimit: values.FEED_LIMIT,
     indexChunkSize: values.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE,

@@ -4,14 +4,15 @@
  * precache needs, plans it (src/lib/search/precache.ts) and writes the service worker `sw.js`
  * at the base path.
  * It also adds the tiny script that registers the worker to every built page.
- * The precache limit comes from the `precacheLimitBytes` option or `OFFLINE_PRECACHE_MB` (src/settings.ts).
+ * The precache limits come from the `precacheLimits` option or `OFFLINE_PRECACHE_MB` and
+ * `OFFLINE_SEARCH_MB` (src/settings.ts).
  */
 import type { AstroIntegration } from 'astro';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareStrings } from '../lib/compare.ts';
-import { contentHash, filesToHash, planPrecache, type PrecachePlan, type SiteFile } from '../lib/search/precache.ts';
+import { contentHash, filesToHash, planPrecache, type PrecacheLimits, type PrecachePlan, type SiteFile } from '../lib/search/precache.ts';
 import { serviceWorkerScript, workerConfig } from './service-worker.ts';
 import { recordBuildFigures } from './build-report.ts';
 import { siteSettings } from '../settings.ts';
@@ -23,13 +24,13 @@ const READ_CONCURRENCY = 64;
  * Every file of the site with its size, and a content hash for those the plan needs
  * (`filesToHash`): a site too large to precache whole is not read back page by page.
  */
-async function siteFiles(outDir: string, limitBytes: number): Promise<SiteFile[]> {
+async function siteFiles(outDir: string, limits: PrecacheLimits): Promise<SiteFile[]> {
   const paths = (await readdir(outDir, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile())
     .map((entry) => relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort(compareStrings);
   const sized = await inBatches(paths, async (path) => ({ path, size: (await stat(join(outDir, path))).size }));
-  const toHash = new Set(filesToHash(sized, limitBytes));
+  const toHash = new Set(filesToHash(sized, limits));
   return inBatches(sized, async (file) => ({
     ...file,
     hash: toHash.has(file.path) ? contentHash(await readFile(join(outDir, file.path))) : '',
@@ -46,17 +47,13 @@ async function inBatches<T, R>(items: readonly T[], task: (item: T) => Promise<R
 }
 
 /** Plans the precache for a built site and writes its `sw.js`. Exported for tests (a "new deploy"). */
-export async function writeServiceWorker(
-  outDir: string,
-  base: string,
-  limitBytes = siteSettings.precacheLimitBytes,
-): Promise<PrecachePlan> {
-  const plan = planPrecache(await siteFiles(outDir, limitBytes), base, limitBytes);
+export async function writeServiceWorker(outDir: string, base: string, limits = siteSettings.precacheLimits): Promise<PrecachePlan> {
+  const plan = planPrecache(await siteFiles(outDir, limits), base, limits);
   await writeFile(join(outDir, 'sw.js'), serviceWorkerScript(workerConfig(plan, base)));
   return plan;
 }
 
-export default function offlineIntegration(options: { precacheLimitBytes?: number } = {}): AstroIntegration {
+export default function offlineIntegration(options: { precacheLimits?: PrecacheLimits } = {}): AstroIntegration {
   let base = '/';
   let cacheDir: URL;
   return {
@@ -79,7 +76,7 @@ export default function offlineIntegration(options: { precacheLimitBytes?: numbe
         cacheDir = config.cacheDir;
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const plan = await writeServiceWorker(fileURLToPath(dir), base, options.precacheLimitBytes ?? siteSettings.precacheLimitBytes);
+        const plan = await writeServiceWorker(fileURLToPath(dir), base, options.precacheLimits ?? siteSettings.precacheLimits);
         recordBuildFigures(cacheDir, 'offline', {
           mode: plan.mode,
           files: plan.entries.length,
@@ -87,11 +84,12 @@ export default function offlineIntegration(options: { precacheLimitBytes?: numbe
           siteBytes: plan.siteBytes,
         });
         const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-        logger.info(
-          plan.mode === 'full'
-            ? `service worker ${plan.version}: precaches the whole site, ${plan.entries.length} file(s), ${mb(plan.bytes)}`
-            : `service worker ${plan.version}: site is ${mb(plan.siteBytes)}, above the precache limit; precaches the shell and search index, ${plan.entries.length} file(s), ${mb(plan.bytes)}; pages are cached when visited`,
-        );
+        const precached = {
+          full: 'the whole site',
+          shell: `the shell and search index (the site, ${mb(plan.siteBytes)}, is above OFFLINE_PRECACHE_MB; pages are cached when visited)`,
+          core: `the shell and the search index's core (the shell with the whole index is above OFFLINE_SEARCH_MB; pages and index chunks are cached when used)`,
+        }[plan.mode];
+        logger.info(`service worker ${plan.version}: precaches ${precached}, ${plan.entries.length} file(s), ${mb(plan.bytes)}`);
       },
     },
   };

@@ -21,7 +21,7 @@ import { precacheKey, type PrecacheEntry, type PrecachePlan } from '../lib/searc
 export interface WorkerConfig {
   version: string;
   base: string;
-  mode: 'full' | 'shell';
+  mode: PrecachePlan['mode'];
   /** [address, revision or null], sorted by address; see precacheKey. */
   entries: [string, string | null][];
 }

@@ -7,9 +7,9 @@
  * (src/lib/search/combobox.ts, messages.ts); this file keeps the DOM in step.
  */
 import { comboboxKey } from '../lib/search/combobox.ts';
-import { comboboxStatus, searchPageOption, SEARCH_UNAVAILABLE } from '../lib/search/messages.ts';
+import { comboboxStatus, searchFailure, searchPageOption } from '../lib/search/messages.ts';
 import { typingPause } from '../lib/search/query.ts';
-import { loadPagefind, searchPapers, type SearchHit } from './search-engine.ts';
+import { indexFetchFailures, loadPagefind, searchPapers, type SearchHit } from './search-engine.ts';
 import { element, excerptNodes } from './search-render.ts';
 
 /** Results shown in the list; the last option leads to the search page with all of them. */
@@ -101,6 +101,7 @@ export function attachCombobox(form: HTMLFormElement, input: HTMLInputElement): 
 
   const run = async () => {
     const id = ++latest;
+    const failuresBefore = indexFetchFailures();
     try {
       const outcome = typingPause(input.value) === null ? null : await searchPapers(input.value, [], { excerptWords: EXCERPT_WORDS });
       if (id !== latest) return; // a newer query has started
@@ -112,10 +113,10 @@ export function attachCombobox(form: HTMLFormElement, input: HTMLInputElement): 
       const hits = await outcome.more(SHOWN);
       if (id !== latest) return;
       view.show(hits, searchPageOption(outcome.total, outcome.query), `${form.action}?q=${encodeURIComponent(outcome.query)}`);
-      status.textContent = comboboxStatus(outcome.total, outcome.query);
+      status.textContent = comboboxStatus(outcome.total, outcome.query, outcome.incomplete);
       if (document.activeElement === input) view.open();
     } catch {
-      if (id === latest) status.textContent = SEARCH_UNAVAILABLE;
+      if (id === latest) status.textContent = searchFailure(indexFetchFailures() > failuresBefore);
     }
   };
 

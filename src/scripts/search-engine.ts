@@ -14,6 +14,7 @@ interface Pagefind {
   search(term: string | null, options?: { filters?: Record<string, unknown> }): Promise<PagefindResponse>;
   filters(): Promise<Record<string, Record<string, number>>>;
   mergeIndex(path: string): Promise<void>;
+  destroy(): Promise<void>;
 }
 interface PagefindResponse {
   results: { id: string; score: number; data(): Promise<PagefindData> }[];
@@ -42,6 +43,11 @@ export interface SearchOutcome {
   /** What was searched, after normalisation ("" for a topic-only listing). */
   query: string;
   total: number;
+  /**
+   * Part of the index could not be loaded (offline, where a large list's index is not saved
+   * whole: src/lib/search/precache.ts), so results may be missing.
+   */
+  incomplete: boolean;
   /** Hits not yet loaded: call `more(n)` for the next n. */
   more(count: number): Promise<SearchHit[]>;
   /** Papers per topic name among the query's results, ignoring the topic filter. */
@@ -51,6 +57,7 @@ export interface SearchOutcome {
 const base = import.meta.env.BASE_URL;
 let loading: Promise<Pagefind> | null = null;
 let allFilters: Promise<Record<string, Record<string, number>>> | null = null;
+let watching = false;
 
 /** Every filter value with its number of papers (Pagefind's filter index, loaded once). */
 function filterValues(pagefind: Pagefind): Promise<Record<string, Record<string, number>>> {
@@ -63,10 +70,46 @@ export async function authorNames(): Promise<string[]> {
   return Object.keys((await filterValues(await loadPagefind())).author ?? {});
 }
 
+/**
+ * Index files that failed to load. Pagefind logs a chunk it cannot fetch and searches without
+ * it, and remembers the failure, so an offline search of a word whose chunk was never saved
+ * answers "no results" and keeps doing so once back online. Counting failed fetches of the
+ * index lets the search say so, and start Pagefind afresh when the network returns.
+ */
+let failedIndexFetches = 0;
+
+/** Failed index fetches so far: a search that fails with more than before failed for lack of them. */
+export const indexFetchFailures = (): number => failedIndexFetches;
+
+function watchIndexFetches(pagefind: Pagefind): void {
+  const fetchFirst = window.fetch.bind(window);
+  const indexPath = `${base}pagefind/`;
+  window.fetch = async (input, init) => {
+    try {
+      return await fetchFirst(input, init);
+    } catch (error) {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (new URL(url, location.href).pathname.startsWith(indexPath)) failedIndexFetches++;
+      throw error;
+    }
+  };
+  window.addEventListener('online', () => {
+    if (failedIndexFetches === 0) return;
+    failedIndexFetches = 0;
+    loading = null;
+    allFilters = null;
+    void pagefind.destroy();
+  });
+}
+
 /** Loads and initialises Pagefind once; a failed load (offline, no index) may be retried. */
 export function loadPagefind(): Promise<Pagefind> {
   loading ??= (async () => {
     const pagefind: Pagefind = await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`);
+    if (!watching) {
+      watching = true;
+      watchIndexFetches(pagefind);
+    }
     // Searching a reading list is quick on the main thread; the worker would be another
     // ~43 KB download on the first query.
     await pagefind.options({ noWorker: true });
@@ -116,6 +159,7 @@ export async function searchPapers(
     ...(topics.length > 0 ? { topic: { any: [...topics] } } : {}),
     ...(authors !== null ? { author: { any: authors.length > 0 ? [...authors] : ['\u0000no author'] } } : {}),
   };
+  const failedBefore = failedIndexFetches;
   const response = await pagefind.search(isSearchable(query) ? query : null, { filters });
   // For a query: its results per topic, whatever topics are ticked.
   const topicCounts = isSearchable(query) ? (response.totalFilters.topic ?? {}) : everyTopic;
@@ -123,6 +167,7 @@ export async function searchPapers(
   return {
     query: isSearchable(query) ? query : '',
     total: response.results.length,
+    incomplete: failedIndexFetches > failedBefore,
     topicCounts,
     async more(count) {
       const next = response.results.slice(loaded, loaded + count);

@@ -6,7 +6,8 @@
 import { readSearchState, searchStateQuery, type SearchState } from '../lib/search/url-state.ts';
 import { TYPING_PAUSE_MS, typingPause } from '../lib/search/query.ts';
 import { matchingAuthors } from '../lib/search/authors.ts';
-import { authorNames, searchPapers, type SearchOutcome, type SearchHit } from './search-engine.ts';
+import { INDEX_INCOMPLETE, SEARCH_OFFLINE } from '../lib/search/messages.ts';
+import { authorNames, indexFetchFailures, searchPapers, type SearchOutcome, type SearchHit } from './search-engine.ts';
 import { element, excerptNodes, resultCount } from './search-render.ts';
 
 const PAGE_SIZE = 20;
@@ -80,11 +81,15 @@ if (form && input && status && list && moreButton) {
             : `${authors.length} authors matching “${state.author}”`;
       where += authors.length === 0 ? ` (${by})` : ` by ${by}`;
     }
-    return outcome.query ? `${resultCount(outcome.total)} for “${outcome.query}”${where}.` : `${resultCount(outcome.total)}${where}.`;
+    const counted = outcome.query
+      ? `${resultCount(outcome.total)} for “${outcome.query}”${where}.`
+      : `${resultCount(outcome.total)}${where}.`;
+    return outcome.incomplete ? `${counted} ${INDEX_INCOMPLETE}` : counted;
   };
 
   const run = async (state: SearchState) => {
     const id = ++latest;
+    const failuresBefore = indexFetchFailures();
     const topicNames = checkboxes.filter((c) => state.topics.includes(c.value)).map((c) => c.dataset.topicName ?? c.value);
     try {
       const authors = state.author ? matchingAuthors(await authorNames(), state.author) : null;
@@ -107,7 +112,10 @@ if (form && input && status && list && moreButton) {
       status.textContent = describe(outcome, state, authors);
     } catch {
       if (id === latest)
-        status.textContent = 'Search is not available right now (the search index could not be loaded). Try again when you are online.';
+        status.textContent =
+          indexFetchFailures() > failuresBefore
+            ? SEARCH_OFFLINE
+            : 'Search is not available right now (the search index could not be loaded). Try again later.';
     }
   };
 

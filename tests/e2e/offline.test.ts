@@ -14,6 +14,8 @@ import { launchBrowser } from '../support/browser.ts';
 import { watchPage } from '../support/e2e.ts';
 import { serveStatic, type RunningServer } from '../support/static-server.ts';
 import { writeServiceWorker } from '../../src/integrations/offline.ts';
+import { DEFAULT_SEARCH_LIMIT_BYTES } from '../../src/lib/search/precache.ts';
+import { comboboxStatus, SEARCH_OFFLINE } from '../../src/lib/search/messages.ts';
 import { buildSite, projectRoot } from '../support/build-site.ts';
 
 const fixture = inject('fixtureSite');
@@ -177,7 +179,7 @@ describe('a site above the precache limit', () => {
     // The fixture site with a worker planned for a 0-byte limit: only the shell and search index are precached.
     siteDir = await mkdtemp(join(tmpdir(), 'reading-list-shell-'));
     await cp(fixture.outDir, siteDir, { recursive: true });
-    const plan = await writeServiceWorker(siteDir, fixture.base, 0);
+    const plan = await writeServiceWorker(siteDir, fixture.base, { siteBytes: 0, searchBytes: DEFAULT_SEARCH_LIMIT_BYTES });
     expect(plan.mode).toBe('shell');
     server = await serveStatic(siteDir, fixture.base);
   });
@@ -202,6 +204,71 @@ describe('a site above the precache limit', () => {
     expect(await page.locator('#site-search-results .search-option-title').first().textContent()).toContain('Mamba-FSCIL');
     const unvisited = await page.goto(server.url + 'papers/a-bag-of-tricks-for-few-shot-class-incremental-learning/');
     expect(unvisited?.status()).toBe(503);
+    await context.close();
+  });
+});
+
+describe('a site whose search index is above the search precache limit', () => {
+  let siteDir: string;
+  let server: RunningServer;
+  beforeAll(async () => {
+    // A worker planned for 0-byte limits: the shell and the search index's core only.
+    siteDir = await mkdtemp(join(tmpdir(), 'reading-list-core-'));
+    await cp(fixture.outDir, siteDir, { recursive: true });
+    const plan = await writeServiceWorker(siteDir, fixture.base, { siteBytes: 0, searchBytes: 0 });
+    expect(plan.mode).toBe('core');
+    expect(plan.entries.some((entry) => /\.pf_meta$/.test(entry.url))).toBe(true);
+    expect(plan.entries.filter((entry) => /\.pf_(index|fragment)$/.test(entry.url))).toEqual([]);
+    server = await serveStatic(siteDir, fixture.base);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await rm(siteDir, { recursive: true, force: true });
+  });
+
+  it('keeps the searches made online working offline, and says why another one cannot run', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const fetched: string[] = [];
+    page.on('requestfinished', (request) => fetched.push(request.url()));
+    await page.goto(server.url);
+    const status = await waitForOfflineReady(page);
+    expect(status.mode).toBe('core');
+    expect(fetched.filter((url) => /\.pf_(index|fragment)$/.test(url))).toEqual([]); // nothing of the index's bulk yet
+
+    const statusText = async () => (await page.locator('form[data-search-box] [role="status"]').textContent()) ?? '';
+    /** Types `query` and waits for the box's answer (a new status naming it, or saying it is offline). */
+    const search = async (query: string) => {
+      const before = await statusText();
+      await page.locator('#site-search-input').fill(query);
+      await page.waitForFunction(
+        ([q, previous]) => {
+          const text = document.querySelector('form[data-search-box] [role="status"]')?.textContent ?? '';
+          return text !== previous && (text.includes(`“${q}”`) || text.includes('(are you offline?)'));
+        },
+        [query, before],
+      );
+    };
+    const firstTitle = () => page.locator('#site-search-results .search-option-title').first().textContent();
+
+    // Offline before any search: the index chunks were never saved, and the box says so.
+    await context.setOffline(true);
+    await page.reload();
+    await search('mamba');
+    expect(await statusText()).toBe(comboboxStatus(0, 'mamba', true));
+
+    // Online again: Pagefind starts afresh and loads what it lacked; the worker stores it.
+    await context.setOffline(false);
+    await search('mamba');
+    expect(await firstTitle()).toContain('Mamba-FSCIL');
+
+    // Offline, that search still works; one needing fragments never loaded says why it cannot.
+    await context.setOffline(true);
+    await page.reload();
+    await search('mamba');
+    expect(await firstTitle()).toContain('Mamba-FSCIL');
+    await search('rectified flow');
+    expect(await statusText()).toBe(SEARCH_OFFLINE);
     await context.close();
   });
 });

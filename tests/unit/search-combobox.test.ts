@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { comboboxKey, stepOption, type ListState } from '../../src/lib/search/combobox.ts';
-import { comboboxStatus, resultCount, searchPageOption } from '../../src/lib/search/messages.ts';
+import {
+  comboboxStatus,
+  INDEX_INCOMPLETE,
+  resultCount,
+  SEARCH_OFFLINE,
+  SEARCH_UNAVAILABLE,
+  searchFailure,
+  searchPageOption,
+} from '../../src/lib/search/messages.ts';
 
 const list = (state: Partial<ListState> = {}): ListState => ({ expanded: true, options: 3, active: -1, ...state });
 
@@ -51,5 +59,12 @@ describe('search wording', () => {
     expect(comboboxStatus(7, 'flow')).toBe('7 results for “flow”.');
     expect(searchPageOption(7, 'flow')).toBe('See all 7 results for “flow”');
     expect(searchPageOption(0, 'zzz')).toBe('No papers match “zzz”: open the search page');
+  });
+
+  it('says when part of the index could not be loaded, rather than only "no results"', () => {
+    expect(comboboxStatus(0, 'flow', true)).toBe(`No results for “flow”. ${INDEX_INCOMPLETE}`);
+    expect(comboboxStatus(2, 'flow', true)).toBe(`2 results for “flow”. ${INDEX_INCOMPLETE}`);
+    expect(searchFailure(true)).toBe(SEARCH_OFFLINE);
+    expect(searchFailure(false)).toBe(SEARCH_UNAVAILABLE);
   });
 });

@@ -58,7 +58,7 @@ describe('planPrecache', () => {
   });
 
   it('above the limit, precaches the shell and the whole search index, not the pages', () => {
-    const plan = planPrecache(site, '/', 5000);
+    const plan = planPrecache(site, '/', { siteBytes: 5000, searchBytes: 12_000 });
     expect(plan.mode).toBe('shell');
     expect(urls(plan)).toEqual([
       '/',
@@ -74,6 +74,28 @@ describe('planPrecache', () => {
       '/search/',
       '/topics/',
     ]);
+  });
+
+  it('with a shell and index above the search limit too, precaches the index core: its chunks and fragments come as searches load them', () => {
+    const sliced = [...site, file('pagefind/slice-1/pagefind.en_4d5e6f.pf_meta'), file('pagefind/slice-1/index/en_3.pf_index')];
+    const shell = planPrecache(sliced, '/', { siteBytes: 5000, searchBytes: 14_000 });
+    expect(shell.mode).toBe('shell');
+    const plan = planPrecache(sliced, '/', { siteBytes: 5000, searchBytes: 13_999 });
+    expect(plan.mode).toBe('core');
+    expect(urls(plan)).toEqual([
+      '/',
+      '/404.html',
+      '/_astro/SearchBox.abc.js',
+      '/favicon.svg',
+      '/manifest.webmanifest',
+      '/pagefind/pagefind-entry.json',
+      '/pagefind/pagefind.en_1a2b3c.pf_meta',
+      '/pagefind/pagefind.js',
+      '/pagefind/slice-1/pagefind.en_4d5e6f.pf_meta',
+      '/search/',
+      '/topics/',
+    ]);
+    expect(plan.version).not.toBe(shell.version);
   });
 
   it('versions the plan by content: same files, same version; any change, a new one', () => {

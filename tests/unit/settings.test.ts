@@ -11,7 +11,7 @@ describe('settings from the environment', () => {
       title: 'Reading List',
       pageSize: 250,
       topicsDir: 'src/content/topics',
-      precacheLimitBytes: 20 * 1024 * 1024,
+      precacheLimits: { siteBytes: 20 * 1024 * 1024, searchBytes: 50 * 1024 * 1024 },
       feedYear: 2024,
       feedLimit: 500,
       indexChunkSize: 2000,
@@ -41,13 +41,16 @@ describe('settings from the environment', () => {
       title: 'Lab Papers',
       pageSize: 100,
       topicsDir: 'curated',
-      precacheLimitBytes: 1.5 * 1024 * 1024,
+      precacheLimits: { siteBytes: 1.5 * 1024 * 1024, searchBytes: 50 * 1024 * 1024 },
       feedYear: 2023,
       feedLimit: 50,
       indexChunkSize: 20000,
       searchSlicePapers: 40,
     });
-    expect(readSettings({ OFFLINE_PRECACHE_MB: '0' }).precacheLimitBytes).toBe(0);
+    expect(readSettings({ OFFLINE_PRECACHE_MB: '0', OFFLINE_SEARCH_MB: '0.5' }).precacheLimits).toEqual({
+      siteBytes: 0,
+      searchBytes: 512 * 1024,
+    });
   });
 
   it.each([

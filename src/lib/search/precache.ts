@@ -9,6 +9,11 @@
  * - A larger one precaches its shell (home, search page, topic list, 404, manifest, icons,
  *   Astro's scripts) and the whole search index (Pagefind's files), so search works offline;
  *   pages are cached as they are visited.
+ * - Where that shell is larger than `searchLimitBytes` (50 MB by default: a list of some 25,000
+ *   papers), only the search index's core is precached (Pagefind's code and each slice's
+ *   metadata and filters): its index chunks and result fragments are stored as searches load
+ *   them. A reader of a 100,000-paper list is not made to download 177 MB on a first visit;
+ *   offline, the searches they made before still work.
  *
  * Each entry carries its own revision, as Workbox's precaching does, so a new build costs a
  * returning reader only the files that changed: the worker stores an entry under its address
@@ -41,7 +46,7 @@ export interface PrecacheEntry {
 }
 
 export interface PrecachePlan {
-  mode: 'full' | 'shell';
+  mode: 'full' | 'shell' | 'core';
   version: string;
   /** Sorted by URL. */
   entries: PrecacheEntry[];
@@ -51,6 +56,15 @@ export interface PrecachePlan {
 }
 
 export const DEFAULT_LIMIT_BYTES = 20 * 1024 * 1024;
+export const DEFAULT_SEARCH_LIMIT_BYTES = 50 * 1024 * 1024;
+
+/** Largest site precached whole, and largest shell precached with its whole search index. */
+export interface PrecacheLimits {
+  siteBytes: number;
+  searchBytes: number;
+}
+
+export const DEFAULT_LIMITS: PrecacheLimits = { siteBytes: DEFAULT_LIMIT_BYTES, searchBytes: DEFAULT_SEARCH_LIMIT_BYTES };
 
 /** Files no reader needs offline: the worker itself, Pagefind's unused UIs, sitemaps, source maps. */
 const NEVER = [
@@ -83,6 +97,9 @@ const SHELL = [
   /^pagefind\//,
 ];
 
+/** The bulk of a search index, loaded a few files per search: index chunks and result fragments (of every slice). */
+const SEARCH_BULK = [/^pagefind\/(slice-\d+\/)?(fragment|index)\//];
+
 /** The address a file is served at: "papers/x/index.html" → "<base>papers/x/". */
 export function fileUrl(path: string, base: string): string {
   const prefix = base.endsWith('/') ? base : `${base}/`;
@@ -98,12 +115,16 @@ export function precacheKey(entry: Pick<PrecacheEntry, 'url' | 'revision'>): str
 
 const matches = (patterns: RegExp[], path: string) => patterns.some((pattern) => pattern.test(path));
 
-/** Which files the precache takes: the whole site, or its shell when the site is larger than `limitBytes`. */
-function choose<File extends Omit<SiteFile, 'hash'>>(files: readonly File[], limitBytes: number) {
+const totalSize = (files: readonly { size: number }[]) => files.reduce((sum, file) => sum + file.size, 0);
+
+/** Which files the precache takes: the whole site, its shell with the search index, or its shell with the index's core. */
+function choose<File extends Omit<SiteFile, 'hash'>>(files: readonly File[], limits: PrecacheLimits) {
   const cacheable = files.filter((file) => !matches(NEVER, file.path) && !matches(DOWNLOADS, file.path));
-  const siteBytes = cacheable.reduce((sum, file) => sum + file.size, 0);
-  const mode: PrecachePlan['mode'] = siteBytes <= limitBytes ? 'full' : 'shell';
-  return { mode, siteBytes, chosen: mode === 'full' ? cacheable : cacheable.filter((file) => matches(SHELL, file.path)) };
+  const siteBytes = totalSize(cacheable);
+  if (siteBytes <= limits.siteBytes) return { mode: 'full' as const, siteBytes, chosen: cacheable };
+  const shell = cacheable.filter((file) => matches(SHELL, file.path));
+  if (totalSize(shell) <= limits.searchBytes) return { mode: 'shell' as const, siteBytes, chosen: shell };
+  return { mode: 'core' as const, siteBytes, chosen: shell.filter((file) => !matches(SEARCH_BULK, file.path)) };
 }
 
 /**
@@ -111,14 +132,14 @@ function choose<File extends Omit<SiteFile, 'hash'>>(files: readonly File[], lim
  * change with their content. A large site's pages are not among them, so a build need not
  * read its pages back to plan the precache.
  */
-export function filesToHash(files: readonly Omit<SiteFile, 'hash'>[], limitBytes = DEFAULT_LIMIT_BYTES): string[] {
-  return choose(files, limitBytes)
+export function filesToHash(files: readonly Omit<SiteFile, 'hash'>[], limits = DEFAULT_LIMITS): string[] {
+  return choose(files, limits)
     .chosen.filter((file) => !matches(CONTENT_ADDRESSED, file.path))
     .map((file) => file.path);
 }
 
-export function planPrecache(files: readonly SiteFile[], base: string, limitBytes = DEFAULT_LIMIT_BYTES): PrecachePlan {
-  const { mode, siteBytes, chosen: picked } = choose(files, limitBytes);
+export function planPrecache(files: readonly SiteFile[], base: string, limits = DEFAULT_LIMITS): PrecachePlan {
+  const { mode, siteBytes, chosen: picked } = choose(files, limits);
   const chosen = picked.map((file) => ({ file, url: fileUrl(file.path, base) })).sort((a, b) => compareStrings(a.url, b.url));
   const addressed = (file: SiteFile) => matches(CONTENT_ADDRESSED, file.path);
   const entries = chosen.map(({ file, url }) => ({ url, revision: addressed(file) ? null : file.hash, size: file.size }));
