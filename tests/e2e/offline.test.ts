@@ -14,7 +14,7 @@ import { launchBrowser } from '../support/browser.ts';
 import { watchPage } from '../support/e2e.ts';
 import { serveStatic, type RunningServer } from '../support/static-server.ts';
 import { writeServiceWorker } from '../../src/integrations/offline.ts';
-import { DEFAULT_SEARCH_LIMIT_BYTES } from '../../src/lib/search/precache.ts';
+import { DEFAULT_SEARCH_LIMIT_BYTES, type PrecacheLimits, type PrecachePlan } from '../../src/lib/search/precache.ts';
 import { comboboxStatus, SEARCH_OFFLINE } from '../../src/lib/search/messages.ts';
 import { buildSite, projectRoot } from '../support/build-site.ts';
 
@@ -127,30 +127,39 @@ describe('offline reading', () => {
   });
 });
 
-describe('a new deploy', () => {
-  let siteDir: string;
-  let server: RunningServer;
+/**
+ * A copy of the fixture site served on its own, for tests that change it (a redeploy) or plan its
+ * worker for other limits; removed after the suite.
+ */
+function useSiteCopy(prefix: string, limits?: PrecacheLimits) {
+  const site = { dir: '', server: undefined as RunningServer | undefined, plan: undefined as PrecachePlan | undefined };
   beforeAll(async () => {
-    // A copy of the built site that this test can "redeploy".
-    siteDir = await mkdtemp(join(tmpdir(), 'reading-list-offline-'));
-    await cp(fixture.outDir, siteDir, { recursive: true });
-    server = await serveStatic(siteDir, fixture.base);
+    site.dir = await mkdtemp(join(tmpdir(), prefix));
+    await cp(fixture.outDir, site.dir, { recursive: true });
+    if (limits) site.plan = await writeServiceWorker(site.dir, fixture.base, limits);
+    site.server = await serveStatic(site.dir, fixture.base);
   });
   afterAll(async () => {
-    await server?.close();
-    await rm(siteDir, { recursive: true, force: true });
+    await site.server?.close();
+    await rm(site.dir, { recursive: true, force: true });
   });
+  return site;
+}
+
+describe('a new deploy', () => {
+  // A copy of the built site that this test can "redeploy".
+  const site = useSiteCopy('reading-list-offline-');
 
   it('replaces the cached site and keeps only the new build in the cache', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(site.server!.url);
     const before = await waitForOfflineReady(page);
 
     // Deploy a changed home page with a service worker for the new build.
-    const home = join(siteDir, 'index.html');
+    const home = join(site.dir, 'index.html');
     await writeFile(home, (await readFile(home, 'utf8')).replace('<h1', '<p id="new-deploy">Freshly deployed.</p><h1'));
-    const plan = await writeServiceWorker(siteDir, fixture.base);
+    const plan = await writeServiceWorker(site.dir, fixture.base);
     expect(plan.version).not.toBe(before.version);
 
     // The browser checks for a new worker on navigation; ask now rather than wait.
@@ -166,72 +175,51 @@ describe('a new deploy', () => {
     expect(await precachedCount(page, fixture.base)).toBe(plan.entries.length);
 
     await context.setOffline(true);
-    await page.goto(server.url);
+    await page.goto(site.server!.url);
     expect(await page.locator('#new-deploy').textContent()).toBe('Freshly deployed.');
     await context.close();
   });
 });
 
 describe('a site above the precache limit', () => {
-  let siteDir: string;
-  let server: RunningServer;
-  beforeAll(async () => {
-    // The fixture site with a worker planned for a 0-byte limit: only the shell and search index are precached.
-    siteDir = await mkdtemp(join(tmpdir(), 'reading-list-shell-'));
-    await cp(fixture.outDir, siteDir, { recursive: true });
-    const plan = await writeServiceWorker(siteDir, fixture.base, { siteBytes: 0, searchBytes: DEFAULT_SEARCH_LIMIT_BYTES });
-    expect(plan.mode).toBe('shell');
-    server = await serveStatic(siteDir, fixture.base);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await rm(siteDir, { recursive: true, force: true });
-  });
+  // A worker planned for a 0-byte site limit: only the shell and search index are precached.
+  const site = useSiteCopy('reading-list-shell-', { siteBytes: 0, searchBytes: DEFAULT_SEARCH_LIMIT_BYTES });
 
   it('keeps search and visited pages offline, and says so for pages never visited', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(site.server!.url);
+    expect(site.plan?.mode).toBe('shell');
     const status = await waitForOfflineReady(page);
     expect(status.mode).toBe('shell');
-    await page.goto(server.url + 'papers/improving-the-training-of-rectified-flows/'); // visited online
+    await page.goto(site.server!.url + 'papers/improving-the-training-of-rectified-flows/'); // visited online
 
     await context.setOffline(true);
-    await page.goto(server.url + 'papers/improving-the-training-of-rectified-flows/');
+    await page.goto(site.server!.url + 'papers/improving-the-training-of-rectified-flows/');
     expect(await page.locator('h1').textContent()).toBe('Improving the Training of Rectified Flows');
     await page.locator('#site-search-input').fill('mamba');
     await page.locator('#site-search-results [role="option"]').first().waitFor();
     expect(await page.locator('#site-search-results .search-option-title').first().textContent()).toContain('Mamba-FSCIL');
-    const unvisited = await page.goto(server.url + 'papers/a-bag-of-tricks-for-few-shot-class-incremental-learning/');
+    const unvisited = await page.goto(site.server!.url + 'papers/a-bag-of-tricks-for-few-shot-class-incremental-learning/');
     expect(unvisited?.status()).toBe(503);
     await context.close();
   });
 });
 
 describe('a site whose search index is above the search precache limit', () => {
-  let siteDir: string;
-  let server: RunningServer;
-  beforeAll(async () => {
-    // A worker planned for 0-byte limits: the shell and the search index's core only.
-    siteDir = await mkdtemp(join(tmpdir(), 'reading-list-core-'));
-    await cp(fixture.outDir, siteDir, { recursive: true });
-    const plan = await writeServiceWorker(siteDir, fixture.base, { siteBytes: 0, searchBytes: 0 });
-    expect(plan.mode).toBe('core');
-    expect(plan.entries.some((entry) => /\.pf_meta$/.test(entry.url))).toBe(true);
-    expect(plan.entries.filter((entry) => /\.pf_(index|fragment)$/.test(entry.url))).toEqual([]);
-    server = await serveStatic(siteDir, fixture.base);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await rm(siteDir, { recursive: true, force: true });
-  });
+  // A worker planned for 0-byte limits: the shell and the search index's core only.
+  const site = useSiteCopy('reading-list-core-', { siteBytes: 0, searchBytes: 0 });
 
   it('keeps the searches made online working offline, and says why another one cannot run', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const fetched: string[] = [];
     page.on('requestfinished', (request) => fetched.push(request.url()));
-    await page.goto(server.url);
+    await page.goto(site.server!.url);
+    const plan = site.plan!;
+    expect(plan.mode).toBe('core');
+    expect(plan.entries.some((entry) => /\.pf_meta$/.test(entry.url))).toBe(true);
+    expect(plan.entries.filter((entry) => /\.pf_(index|fragment)$/.test(entry.url))).toEqual([]);
     const status = await waitForOfflineReady(page);
     expect(status.mode).toBe('core');
     expect(fetched.filter((url) => /\.pf_(index|fragment)$/.test(url))).toEqual([]); // nothing of the index's bulk yet
