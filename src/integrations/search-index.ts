@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { Paper } from '../lib/types.ts';
 import type { CompactOptions } from '../lib/search/pagefind-meta.ts';
 import { sliceCount, sliceFolder, sliceOf } from '../lib/search/slices.ts';
-import { compactPagefindBundle, minifyPagefindScript, writeBundle, type BundleFiles } from './pagefind-bundle.ts';
+import { compactPagefindBundle, minifyPagefindScript, recompressFetchedWhole, writeBundle, type BundleFiles } from './pagefind-bundle.ts';
 
 export interface SearchIndexOptions {
   outDir: string;
@@ -170,6 +170,7 @@ export class SearchIndexer {
       const bundle: BundleFiles = new Map(files.filter((f) => number === 0 || INDEX_FILES.test(f.path)).map((f) => [f.path, f.content]));
       const compacted = compactPagefindBundle(bundle, this.#options.compaction);
       await minifyPagefindScript(bundle);
+      await recompressFetchedWhole(bundle);
       await writeBundle(join(this.#options.outDir, sliceFolder(number)), bundle);
       await index.deleteIndex();
       this.#report.indexedPages += compacted.indexedPages;
