@@ -39,6 +39,8 @@ export class SearchGlossary {
   readonly acronymsByLongForm = new Map<string, string[]>();
   /** The first word of every long form, with the most words of a long form it starts: a text's other words start none. */
   readonly firstWords = new Map<string, number>();
+  /** `firstWords` with an "s" on each word (a long form whose first word is in the plural). */
+  readonly pluralFirstWords = new Map<string, number>();
   /** Each acronym's long forms as plain words, sorted as the glossary lists them. */
   private readonly plainLongForms = new Map<string, string[]>();
 
@@ -51,6 +53,7 @@ export class SearchGlossary {
         this.firstWords.set(words[0]!, Math.max(this.firstWords.get(words[0]!) ?? 0, words.length));
       }
     }
+    for (const [word, longest] of this.firstWords) this.pluralFirstWords.set(`${word}s`, longest);
   }
 
   /** `glossary.longForms(acronym)` as plain words (worked out once: every paper using the acronym asks). */
@@ -86,7 +89,7 @@ function longFormsUsed(words: readonly string[], index: SearchGlossary): Set<str
   for (let start = 0; start < words.length; start++) {
     const first = words[start]!;
     // A long form starts with one of its first words, or is that word in the plural.
-    const longest = index.firstWords.get(first) ?? (first.endsWith('s') ? index.firstWords.get(first.slice(0, -1)) : undefined);
+    const longest = index.firstWords.get(first) ?? index.pluralFirstWords.get(first);
     if (longest === undefined) continue;
     let phrase = '';
     for (let end = start; end < Math.min(words.length, start + longest); end++) {

@@ -32,15 +32,17 @@ const remarkHtmlString: Plugin<[], Root, string> = function remarkHtmlString() {
 /** Built once: this runs for every paper at build time. */
 const abstractProcessor = unified().use(remarkAutolinkUrls).use(remarkLatexText).use(remarkHtmlString).freeze();
 
-/** Whitespace other than lone spaces: the only text `collapseSpaces` changes (besides trimming). */
-const UNUSUAL_SPACING = /[\t\r\n]| {2}/;
+/** Has the text whitespace other than lone spaces, the only text `collapseSpaces` changes besides trimming? (`includes` beats a regex here.) */
+function hasUnusualSpacing(text: string): boolean {
+  return text.includes('  ') || text.includes('\n') || text.includes('\t') || text.includes('\r');
+}
 
 /**
  * Every run of spaces, tabs and line breaks as one space, trimmed. Most text is already so
  * (this runs on every paragraph of every abstract, twice): it is tested before it is rebuilt.
  */
 function collapseSpaces(text: string): string {
-  return (UNUSUAL_SPACING.test(text) ? text.replace(/[ \t\r\n]+/g, ' ') : text).trim();
+  return (hasUnusualSpacing(text) ? text.replace(/[ \t\r\n]+/g, ' ') : text).trim();
 }
 
 /** Paragraphs of an abstract: split at blank lines, whitespace runs collapsed to one space. */
