@@ -21,6 +21,8 @@ interface RunResult {
   total: number;
   /** CPU time of the whole process meanwhile (less disturbed than wall time by other processes on the machine). */
   cpu: number;
+  /** The same by phase, from the start of one phase to the start of the next (the last runs to the end, assembly included). */
+  cpuByPhase: Record<string, number>;
   hash: string;
   diagnosticsHash: string;
 }
@@ -39,16 +41,22 @@ function runInWorker(files: SeedFile[], runs: number, post: (message: Message) =
     post({ type: 'start' });
     const start = performance.now();
     const startCpu = process.cpuUsage();
-    const corpus = buildCorpus(files);
+    const cpuMs = () => {
+      const { user, system } = process.cpuUsage(startCpu);
+      return (user + system) / 1000;
+    };
+    const phaseStarts: [string, number][] = [];
+    const corpus = buildCorpus(files, { onPhase: (phase) => phaseStarts.push([phase, cpuMs()]) });
     const total = Math.round(performance.now() - start);
-    const { user, system } = process.cpuUsage(startCpu);
-    const cpu = Math.round((user + system) / 1000);
+    const cpu = Math.round(cpuMs());
+    const cpuByPhase = Object.fromEntries(phaseStarts.map(([phase, at], i) => [phase, Math.round((phaseStarts[i + 1]?.[1] ?? cpu) - at)]));
     const phases = Object.values(corpus.timings).reduce((sum, ms) => sum + ms, 0);
     const timings = { ...corpus.timings, assemble: total - phases };
     const result = {
       timings,
       total,
       cpu,
+      cpuByPhase,
       hash: sha256(JSON.stringify([corpus.papers, corpus.topics])),
       diagnosticsHash: sha256(JSON.stringify([corpus.diagnostics, corpus.stats])),
     };
@@ -96,8 +104,9 @@ async function main(): Promise<void> {
   clearInterval(timer);
   await worker.terminate();
   const [cold, ...warm] = results;
+  console.log(`\ncold cpu: ${JSON.stringify(cold!.result.cpuByPhase)}`);
   console.log(
-    `\ncold:   ${JSON.stringify(cold!.result.timings)} total ${cold!.result.total} ms (cpu ${cold!.result.cpu} ms), peak heap ${mib(cold!.peakHeap)}`,
+    `cold:   ${JSON.stringify(cold!.result.timings)} total ${cold!.result.total} ms (cpu ${cold!.result.cpu} ms), peak heap ${mib(cold!.peakHeap)}`,
   );
   if (warm.length > 0) {
     const phases = Object.keys(cold!.result.timings);
