@@ -37,16 +37,18 @@ const PURE_NUMBER = /^\p{N}+$/u;
 const NONE = 0;
 const STARTS = 1;
 const CONTINUES = 2;
-const classOfCodePoint = new Map<number, number>();
+const UNKNOWN = 255;
+/** Classes of the Basic Multilingual Plane, found as characters are met; the rest in a map. */
+const bmpClasses = new Uint8Array(0x10000).fill(UNKNOWN);
+const astralClasses = new Map<number, number>();
 
 function wordClass(code: number): number {
-  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122) ? STARTS : NONE;
-  let found = classOfCodePoint.get(code);
-  if (found === undefined) {
-    const char = String.fromCodePoint(code);
-    found = LETTER_OR_DIGIT.test(char) ? STARTS : MARK.test(char) ? CONTINUES : NONE;
-    classOfCodePoint.set(code, found);
-  }
+  const known = code < 0x10000 ? bmpClasses[code]! : (astralClasses.get(code) ?? UNKNOWN);
+  if (known !== UNKNOWN) return known;
+  const char = String.fromCodePoint(code);
+  const found = LETTER_OR_DIGIT.test(char) ? STARTS : MARK.test(char) ? CONTINUES : NONE;
+  if (code < 0x10000) bmpClasses[code] = found;
+  else astralClasses.set(code, found);
   return found;
 }
 
@@ -54,12 +56,18 @@ const APOSTROPHE = 39;
 const RIGHT_QUOTE = 0x2019;
 const width = (code: number) => (code > 0xffff ? 2 : 1);
 
+/** The code point at `at`: a UTF-16 unit, or a surrogate pair read as one. */
+function codePointAt(text: string, at: number): number {
+  const unit = text.charCodeAt(at);
+  return unit >= 0xd800 && unit <= 0xdbff ? text.codePointAt(at)! : unit;
+}
+
 /** Calls `visit` with the bounds of each word of `text`, in order, and whether it holds an apostrophe. */
 function forEachWord(text: string, visit: (start: number, end: number, apostrophe: boolean) => void): void {
   const length = text.length;
   let at = 0;
   while (at < length) {
-    const code = text.codePointAt(at)!;
+    const code = codePointAt(text, at);
     if (wordClass(code) !== STARTS) {
       at += width(code);
       continue;
@@ -69,13 +77,13 @@ function forEachWord(text: string, visit: (start: number, end: number, apostroph
     let apostrophe = false;
     for (;;) {
       while (at < length) {
-        const next = text.codePointAt(at)!;
+        const next = codePointAt(text, at);
         if (wordClass(next) === NONE) break;
         at += width(next);
       }
       const quote = text.charCodeAt(at);
       if ((quote === APOSTROPHE || quote === RIGHT_QUOTE) && at + 1 < length) {
-        const next = text.codePointAt(at + 1)!;
+        const next = codePointAt(text, at + 1);
         if (wordClass(next) === STARTS) {
           apostrophe = true;
           at += 1 + width(next);

@@ -93,7 +93,9 @@ export class Field {
     for (let i = 0; i < this.length; i++) {
       const replacement = replaced.get(i);
       if (replacement === undefined) {
-        stems.set(this.stems.subarray(this.stemOffsets[i]!, this.stemOffsets[i + 1]!), stemOffsets[i]!);
+        // A loop, not `set(subarray)`: a view per unit of every field with an acronym costs more than the copy.
+        for (let from = this.stemOffsets[i]!, to = stemOffsets[i]!; from < this.stemOffsets[i + 1]!; from++, to++)
+          stems[to] = this.stems[from]!;
       } else {
         stems.set(replacement.stems, stemOffsets[i]!);
         flags[i] = replacement.flags;
