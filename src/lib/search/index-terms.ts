@@ -37,23 +37,30 @@ export function plainWords(text: string): string {
 export class SearchGlossary {
   readonly glossary: Glossary;
   readonly acronymsByLongForm = new Map<string, string[]>();
-  /** The first word of every long form, with the most words of a long form it starts: a text's other words start none. */
+  /**
+   * The first word of every long form, and that word with an "s" (a lone-word long form in the
+   * plural), with the most words of a long form it starts: a text's other words start none.
+   */
   readonly firstWords = new Map<string, number>();
-  /** `firstWords` with an "s" on each word (a long form whose first word is in the plural). */
-  readonly pluralFirstWords = new Map<string, number>();
+  /** Each long form with an "s" (in the plural) → the long form. */
+  readonly pluralLongForms = new Map<string, string>();
   /** Each acronym's long forms as plain words, sorted as the glossary lists them. */
   private readonly plainLongForms = new Map<string, string[]>();
 
   constructor(glossary: Glossary) {
     this.glossary = glossary;
+    const firstWords = new Map<string, number>();
     for (const acronym of glossary.acronyms()) {
       for (const longForm of this.longForms(acronym)) {
         this.acronymsByLongForm.set(longForm, [...(this.acronymsByLongForm.get(longForm) ?? []), acronym]);
+        this.pluralLongForms.set(`${longForm}s`, longForm);
         const words = longForm.split(' ');
-        this.firstWords.set(words[0]!, Math.max(this.firstWords.get(words[0]!) ?? 0, words.length));
+        firstWords.set(words[0]!, Math.max(firstWords.get(words[0]!) ?? 0, words.length));
       }
     }
-    for (const [word, longest] of this.firstWords) this.pluralFirstWords.set(`${word}s`, longest);
+    // A word that is a first word as it stands counts as such, not as another's plural.
+    for (const [word, longest] of firstWords) this.firstWords.set(`${word}s`, longest);
+    for (const [word, longest] of firstWords) this.firstWords.set(word, longest);
   }
 
   /** `glossary.longForms(acronym)` as plain words (worked out once: every paper using the acronym asks). */
@@ -89,13 +96,14 @@ function longFormsUsed(words: readonly string[], index: SearchGlossary): Set<str
   for (let start = 0; start < words.length; start++) {
     const first = words[start]!;
     // A long form starts with one of its first words, or is that word in the plural.
-    const longest = index.firstWords.get(first) ?? index.pluralFirstWords.get(first);
+    const longest = index.firstWords.get(first);
     if (longest === undefined) continue;
     let phrase = '';
     for (let end = start; end < Math.min(words.length, start + longest); end++) {
       phrase = end === start ? words[end]! : `${phrase} ${words[end]}`;
       if (index.acronymsByLongForm.has(phrase)) used.add(phrase);
-      if (phrase.endsWith('s') && index.acronymsByLongForm.has(phrase.slice(0, -1))) used.add(phrase.slice(0, -1));
+      const singular = index.pluralLongForms.get(phrase);
+      if (singular !== undefined) used.add(singular);
     }
   }
   return used;

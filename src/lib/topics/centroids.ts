@@ -63,6 +63,30 @@ export class TermAccumulator {
     return sumSquared;
   }
 
+  /**
+   * `drain`'s entries as a unit-length centroid when there are at most `limit` of them (without
+   * listing them first: this runs for every topic candidate); otherwise null, and nothing drained.
+   */
+  drainCentroid(limit: number): Centroid | null {
+    let count = 0;
+    let sumSquared = 0;
+    for (const term of this.touched) {
+      const weight = this.sums[term]!;
+      if (weight === 0) continue;
+      count++;
+      sumSquared += weight * weight;
+    }
+    if (count > limit) return null;
+    const norm = Math.sqrt(sumSquared) || 1;
+    const centroid: Centroid = new Map();
+    for (const term of this.touched) {
+      const weight = this.sums[term]!;
+      if (weight !== 0) centroid.set(term, weight / norm);
+    }
+    this.clear();
+    return centroid;
+  }
+
   /** Empties the accumulator (`drain` without the entries). */
   clear(): void {
     for (const term of this.touched) this.sums[term] = 0;
@@ -75,6 +99,8 @@ export function centroidOf(vectors: readonly TermVector[], limit = Infinity, acc
   let entries: [number, number][];
   if (accumulator !== undefined) {
     for (const vector of vectors) accumulator.add(vector);
+    const centroid = accumulator.drainCentroid(limit);
+    if (centroid !== null) return centroid;
     entries = accumulator.drain();
   } else {
     const sum = new Map<number, number>();
