@@ -47,8 +47,8 @@ function collapseSpaces(text: string): string {
 
 /** Paragraphs of an abstract: split at blank lines, whitespace runs collapsed to one space. */
 export function splitParagraphs(abstract: string): string[] {
-  return abstract
-    .split(/\r?\n[ \t]*\r?\n/)
+  // Most abstracts are one line: nothing to split.
+  return (abstract.includes('\n') ? abstract.split(/\r?\n[ \t]*\r?\n/) : [abstract])
     .map(collapseSpaces)
     .filter((paragraph) => paragraph !== '');
 }
