@@ -66,16 +66,9 @@ export class Field {
     this.rawStems = rawStems;
   }
 
-  /** A field from its units' parts as `toField` collects them (the arrays are taken as they are). */
-  static fromParts(
-    text: string,
-    stemOffsets: Int32Array,
-    stems: Int32Array,
-    flags: Uint8Array,
-    starts: Int32Array,
-    ends: Int32Array,
-  ): Field {
-    return new Field(text, stemOffsets, stems, flags, starts, ends, new Map());
+  /** A field from its units' arrays as `toField` collects them (taken as they are), with no expanded acronym. */
+  static fromParts(parts: Pick<Field, 'text' | 'stemOffsets' | 'stems' | 'flags' | 'starts' | 'ends'>): Field {
+    return new Field(parts.text, parts.stemOffsets, parts.stems, parts.flags, parts.starts, parts.ends, new Map());
   }
 
   /** This field with some units' stems replaced (and flags changed); positions stay. */
@@ -178,7 +171,7 @@ export function toField(text: string, words: readonly Word[], inTitle: boolean, 
     from = to;
   }
   stemOffsets[unitCount] = stems.length;
-  return Field.fromParts(text, stemOffsets, Int32Array.from(stems), flags, starts, ends);
+  return Field.fromParts({ text, stemOffsets, stems: Int32Array.from(stems), flags, starts, ends });
 }
 
 /** The flags of the unit made of words[from..to), whose stems it appends to `stems`. */
