@@ -100,7 +100,8 @@ export function excerpt(plain: string, maxChars = 240): string {
  * `least` characters: an excerpt needs the first few hundred characters of a 2 KB abstract.
  */
 function collapsedStart(text: string, least: number): string {
-  for (let end = 4 * least; end < text.length; end *= 2) {
+  // Barely more than needed: the excerpt is a slice of this string and keeps all of it alive.
+  for (let end = least + 64; end < text.length; end *= 2) {
     // Cut after a character that is neither a space (whose run may go on) nor half of a pair.
     let cut = end;
     while (cut < text.length && (/\s/.test(text[cut - 1]!) || isHighSurrogate(text.charCodeAt(cut - 1)))) cut++;
