@@ -37,18 +37,40 @@ export function plainWords(text: string): string {
 export class SearchGlossary {
   readonly glossary: Glossary;
   readonly acronymsByLongForm = new Map<string, string[]>();
-  /** The first word of every long form, with the most words of a long form it starts: a text's other words start none. */
+  /**
+   * The first word of every long form, and that word with an "s" (a lone-word long form in the
+   * plural), with the most words of a long form it starts: a text's other words start none.
+   */
   readonly firstWords = new Map<string, number>();
+  /** Each long form with an "s" (in the plural) → the long form. */
+  readonly pluralLongForms = new Map<string, string>();
+  /** Each acronym's long forms as plain words, sorted as the glossary lists them. */
+  private readonly plainLongForms = new Map<string, string[]>();
 
   constructor(glossary: Glossary) {
     this.glossary = glossary;
+    const firstWords = new Map<string, number>();
     for (const acronym of glossary.acronyms()) {
-      for (const longForm of glossary.longForms(acronym).map(plainWords)) {
+      for (const longForm of this.longForms(acronym)) {
         this.acronymsByLongForm.set(longForm, [...(this.acronymsByLongForm.get(longForm) ?? []), acronym]);
+        this.pluralLongForms.set(`${longForm}s`, longForm);
         const words = longForm.split(' ');
-        this.firstWords.set(words[0]!, Math.max(this.firstWords.get(words[0]!) ?? 0, words.length));
+        firstWords.set(words[0]!, Math.max(firstWords.get(words[0]!) ?? 0, words.length));
       }
     }
+    // A word that is a first word as it stands counts as such, not as another's plural.
+    for (const [word, longest] of firstWords) this.firstWords.set(`${word}s`, longest);
+    for (const [word, longest] of firstWords) this.firstWords.set(word, longest);
+  }
+
+  /** `glossary.longForms(acronym)` as plain words (worked out once: every paper using the acronym asks). */
+  longForms(acronym: string): string[] {
+    let longForms = this.plainLongForms.get(acronym);
+    if (longForms === undefined) {
+      longForms = this.glossary.longForms(acronym).map(plainWords);
+      this.plainLongForms.set(acronym, longForms);
+    }
+    return longForms;
   }
 }
 
@@ -60,9 +82,10 @@ function acronymsUsed(tokens: readonly Token[], glossary: Glossary): Set<string>
     if (word.endsWith('s') && glossary.has(word.slice(0, -1))) used.add(word.slice(0, -1));
   };
   for (const token of tokens) {
+    // An acronym has two capitals at least (acronyms.ts): a word without capitals is none, nor are its parts.
+    if (token.text === token.lower) continue;
     consider(token.text);
-    // Only a word with a capital letter has compound parts.
-    if (token.text !== token.lower) for (const part of compoundParts(token.text)) consider(part);
+    for (const part of compoundParts(token.text)) consider(part);
   }
   return used;
 }
@@ -73,13 +96,14 @@ function longFormsUsed(words: readonly string[], index: SearchGlossary): Set<str
   for (let start = 0; start < words.length; start++) {
     const first = words[start]!;
     // A long form starts with one of its first words, or is that word in the plural.
-    const longest = index.firstWords.get(first) ?? (first.endsWith('s') ? index.firstWords.get(first.slice(0, -1)) : undefined);
+    const longest = index.firstWords.get(first);
     if (longest === undefined) continue;
     let phrase = '';
     for (let end = start; end < Math.min(words.length, start + longest); end++) {
       phrase = end === start ? words[end]! : `${phrase} ${words[end]}`;
       if (index.acronymsByLongForm.has(phrase)) used.add(phrase);
-      if (phrase.endsWith('s') && index.acronymsByLongForm.has(phrase.slice(0, -1))) used.add(phrase.slice(0, -1));
+      const singular = index.pluralLongForms.get(phrase);
+      if (singular !== undefined) used.add(singular);
     }
   }
   return used;
@@ -91,7 +115,10 @@ function longFormsUsed(words: readonly string[], index: SearchGlossary): Set<str
  * uses, leaving out what the text already says. Deterministic order, no duplicates.
  */
 export function extraTerms(text: string, index: SearchGlossary, { compounds = false } = {}): string[] {
-  const tokens = tokenize(text);
+  return extraTermsOf(tokenize(text), index, compounds);
+}
+
+function extraTermsOf(tokens: readonly Token[], index: SearchGlossary, compounds: boolean): string[] {
   const terms: string[] = [];
   if (compounds) {
     for (const token of tokens) {
@@ -107,7 +134,7 @@ export function extraTerms(text: string, index: SearchGlossary, { compounds = fa
   const relevant = new Set([...acronyms, ...[...longForms].flatMap((longForm) => index.acronymsByLongForm.get(longForm)!)]);
   for (const acronym of [...relevant].sort(compareStrings)) {
     const hasAcronym = acronyms.has(acronym);
-    for (const longForm of index.glossary.longForms(acronym).map(plainWords)) {
+    for (const longForm of index.longForms(acronym)) {
       const hasLongForm = longForms.has(longForm);
       if (hasAcronym && !hasLongForm) terms.push(longForm);
       if (hasLongForm && !hasAcronym) terms.push(acronym);
@@ -118,8 +145,9 @@ export function extraTerms(text: string, index: SearchGlossary, { compounds = fa
 
 /** The extra search words of a paper, split by where they come from so the title's can be weighted like the title. */
 export function paperSearchTerms(paper: Pick<PaperText, 'title' | 'abstract'>, index: SearchGlossary): SearchTerms {
-  const title = extraTerms(paper.title, index, { compounds: true });
-  const titleWords = ` ${plainWords(paper.title)} `;
+  const titleTokens = tokenize(paper.title);
+  const title = extraTermsOf(titleTokens, index, true);
+  const titleWords = ` ${titleTokens.map((token) => token.lower).join(' ')} `;
   const abstract = extraTerms(paper.abstract ?? '', index).filter(
     (term) => !title.includes(term) && !titleWords.includes(` ${plainWords(term)} `),
   );

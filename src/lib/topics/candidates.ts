@@ -160,12 +160,14 @@ export function collectCandidatePool(
     );
   }
 
+  // `inSomeTitle` holds the low bits of every hash in `inTitles`: its cheap "no" spares most lookups.
+  const isTitlePhrase = (first: number) => inSomeTitle.has(first) && inTitles.has(smallHash(first));
   const sketch = new PaperSketch(inTitles.size);
   const allPhrases = new PaperSketch(totalUnits(corpus), ALL_PHRASES_SKETCH_SIZE);
   corpus.forEach((fields, index) => {
     const count = (field: Field) => (first: number, second: number, start: number, end: number) => {
       if (start !== end || mayBeTermUnit(field, start)) allPhrases.add(first, second, index);
-      if (inTitles.has(smallHash(first))) sketch.add(first, second, index);
+      if (isTitlePhrase(first)) sketch.add(first, second, index);
     };
     forEachSpan(fields.title, count(fields.title), usableForTerms);
     forEachSpan(fields.abstract, count(fields.abstract), usableForTerms);
@@ -178,7 +180,7 @@ export function collectCandidatePool(
       (field: Field, inTitle: boolean) =>
       (first: number, second: number, start: number, end: number, stemCount: number, modifies: boolean) => {
         const hash = smallHash(first);
-        if (!inTitles.has(hash) || !sketch.atLeast(first, second, minPapers)) return;
+        if (!isTitlePhrase(first) || !sketch.atLeast(first, second, minPapers)) return;
         let bucket = byHash.get(hash);
         if (bucket === undefined) {
           bucket = [];

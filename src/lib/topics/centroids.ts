@@ -7,12 +7,6 @@ import type { TermVector } from '../text/analysis/weights.ts';
 /** A topic's centre: term → weight, unit length. */
 export type Centroid = Map<number, number>;
 
-function euclideanNorm(values: readonly number[]): number {
-  let sum = 0;
-  for (const value of values) sum += value * value;
-  return Math.sqrt(sum);
-}
-
 /**
  * Sums sparse vectors into a dense scratch array, remembering which terms it touched. One per
  * corpus, reused for every centroid: far cheaper than a map per sum.
@@ -54,9 +48,49 @@ export class TermAccumulator {
   /** Touched terms and their sums, in first-touch order; then the accumulator is empty again. */
   drain(): [number, number][] {
     const entries = this.touched.map((term): [number, number] => [term, this.sums[term]!]);
+    this.clear();
+    return entries.filter(([, weight]) => weight !== 0);
+  }
+
+  /** Σ sum² over the touched terms (`drain`'s entries), without listing them; then the accumulator is empty again. */
+  drainSumOfSquares(): number {
+    let sumSquared = 0;
+    for (const term of this.touched) {
+      const weight = this.sums[term]!;
+      if (weight !== 0) sumSquared += weight * weight;
+    }
+    this.clear();
+    return sumSquared;
+  }
+
+  /**
+   * `drain`'s entries as a unit-length centroid when there are at most `limit` of them (without
+   * listing them first: this runs for every topic candidate); otherwise null, and nothing drained.
+   */
+  drainCentroid(limit: number): Centroid | null {
+    let count = 0;
+    let sumSquared = 0;
+    for (const term of this.touched) {
+      const weight = this.sums[term]!;
+      if (weight === 0) continue;
+      count++;
+      sumSquared += weight * weight;
+    }
+    if (count > limit) return null;
+    const norm = Math.sqrt(sumSquared) || 1;
+    const centroid: Centroid = new Map();
+    for (const term of this.touched) {
+      const weight = this.sums[term]!;
+      if (weight !== 0) centroid.set(term, weight / norm);
+    }
+    this.clear();
+    return centroid;
+  }
+
+  /** Empties the accumulator (`drain` without the entries). */
+  clear(): void {
     for (const term of this.touched) this.sums[term] = 0;
     this.touched.length = 0;
-    return entries.filter(([, weight]) => weight !== 0);
   }
 }
 
@@ -65,6 +99,8 @@ export function centroidOf(vectors: readonly TermVector[], limit = Infinity, acc
   let entries: [number, number][];
   if (accumulator !== undefined) {
     for (const vector of vectors) accumulator.add(vector);
+    const centroid = accumulator.drainCentroid(limit);
+    if (centroid !== null) return centroid;
     entries = accumulator.drain();
   } else {
     const sum = new Map<number, number>();
@@ -75,8 +111,12 @@ export function centroidOf(vectors: readonly TermVector[], limit = Infinity, acc
     entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     entries = entries.slice(0, limit);
   }
-  const norm = euclideanNorm(entries.map(([, weight]) => weight)) || 1;
-  return new Map(entries.map(([term, weight]) => [term, weight / norm]));
+  let sumSquared = 0;
+  for (const [, weight] of entries) sumSquared += weight * weight;
+  const norm = Math.sqrt(sumSquared) || 1;
+  const centroid: Centroid = new Map();
+  for (const [term, weight] of entries) centroid.set(term, weight / norm);
+  return centroid;
 }
 
 export function cosineToCentroid(vector: TermVector, centroid: Centroid): number {

@@ -18,10 +18,14 @@ type OnMatch = (key: string, start: number, end: number, expanded: boolean) => v
 
 export class PhraseMatcher {
   private readonly root: TrieNode = { children: new Map(), key: null };
+  /** By stem id, 1 for the first stems of keys: most units start none, and are passed over at once. */
+  private readonly firstStems: Uint8Array;
 
   /** Keys with a stem the corpus never uses cannot match and are left out. */
   constructor(keys: Iterable<string>, vocabulary: Vocabulary) {
     for (const key of keys) this.add(key, vocabulary);
+    this.firstStems = new Uint8Array(vocabulary.size);
+    for (const id of this.root.children.keys()) this.firstStems[id] = 1;
   }
 
   private add(key: string, vocabulary: Vocabulary): void {
@@ -46,7 +50,16 @@ export class PhraseMatcher {
    * tells whether the match used an acronym's long form (its surface is then not the phrase).
    */
   scan(field: Field, onMatch: OnMatch): void {
-    for (let start = 0; start < field.length; start++) this.walk(field, start, start, this.root, false, onMatch);
+    for (let start = 0; start < field.length; start++)
+      if (this.mayStartAt(field, start)) this.walk(field, start, start, this.root, false, onMatch);
+  }
+
+  /** Might a key start at this unit: does its first stem, or its first stem as written (an acronym), start one? */
+  private mayStartAt(field: Field, unit: number): boolean {
+    const from = field.stemOffsets[unit]!;
+    if (from === field.stemOffsets[unit + 1]! || this.firstStems[field.stems[from]!] === 1) return true;
+    const raw = field.isExpanded(unit) ? field.rawStems.get(unit) : undefined;
+    return raw !== undefined && (raw.length === 0 || this.firstStems[raw[0]!] === 1);
   }
 
   private walk(field: Field, start: number, at: number, node: TrieNode, expanded: boolean, onMatch: OnMatch): void {

@@ -100,7 +100,7 @@ export function membersFromHits(
       const similarity = scratch.dot(papers[hit.paper]!.vector);
       if (similarity >= threshold) members.push({ paper: hit.paper, strength: strengthOf(hit, similarity), strong: false, inTitle: false });
     }
-    scratch.drain();
+    scratch.clear();
   } else if (acceptWeakWithoutCentroid) {
     for (const hit of weak) members.push({ paper: hit.paper, strength: strengthOf(hit, 0), strong: false, inTitle: false });
   }
@@ -125,8 +125,7 @@ export function typicalSimilarity(vectors: readonly TermVector[], fallback: numb
     vector.terms.forEach((term, i) => (dot += vector.weights[i]! * sums.get(term)));
     return dot;
   });
-  let sumSquared = 0;
-  for (const [, weight] of sums.drain()) sumSquared += weight * weight;
+  const sumSquared = sums.drainSumOfSquares();
   for (const dot of dots) {
     // Unit vectors: |S − v|² = |S|² − 2 v·S + 1, and v·(S − v) = v·S − 1.
     const rest = Math.sqrt(Math.max(sumSquared - 2 * dot + 1, 1e-12));

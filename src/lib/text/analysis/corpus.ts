@@ -103,8 +103,15 @@ export function analyseCorpus(input: readonly PaperText[]): AnalysedCorpus {
   const joined = fields.map(({ title, abstract }) => ({ title: joinedStem(title), abstract: joinedStem(abstract) }));
   const content = lexicon.contentStemFlags();
   const terms = fields.map(({ title, abstract }, index) => {
-    const titleTerms = [...contentStemsOf(title, content), ...joined[index]!.title];
-    return [...titleTerms, ...titleTerms, ...contentStemsOf(abstract, content), ...joined[index]!.abstract];
+    const paperTerms: number[] = [];
+    // Title terms count twice.
+    for (let twice = 0; twice < 2; twice++) {
+      addContentStems(paperTerms, title, content);
+      for (const id of joined[index]!.title) paperTerms.push(id);
+    }
+    addContentStems(paperTerms, abstract, content);
+    for (const id of joined[index]!.abstract) paperTerms.push(id);
+    return paperTerms;
   });
   const df = documentFrequencies(terms, vocabulary.size);
   const papers = read.map((paper, index): AnalysedPaper => ({
@@ -168,13 +175,13 @@ export function glossaryOf(papers: readonly Pick<PaperText, 'title' | 'abstract'
   );
 }
 
-function contentStemsOf(field: Field, content: Uint8Array): number[] {
-  const terms: number[] = [];
+/** Appends the field's content stems to `terms`, unit by unit (an expanded acronym's written stems after its long form's). */
+function addContentStems(terms: number[], field: Field, content: Uint8Array): void {
+  const hasRaw = field.rawStems.size > 0;
   for (let i = 0; i < field.length; i++) {
     for (let s = field.stemOffsets[i]!; s < field.stemOffsets[i + 1]!; s++) if (content[field.stems[s]!] === 1) terms.push(field.stems[s]!);
-    for (const id of field.rawStems.get(i) ?? []) if (content[id] === 1) terms.push(id);
+    if (hasRaw) for (const id of field.rawStems.get(i) ?? []) if (content[id] === 1) terms.push(id);
   }
-  return terms;
 }
 
 /**

@@ -42,13 +42,16 @@ export function forEachSpan(
   maxUnits = MAX_PHRASE_UNITS,
 ): void {
   const { stems, stemOffsets } = field;
+  // Asked once per unit here rather than once per span reaching it (a unit is in up to five).
+  const usableUnits = new Uint8Array(field.length);
+  for (let unit = 0; unit < field.length; unit++) if (usable(field, unit)) usableUnits[unit] = 1;
   for (let start = 0; start < field.length; start++) {
-    if (!field.canBoundPhrase(start) || !usable(field, start)) continue;
+    if (!field.canBoundPhrase(start) || usableUnits[start] === 0) continue;
     let hash1 = 0;
     let hash2 = 0x2545f491;
     let innerStops = 0;
     for (let end = start; end < field.length && end - start - innerStops < maxUnits; end++) {
-      if (end > start && (field.breaksBefore(end) || !usable(field, end))) break;
+      if (end > start && (field.breaksBefore(end) || usableUnits[end] === 0)) break;
       const stemCount = stemOffsets[end + 1]! - stemOffsets[start]!;
       if (stemCount > MAX_PHRASE_STEMS) break;
       for (let s = stemOffsets[end]!; s < stemOffsets[end + 1]!; s++) {

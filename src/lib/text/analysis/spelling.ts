@@ -41,6 +41,11 @@ function preferSpelling(candidate: string, current: string): boolean {
  */
 export function preferredSpelling(forms: ReadonlyMap<string, number>): string | null {
   if (forms.size === 0) return null;
+  if (forms.size === 1) {
+    // One spelling (most terms) is its own group and wins its own vote (any count above -1 does).
+    const [[only, count]] = forms;
+    if (count! > -1) return only!;
+  }
   const groups = new Map<string, number>();
   for (const [surface, count] of forms) {
     const lower = surface.toLowerCase();

@@ -66,27 +66,9 @@ export class Field {
     this.rawStems = rawStems;
   }
 
-  static fromUnits(text: string, units: readonly UnitParts[]): Field {
-    const stemOffsets = new Int32Array(units.length + 1);
-    let total = 0;
-    units.forEach((unit, i) => {
-      stemOffsets[i] = total;
-      total += unit.stems.length;
-    });
-    stemOffsets[units.length] = total;
-    const stems = new Int32Array(total);
-    const flags = new Uint8Array(units.length);
-    const starts = new Int32Array(units.length);
-    const ends = new Int32Array(units.length);
-    const raw = new Map<number, readonly number[]>();
-    units.forEach((unit, i) => {
-      stems.set(unit.stems, stemOffsets[i]!);
-      flags[i] = unit.flags;
-      starts[i] = unit.start;
-      ends[i] = unit.end;
-      if (unit.raw !== null) raw.set(i, unit.raw);
-    });
-    return new Field(text, stemOffsets, stems, flags, starts, ends, raw);
+  /** A field from its units' arrays as `toField` collects them (taken as they are), with no expanded acronym. */
+  static fromParts(parts: Pick<Field, 'text' | 'stemOffsets' | 'stems' | 'flags' | 'starts' | 'ends'>): Field {
+    return new Field(parts.text, parts.stemOffsets, parts.stems, parts.flags, parts.starts, parts.ends, new Map());
   }
 
   /** This field with some units' stems replaced (and flags changed); positions stay. */
@@ -104,7 +86,9 @@ export class Field {
     for (let i = 0; i < this.length; i++) {
       const replacement = replaced.get(i);
       if (replacement === undefined) {
-        stems.set(this.stems.subarray(this.stemOffsets[i]!, this.stemOffsets[i + 1]!), stemOffsets[i]!);
+        // A loop, not `set(subarray)`: a view per unit of every field with an acronym costs more than the copy.
+        for (let from = this.stemOffsets[i]!, to = stemOffsets[i]!; from < this.stemOffsets[i + 1]!; from++, to++)
+          stems[to] = this.stems[from]!;
       } else {
         stems.set(replacement.stems, stemOffsets[i]!);
         flags[i] = replacement.flags;
@@ -163,59 +147,64 @@ export class Field {
   }
 }
 
-/** What a unit is made of, before it goes into a field's arrays. */
-interface UnitParts {
-  stems: number[];
-  raw: number[] | null;
-  flags: number;
-  start: number;
-  end: number;
-}
-
 /**
  * Groups a field's words into units. `inTitle`: title case says nothing about a word being a
  * name. A compound name stands for its parts' stems ("OpenVLA": open, vla), as a hyphenated
- * word does.
+ * word does. (Every title and abstract passes here: units go straight into the field's arrays.)
  */
 export function toField(text: string, words: readonly Word[], inTitle: boolean, lexicon: Lexicon): Field {
-  const units: UnitParts[] = [];
-  let group: Word[] = [];
-  const close = () => {
-    if (group.length > 0) units.push(describeUnit(group, inTitle, lexicon));
-    group = [];
-  };
-  for (const word of words) {
-    if (!word.hyphenated) close();
-    group.push(word);
+  let unitCount = 0;
+  for (let i = 0; i < words.length; i++) if (i === 0 || !words[i]!.hyphenated) unitCount++;
+  const stemOffsets = new Int32Array(unitCount + 1);
+  const flags = new Uint8Array(unitCount);
+  const starts = new Int32Array(unitCount);
+  const ends = new Int32Array(unitCount);
+  const stems: number[] = [];
+  let unit = 0;
+  for (let from = 0; from < words.length; unit++) {
+    let to = from + 1;
+    while (to < words.length && words[to]!.hyphenated) to++;
+    stemOffsets[unit] = stems.length;
+    flags[unit] = describeUnit(words, from, to, inTitle, lexicon, stems);
+    starts[unit] = words[from]!.start;
+    ends[unit] = words[to - 1]!.end;
+    from = to;
   }
-  close();
-  return Field.fromUnits(text, units);
+  stemOffsets[unitCount] = stems.length;
+  return Field.fromParts({ text, stemOffsets, stems: Int32Array.from(stems), flags, starts, ends });
 }
 
-function describeUnit(words: readonly Word[], inTitle: boolean, lexicon: Lexicon): UnitParts {
-  const first = words[0]!;
-  const single = words.length === 1 ? first : null;
+/** The flags of the unit made of words[from..to), whose stems it appends to `stems`. */
+function describeUnit(words: readonly Word[], from: number, to: number, inTitle: boolean, lexicon: Lexicon, stems: number[]): number {
+  const first = words[from]!;
+  const single = to - from === 1;
   // Most words are plain lowercase: skip the case analysis for them.
-  const marked = words.some((word) => word.surface !== word.lower && hasMarkedCase(word.surface));
+  let marked = false;
+  let generic = true;
+  let minor = true;
+  for (let i = from; i < to; i++) {
+    const word = words[i]!;
+    if (!marked && word.surface !== word.lower && hasMarkedCase(word.surface)) marked = true;
+    if (!word.entry.stop && !word.entry.generic) generic = false;
+    if (!word.entry.minor) minor = false;
+  }
   const capitalised = first.surface !== first.lower && /^\p{Lu}/u.test(first.surface);
   const caseUninformative = !marked && (inTitle || first.sentenceStart);
   let flags = 0;
-  if (single !== null && single.entry.stop) flags |= STOP;
-  if (single !== null && single.entry.stop && CONNECTORS.has(single.lower)) flags |= CONNECTOR;
-  if (words.every((word) => word.entry.stop || word.entry.generic)) flags |= GENERIC;
-  if (words.every((word) => word.entry.minor)) flags |= MINOR;
+  if (single && first.entry.stop) flags |= STOP;
+  if (single && first.entry.stop && CONNECTORS.has(first.lower)) flags |= CONNECTOR;
+  if (generic) flags |= GENERIC;
+  if (minor) flags |= MINOR;
   if (first.breakBefore) flags |= BREAK_BEFORE;
   if (marked || (capitalised && !caseUninformative)) flags |= NAMED;
   if (caseUninformative) flags |= CASE_UNINFORMATIVE;
-  return {
-    stems: marked
-      ? words.flatMap((word) => lexicon.compound(word.surface)?.map((part) => part.stemId) ?? [word.entry.stemId])
-      : words.map((word) => word.entry.stemId),
-    raw: null,
-    flags,
-    start: first.start,
-    end: words[words.length - 1]!.end,
-  };
+  for (let i = from; i < to; i++) {
+    const word = words[i]!;
+    const parts = marked ? lexicon.compound(word.surface) : null;
+    if (parts === null) stems.push(word.entry.stemId);
+    else for (const part of parts) stems.push(part.stemId);
+  }
+  return flags;
 }
 
 const TWO_CAPITALS = /\p{Lu}[^]*\p{Lu}/u;

@@ -47,13 +47,22 @@ export function documentFrequencies(documents: readonly (readonly number[])[], t
 
 /** Unit-length TF-IDF vector of a paper given as its term ids (repeated as often as they occur). */
 export function tfidfVector(termIds: readonly number[], df: Int32Array, documentCount: number): TermVector {
-  const counts = new Map<number, number>();
-  for (const term of termIds) counts.set(term, (counts.get(term) ?? 0) + 1);
-  const terms = Int32Array.from(counts.keys()).sort();
-  const weights = Float64Array.from(
-    terms,
-    (term) => termFrequencyWeight(counts.get(term)!) * inverseDocumentFrequency(df[term]!, documentCount),
-  );
+  // Sorted, each term's occurrences are a run: counted without a map (this runs for every paper).
+  const sorted = Int32Array.from(termIds).sort();
+  let distinct = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+  const terms = new Int32Array(distinct);
+  const weights = new Float64Array(distinct);
+  for (let i = 0, slot = 0; i < sorted.length; slot++) {
+    const term = sorted[i]!;
+    let count = 0;
+    while (i < sorted.length && sorted[i] === term) {
+      count++;
+      i++;
+    }
+    terms[slot] = term;
+    weights[slot] = termFrequencyWeight(count) * inverseDocumentFrequency(df[term]!, documentCount);
+  }
   let norm = 0;
   for (const weight of weights) norm += weight * weight;
   norm = Math.sqrt(norm) || 1;

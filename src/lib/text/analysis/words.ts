@@ -34,9 +34,28 @@ const WEB_ADDRESS = /\b(?:https?:\/\/|www\.)[^\s)\]]+|\b[\w.-]+\.(?:com|org|io|n
 
 const MAYBE_URL = /:\/\/|www\.|\.(?:com|org|io|net|ai)\//i;
 
-/** Web addresses are not words ("https", "github", "com" would become terms): a clause break instead. */
+const MAYBE_URLS = new RegExp(MAYBE_URL.source, 'gi');
+const SPACE = /\s/;
+
+/**
+ * Web addresses are not words ("https", "github", "com" would become terms): a clause break instead.
+ * An address holds no space and one of `MAYBE_URL`'s hints, so `WEB_ADDRESS` runs only on the
+ * stretches between spaces that hold a hint, not over the whole abstract.
+ */
 export function withoutUrls(text: string): string {
-  return MAYBE_URL.test(text) ? text.replace(WEB_ADDRESS, ' ; ') : text;
+  if (!MAYBE_URL.test(text)) return text;
+  let result = '';
+  let done = 0;
+  for (const hint of text.matchAll(MAYBE_URLS)) {
+    if (hint.index < done) continue;
+    let start = hint.index;
+    while (start > done && !SPACE.test(text[start - 1]!)) start--;
+    let end = hint.index + hint[0].length;
+    while (end < text.length && !SPACE.test(text[end]!)) end++;
+    result += text.slice(done, start) + text.slice(start, end).replace(WEB_ADDRESS, ' ; ');
+    done = end;
+  }
+  return result + text.slice(done);
 }
 
 /** What topic discovery needs to know about a lowercase word, worked out once per corpus. */
