@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { Paper } from '../lib/types.ts';
 import type { CompactOptions } from '../lib/search/pagefind-meta.ts';
 import { sliceCount, sliceFolder, sliceOf } from '../lib/search/slices.ts';
+import { collectGarbage } from './collect-garbage.ts';
 import { compactPagefindBundle, minifyPagefindScript, recompressFetchedWhole, writeBundle, type BundleFiles } from './pagefind-bundle.ts';
 
 export interface SearchIndexOptions {
@@ -173,6 +174,7 @@ export class SearchIndexer {
       await recompressFetchedWhole(bundle);
       await writeBundle(join(this.#options.outDir, sliceFolder(number)), bundle);
       await index.deleteIndex();
+      collectGarbage();
       this.#report.indexedPages += compacted.indexedPages;
       this.#report.metaBytesBefore += compacted.metaBytesBefore;
       this.#report.metaBytesAfter += compacted.metaBytesAfter;
