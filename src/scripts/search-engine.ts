@@ -57,7 +57,6 @@ export interface SearchOutcome {
 const base = import.meta.env.BASE_URL;
 let loading: Promise<Pagefind> | null = null;
 let allFilters: Promise<Record<string, Record<string, number>>> | null = null;
-let watching = false;
 
 /** Every filter value with its number of papers (Pagefind's filter index, loaded once). */
 function filterValues(pagefind: Pagefind): Promise<Record<string, Record<string, number>>> {
@@ -71,45 +70,44 @@ export async function authorNames(): Promise<string[]> {
 }
 
 /**
- * Index files that failed to load. Pagefind logs a chunk it cannot fetch and searches without
- * it, and remembers the failure, so an offline search of a word whose chunk was never saved
- * answers "no results" and keeps doing so once back online. Counting failed fetches of the
- * index lets the search say so, and start Pagefind afresh when the network returns.
+ * Index files that failed to load, counted from the start (a search compares the count before
+ * and after it). Pagefind logs a chunk it cannot fetch and searches without it, and remembers the
+ * failure, so an offline search of a word whose chunk was never saved answers "no results" and
+ * keeps doing so once back online. Counting failed fetches of the index lets the search say so,
+ * and start Pagefind afresh when the network returns.
  */
 let failedIndexFetches = 0;
+/** The count when the Pagefind now loaded started: any more, and it holds a failure. */
+let failedBeforeLoad = 0;
 
 /** Failed index fetches so far: a search that fails with more than before failed for lack of them. */
 export const indexFetchFailures = (): number => failedIndexFetches;
 
-function watchIndexFetches(pagefind: Pagefind): void {
-  const fetchFirst = window.fetch.bind(window);
-  const indexPath = `${base}pagefind/`;
-  window.fetch = async (input, init) => {
-    try {
-      return await fetchFirst(input, init);
-    } catch (error) {
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      if (new URL(url, location.href).pathname.startsWith(indexPath)) failedIndexFetches++;
-      throw error;
-    }
-  };
-  window.addEventListener('online', () => {
-    if (failedIndexFetches === 0) return;
-    failedIndexFetches = 0;
-    loading = null;
-    allFilters = null;
-    void pagefind.destroy();
-  });
-}
+const fetchFirst = window.fetch.bind(window);
+window.fetch = async (input, init) => {
+  try {
+    return await fetchFirst(input, init);
+  } catch (error) {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (new URL(url, location.href).pathname.startsWith(`${base}pagefind/`)) failedIndexFetches++;
+    throw error;
+  }
+};
+// Back online: the next search loads Pagefind afresh (see loadPagefind).
+window.addEventListener('online', () => {
+  if (failedIndexFetches === failedBeforeLoad) return;
+  loading = null;
+  allFilters = null;
+});
 
 /** Loads and initialises Pagefind once; a failed load (offline, no index) may be retried. */
 export function loadPagefind(): Promise<Pagefind> {
   loading ??= (async () => {
+    // Pagefind keeps one instance in its module: one that met a failed fetch starts over.
+    const holdsFailure = failedIndexFetches > failedBeforeLoad;
+    failedBeforeLoad = failedIndexFetches;
     const pagefind: Pagefind = await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`);
-    if (!watching) {
-      watching = true;
-      watchIndexFetches(pagefind);
-    }
+    if (holdsFailure) await pagefind.destroy();
     // Searching a reading list is quick on the main thread; the worker would be another
     // ~43 KB download on the first query.
     await pagefind.options({ noWorker: true });

@@ -6,7 +6,7 @@
 import { readSearchState, searchStateQuery, type SearchState } from '../lib/search/url-state.ts';
 import { TYPING_PAUSE_MS, typingPause } from '../lib/search/query.ts';
 import { matchingAuthors } from '../lib/search/authors.ts';
-import { INDEX_INCOMPLETE, SEARCH_OFFLINE } from '../lib/search/messages.ts';
+import { INDEX_INCOMPLETE, SEARCH_PAGE_UNAVAILABLE, searchFailure } from '../lib/search/messages.ts';
 import { authorNames, indexFetchFailures, searchPapers, type SearchOutcome, type SearchHit } from './search-engine.ts';
 import { element, excerptNodes, resultCount } from './search-render.ts';
 
@@ -111,11 +111,7 @@ if (form && input && status && list && moreButton) {
       showCounts(outcome.topicCounts);
       status.textContent = describe(outcome, state, authors);
     } catch {
-      if (id === latest)
-        status.textContent =
-          indexFetchFailures() > failuresBefore
-            ? SEARCH_OFFLINE
-            : 'Search is not available right now (the search index could not be loaded). Try again later.';
+      if (id === latest) status.textContent = searchFailure(indexFetchFailures() > failuresBefore, SEARCH_PAGE_UNAVAILABLE);
     }
   };
 

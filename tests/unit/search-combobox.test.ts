@@ -5,6 +5,7 @@ import {
   INDEX_INCOMPLETE,
   resultCount,
   SEARCH_OFFLINE,
+  SEARCH_PAGE_UNAVAILABLE,
   SEARCH_UNAVAILABLE,
   searchFailure,
   searchPageOption,
@@ -66,5 +67,7 @@ describe('search wording', () => {
     expect(comboboxStatus(2, 'flow', true)).toBe(`2 results for “flow”. ${INDEX_INCOMPLETE}`);
     expect(searchFailure(true)).toBe(SEARCH_OFFLINE);
     expect(searchFailure(false)).toBe(SEARCH_UNAVAILABLE);
+    expect(searchFailure(false, SEARCH_PAGE_UNAVAILABLE)).toBe(SEARCH_PAGE_UNAVAILABLE);
+    expect(searchFailure(true, SEARCH_PAGE_UNAVAILABLE)).toBe(SEARCH_OFFLINE);
   });
 });

@@ -20,10 +20,13 @@ export const searchPageOption = (total: number, query: string): string =>
   total > 0 ? `See all ${resultCount(total).toLowerCase()} for “${query}”` : `No papers match “${query}”: open the search page`;
 
 export const SEARCH_UNAVAILABLE = 'Search is not available right now. Press Enter to open the search page.';
+/** The search page's own: it has no other page to offer. */
+export const SEARCH_PAGE_UNAVAILABLE = 'Search is not available right now (the search index could not be loaded). Try again later.';
 
 /** A search failed because a part of the index it needs could not be loaded (see INDEX_INCOMPLETE). */
 export const SEARCH_OFFLINE =
   'This search needs a part of the search index that could not be loaded (are you offline?). Try again when you are online.';
 
-/** What to say when a search fails: `indexMissing`, it failed to load part of the index. */
-export const searchFailure = (indexMissing: boolean): string => (indexMissing ? SEARCH_OFFLINE : SEARCH_UNAVAILABLE);
+/** What to say when a search fails: `indexMissing`, it failed to load part of the index; else `unavailable`. */
+export const searchFailure = (indexMissing: boolean, unavailable = SEARCH_UNAVAILABLE): string =>
+  indexMissing ? SEARCH_OFFLINE : unavailable;
