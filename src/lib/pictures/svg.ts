@@ -46,5 +46,3 @@ export function pathBetween(pairs: readonly [{ x: number; y: number }, { x: numb
   const d = pairs.map(([a, b]) => `M${num(a.x)} ${num(a.y)}L${num(b.x)} ${num(b.y)}`).join('');
   return element('path', { ...extra, d });
 }
-
-/** "1 paper", "3 papers": the pictures' tooltips and descriptions. */
