@@ -218,6 +218,26 @@ function mergeGroup(group: SeedRecord[], id: string, title: string, diagnostics:
   };
 }
 
+/**
+ * The titles to make ids from, one per paper. Papers with one title are one paper, except where
+ * a title has no identity (no letters or digits, "}": titleKey is empty), and two such papers may
+ * share it; a repeat is numbered ("} 2") so that every paper still gets an id of its own.
+ */
+function distinctTitles(titles: readonly string[]): string[] {
+  const used = new Set(titles);
+  const seen = new Set<string>();
+  return titles.map((title) => {
+    if (!seen.has(title)) {
+      seen.add(title);
+      return title;
+    }
+    let n = 2;
+    while (used.has(`${title} ${n}`)) n++;
+    used.add(`${title} ${n}`);
+    return `${title} ${n}`;
+  });
+}
+
 export function mergeRecords(records: readonly SeedRecord[]): MergeResult {
   const sorted = sortRecords(records);
   const groups = new Groups(sorted.length);
@@ -242,8 +262,9 @@ export function mergeRecords(records: readonly SeedRecord[]): MergeResult {
   const diagnostics: Diagnostic[] = [];
   // A listing's spelling names the paper (it was there first); otherwise the first record's.
   const titles = [...members.values()].map((group) => (group.find((r) => r.format === 'listing') ?? group[0]).title);
-  const ids = assignSlugs(titles);
-  const papers = [...members.values()].map((group, i) => mergeGroup(group, ids.get(titles[i])!, titles[i], diagnostics));
+  const slugTitles = distinctTitles(titles);
+  const ids = assignSlugs(slugTitles);
+  const papers = [...members.values()].map((group, i) => mergeGroup(group, ids.get(slugTitles[i])!, titles[i], diagnostics));
   // Newest first where dates are known; papers of one date, and the undated ones after them, keep
   // the order they were listed in. Dates are few, so papers are gathered by date and only dates sorted.
   const byDate = new Map<string, MergedPaper[]>();

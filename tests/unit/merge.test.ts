@@ -81,6 +81,17 @@ describe('assignSlugs', () => {
 });
 
 describe('mergeRecords', () => {
+  it('gives papers whose titles have no letters or digits ids of their own, and keeps them all', () => {
+    // A title without identity ("}", as a CSS file read as a listing gives) is never merged.
+    const { papers } = mergeRecords([
+      record('}', 'One.', 'a.txt', 1),
+      record('}', 'Two.', 'a.txt', 5),
+      record('} 2', 'Three.', 'b.txt', 1),
+    ]);
+    expect(papers.map((p) => p.title)).toEqual(['}', '}', '} 2']);
+    expect(new Set(papers.map((p) => p.id)).size).toBe(3);
+  });
+
   it('merges titles equal after trimming, folding white space and case', () => {
     expect(titleKey('  The  False Promise\tof LLMs ')).toBe(titleKey('the false promise of llms'));
     const { papers, duplicates } = mergeRecords([
