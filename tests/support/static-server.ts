@@ -86,6 +86,11 @@ export async function serveStatic(root: string, base = '/', { onSend, hostHeader
   return {
     origin,
     url: origin + base,
-    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // A browser left open by a failed test keeps connections alive; close() would wait on them.
+        server.closeAllConnections();
+      }),
   };
 }
