@@ -3,13 +3,9 @@
  * search downloads less and a rebuild renames only the files that changed: compacts each
  * language's metadata (src/lib/search/pagefind-meta.ts explains what and why), renames the
  * fragment and index chunk files to match, and points pagefind-entry.json at the new metadata.
- * Index chunks and fragments themselves are not touched. Then writes the bundle to its folder.
+ * Index chunks and fragments themselves are not touched. bundle-writer.ts then writes it.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { gzipAsync } from '@gfx/zopfli';
 import { transform } from 'esbuild';
 import {
   compactPagefindMeta,
@@ -106,37 +102,4 @@ export async function minifyPagefindScript(files: BundleFiles): Promise<void> {
   if (!script) return;
   const { code } = await transform(new TextDecoder().decode(script), { minify: true, format: 'esm', target: 'es2020' });
   files.set(SCRIPT, new TextEncoder().encode(code));
-}
-
-/**
- * Files every first search downloads whole: Pagefind's WebAssembly (for the languages pages use,
- * not its fallback for pages without one) and each slice's metadata.
- */
-const FETCHED_WHOLE = /^(wasm\.(?!unknown\.)[^/]+\.pagefind|pagefind\.[^/]+\.pf_meta)$/;
-/** Zopfli's passes: more gain next to nothing (Pagefind's WebAssembly: 5 → 56,887 bytes, 50 → 56,872). */
-const ZOPFLI_ITERATIONS = 5;
-
-/**
- * Recompresses the files every first search downloads whole with Zopfli: gzip that any reader
- * (Pagefind's own) inflates, 3–8% smaller than zlib's best (the WebAssembly 59.8 → 56.9 KB), for
- * about a second of build time. The name of a metadata file still follows its content, which
- * decides the recompressed bytes too. Index chunks and fragments keep zlib's: there are tens of
- * thousands, and a search fetches a few.
- */
-export async function recompressFetchedWhole(files: BundleFiles): Promise<void> {
-  for (const [path, bytes] of files) {
-    if (FETCHED_WHOLE.test(path)) files.set(path, await gzipAsync(gunzipSync(bytes), { numiterations: ZOPFLI_ITERATIONS }));
-  }
-}
-
-/** Files written at once: a large bundle has tens of thousands, more than a process may open. */
-const BATCH = 64;
-
-/** Writes the bundle's files into `dir`, in batches. */
-export async function writeBundle(dir: string, files: BundleFiles): Promise<void> {
-  const entries = [...files];
-  for (const folder of new Set(entries.map(([path]) => dirname(join(dir, path))))) await mkdir(folder, { recursive: true });
-  for (let i = 0; i < entries.length; i += BATCH) {
-    await Promise.all(entries.slice(i, i + BATCH).map(([path, content]) => writeFile(join(dir, path), content)));
-  }
 }

@@ -15,7 +15,8 @@ import type { Paper } from '../lib/types.ts';
 import type { CompactOptions } from '../lib/search/pagefind-meta.ts';
 import { sliceCount, sliceFolder, sliceOf } from '../lib/search/slices.ts';
 import { collectGarbage } from './collect-garbage.ts';
-import { compactPagefindBundle, minifyPagefindScript, recompressFetchedWhole, writeBundle, type BundleFiles } from './pagefind-bundle.ts';
+import { compactPagefindBundle, minifyPagefindScript, type BundleFiles } from './pagefind-bundle.ts';
+import { writeBundle } from './bundle-writer.ts';
 
 export interface SearchIndexOptions {
   outDir: string;
@@ -171,7 +172,6 @@ export class SearchIndexer {
       const bundle: BundleFiles = new Map(files.filter((f) => number === 0 || INDEX_FILES.test(f.path)).map((f) => [f.path, f.content]));
       const compacted = compactPagefindBundle(bundle, this.#options.compaction);
       await minifyPagefindScript(bundle);
-      await recompressFetchedWhole(bundle);
       await writeBundle(join(this.#options.outDir, sliceFolder(number)), bundle);
       await index.deleteIndex();
       collectGarbage();

@@ -7,12 +7,12 @@
  */
 import type { Diagnostic, Paper, SeedRecord, Topic } from './types.ts';
 import { parseSeedFile, type ParsedSeedFile } from './seeds/index.ts';
-import { mergeRecords } from './merge.ts';
-import { renderAbstract, excerpt } from './text/render-abstract.ts';
+import { mergeRecords, type MergeResult } from './merge.ts';
+import { renderAbstract, excerpt, type RenderedAbstract } from './text/render-abstract.ts';
 import { discoverTopics, type TopicOverride } from './topics/index.ts';
-import { computeRelated } from './related.ts';
+import { rankRelated, withTopicReasons, type RankedPaper, type RelatedInput } from './related.ts';
 import { formerAddresses } from './slug.ts';
-import { analyseCorpus } from './text/analysis/corpus.ts';
+import { analyseCorpus, type AnalysedCorpus } from './text/analysis/corpus.ts';
 import { paperSearchTerms, SearchGlossary } from './search/index-terms.ts';
 
 export interface SeedFile {
@@ -66,7 +66,17 @@ function timed<T>(
   }
 }
 
-export function buildCorpus(files: readonly SeedFile[], options: CorpusOptions = {}): Corpus {
+/** Seed files parsed and merged: the first half of the pipeline. */
+export interface ReadCorpus {
+  files: readonly SeedFile[];
+  parsed: ParsedSeedFile[];
+  records: SeedRecord[];
+  merged: MergeResult;
+  timings: Partial<Corpus['timings']>;
+}
+
+/** Parses the seed files (reusing cached parses) and merges their records into papers. */
+export function readCorpus(files: readonly SeedFile[], options: CorpusOptions = {}): ReadCorpus {
   const timings: Partial<Corpus['timings']> = {};
   const parsed = timed(
     timings,
@@ -83,38 +93,68 @@ export function buildCorpus(files: readonly SeedFile[], options: CorpusOptions =
   );
   const records: SeedRecord[] = parsed.flatMap((p) => p.records);
   const merged = timed(timings, 'merge', () => mergeRecords(records), [options, records.length]);
-  const perPaper: [CorpusOptions, number] = [options, merged.papers.length];
+  return { files, parsed, records, merged, timings };
+}
 
+/** What related papers are ranked from (rankRelated): a thread of its own can take it. */
+export function relatedInputs({ merged }: ReadCorpus): RelatedInput[] {
+  return merged.papers.map(({ id, title, abstract, authors }) => ({ id, title, abstract, authors }));
+}
+
+/**
+ * The whole pipeline in this thread. The build's worker (src/loaders/pipeline-worker.ts) runs
+ * the same steps with the ranking of related papers in a second thread, beside topics.
+ */
+export function buildCorpus(files: readonly SeedFile[], options: CorpusOptions = {}): Corpus {
+  const read = readCorpus(files, options);
+  const analysed = analyseText(read, options);
+  const ranked = timed(read.timings, 'related', () => rankRelated(relatedInputs(read), {}, analysed.corpus), [
+    options,
+    read.merged.papers.length,
+  ]);
+  return completeCorpus(read, analysed, ranked, options);
+}
+
+/** Abstracts rendered, the text analysed, topics found: all but related papers. */
+export interface AnalysedText {
+  rendered: (RenderedAbstract | null)[];
+  corpus: AnalysedCorpus;
+  topics: Topic[];
+  paperTopics: Map<string, string[]>;
+}
+
+export function analyseText(read: ReadCorpus, options: CorpusOptions = {}): AnalysedText {
+  const { papers } = read.merged;
+  const perPaper: [CorpusOptions, number] = [options, papers.length];
   const rendered = timed(
-    timings,
+    read.timings,
     'render',
-    () => merged.papers.map((paper) => (paper.abstract === null ? null : renderAbstract(paper.abstract))),
+    () => papers.map((paper) => (paper.abstract === null ? null : renderAbstract(paper.abstract))),
     perPaper,
   );
   // The text is analysed once (counted as part of topics) for topics, related papers and search terms.
-  const { analysed, topics, paperTopics } = timed(
-    timings,
+  return timed(
+    read.timings,
     'topics',
     () => {
-      const analysed = analyseCorpus(merged.papers);
-      return { analysed, ...discoverTopics(merged.papers, options.topicOverrides ?? [], {}, analysed) };
+      const corpus = analyseCorpus(papers);
+      return { rendered, corpus, ...discoverTopics(papers, options.topicOverrides ?? [], {}, corpus) };
     },
     perPaper,
   );
-  const related = timed(
-    timings,
-    'related',
-    () =>
-      computeRelated(
-        merged.papers.map((p) => ({ ...p, topics: paperTopics.get(p.id) ?? [] })),
-        {},
-        analysed,
-      ),
-    perPaper,
-  );
+}
 
+/** The papers as the pages read them: each with its rendered abstract, topics, related papers and search terms. */
+export function completeCorpus(
+  read: ReadCorpus,
+  { rendered, corpus, topics, paperTopics }: AnalysedText,
+  ranked: ReadonlyMap<string, readonly RankedPaper[]>,
+  options: CorpusOptions = {},
+): Corpus {
+  const { merged, parsed, records, files } = read;
+  const related = withTopicReasons(ranked, paperTopics);
   const formerIds = formerAddresses(merged.papers);
-  const searchGlossary = new SearchGlossary(analysed.glossary);
+  const searchGlossary = new SearchGlossary(corpus.glossary);
   const papers = merged.papers.map((paper, position): Paper => {
     const abstract = rendered[position];
     const formerId = formerIds.get(paper.id);
@@ -137,7 +177,7 @@ export function buildCorpus(files: readonly SeedFile[], options: CorpusOptions =
     papers,
     topics,
     diagnostics,
-    timings: timings as Corpus['timings'],
+    timings: read.timings as Corpus['timings'],
     stats: {
       files: files.length,
       records: records.length,

@@ -106,6 +106,16 @@ class SetSimilarity {
   }
 }
 
+/** A paper's related papers before topics are known: the reasons from terms and authors. */
+export interface RankedPaper {
+  id: string;
+  score: number;
+  /** Shared terms as the pair writes them, best first (more than are shown). */
+  terms: string[];
+  /** The first shared author, as `author:` and the name (at most one). */
+  authors: string[];
+}
+
 /**
  * For every paper id, its related papers, best first (an empty list when none qualifies).
  * A paper never relates to itself; papers without an abstract are related by title. `corpus`
@@ -114,22 +124,34 @@ class SetSimilarity {
 export function computeRelated(
   papers: readonly RelatedInput[],
   options: RelatedOptions = {},
-  corpus: AnalysedCorpus = analyseCorpus(papers),
+  corpus?: AnalysedCorpus,
 ): Map<string, RelatedPaper[]> {
+  return withTopicReasons(rankRelated(papers, options, corpus), new Map(papers.map((paper) => [paper.id, paper.topics ?? []])));
+}
+
+/**
+ * The ranking half of computeRelated, which topics do not change (they only add a reason):
+ * the pipeline runs it beside topic discovery (src/loaders/related-worker.ts), then adds the
+ * topics with withTopicReasons.
+ */
+export function rankRelated(
+  papers: readonly Omit<RelatedInput, 'topics'>[],
+  options: RelatedOptions = {},
+  corpus: AnalysedCorpus = analyseCorpus(papers),
+): Map<string, RankedPaper[]> {
   const k = Math.max(0, Math.floor(options.k ?? DEFAULT_K));
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   const sorted = [...papers].sort((a, b) => compareStrings(a.id, b.id));
   sorted.forEach((paper, i) => {
     if (i > 0 && sorted[i - 1]!.id === paper.id) throw new Error(`computeRelated: duplicate paper id "${paper.id}"`);
   });
-  const result = new Map<string, RelatedPaper[]>();
+  const result = new Map<string, RankedPaper[]>();
   if (k === 0 || sorted.length === 0) {
     for (const paper of sorted) result.set(paper.id, []);
     return result;
   }
 
   const features = paperFeatures(corpus);
-  const topics = memberships(sorted.map((paper) => paper.topics ?? []));
   const authorNames = sorted.map((paper) => (paper.authors ?? []).map(authorKey).filter((key) => key !== ''));
   const authors = memberships(authorNames);
   const authorWeights = Float64Array.from(authors.members, (docs) => inverseDocumentFrequency(docs.length, sorted.length));
@@ -142,17 +164,14 @@ export function computeRelated(
   const top = rankNeighbours(features.vectors, features.documentFrequency.length, [authors], LARGEST_GROUP, prescore, score, k, minScore);
 
   // Reasons: shared terms (a few spares, in case one has no written form), then their spellings
-  // from one more pass over the text; the most specific shared topic; a shared author.
+  // from one more pass over the text; a shared author.
   const lists = sorted.map((_, doc) =>
-    top.list(doc).map(({ doc: other, score: value }) => {
-      const sharedAuthors = sharedAuthorNames(authors, doc, other, sorted);
-      const sharedTopics = sharedIds(topics, doc, other)
-        .sort((x, y) => topics.members[x]!.length - topics.members[y]!.length || x - y)
-        .map((id) => `topic:${topics.names[id]}`);
-      const extra = [...sharedTopics.slice(0, 1), ...sharedAuthors.slice(0, 1)];
-      const terms = sharedFeatures(features, features.vectors[doc]!, features.vectors[other]!, MAX_REASONS + SPARE_REASONS);
-      return { other, value, terms, extra };
-    }),
+    top.list(doc).map(({ doc: other, score: value }) => ({
+      other,
+      value,
+      terms: sharedFeatures(features, features.vectors[doc]!, features.vectors[other]!, MAX_REASONS + SPARE_REASONS),
+      authors: sharedAuthorNames(authors, doc, other, sorted).slice(0, 1),
+    })),
   );
   // Each paper reads the features of every pair it is part of, to spell them as the pair writes them.
   const needed: number[][] = sorted.map(() => []);
@@ -166,13 +185,42 @@ export function computeRelated(
   sorted.forEach((paper, doc) => {
     result.set(
       paper.id,
-      lists[doc]!.map(({ other, value, terms, extra }) => ({
+      lists[doc]!.map(({ other, value, terms, authors: shared }) => ({
         id: sorted[other]!.id,
         score: value,
-        why: [...terms.flatMap((feature) => spell(doc, other, feature) ?? []).slice(0, MAX_REASONS - extra.length), ...extra],
+        terms: terms.flatMap((feature) => spell(doc, other, feature) ?? []).slice(0, MAX_REASONS),
+        authors: shared,
       })),
     );
   });
+  return result;
+}
+
+/**
+ * Ranked lists with their reasons completed: the most specific topic the two papers share (the
+ * one with the fewest papers), a shared author, and shared terms before them up to MAX_REASONS.
+ */
+export function withTopicReasons(
+  ranked: ReadonlyMap<string, readonly RankedPaper[]>,
+  topicsOf: ReadonlyMap<string, readonly string[]>,
+): Map<string, RelatedPaper[]> {
+  const ids = [...ranked.keys()].sort(compareStrings);
+  const index = new Map(ids.map((id, doc) => [id, doc]));
+  const topics = memberships(ids.map((id) => topicsOf.get(id) ?? []));
+  const result = new Map<string, RelatedPaper[]>();
+  for (const id of ids) {
+    const doc = index.get(id)!;
+    result.set(
+      id,
+      ranked.get(id)!.map(({ id: otherId, score, terms, authors }) => {
+        const sharedTopics = sharedIds(topics, doc, index.get(otherId)!)
+          .sort((x, y) => topics.members[x]!.length - topics.members[y]!.length || x - y)
+          .map((topic) => `topic:${topics.names[topic]}`);
+        const extra = [...sharedTopics.slice(0, 1), ...authors];
+        return { id: otherId, score, why: [...terms.slice(0, MAX_REASONS - extra.length), ...extra] };
+      }),
+    );
+  }
   return result;
 }
 
@@ -183,7 +231,12 @@ function sharedIds(group: Memberships, a: number, b: number): number[] {
 }
 
 /** Authors two papers share, as `author:` and the name as the first paper lists it. */
-function sharedAuthorNames(group: Memberships & { names: string[] }, a: number, b: number, papers: readonly RelatedInput[]): string[] {
+function sharedAuthorNames(
+  group: Memberships & { names: string[] },
+  a: number,
+  b: number,
+  papers: readonly Omit<RelatedInput, 'topics'>[],
+): string[] {
   const listed = papers[a]!.authors ?? [];
   return sharedIds(group, a, b).map((id) => `author:${listed.find((name) => authorKey(name) === group.names[id]) ?? group.names[id]}`);
 }

@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Corpus } from '../lib/pipeline.ts';
 import { runJob, type PipelineJob, type PipelineMessage } from './pipeline-worker.ts';
+import { workerExecArgv } from '../worker-threads.ts';
 
 export const PROGRESS_EVERY_MS = 10_000;
 
@@ -35,11 +36,7 @@ export function runPipelineThread(job: PipelineJob, log: (message: string) => vo
       } else if (message.type === 'done') resolve(message);
       else reject(Object.assign(new Error(message.message), { stack: message.stack }));
     };
-    // A worker inherits the process's Node options; `--input-type` (a build started with
-    // `node --input-type=module -e`, as the bench does) made the main thread stall until the
-    // worker finished, losing both the overlap and the progress lines.
-    const execArgv = process.execArgv.filter((arg) => !arg.startsWith('--input-type'));
-    const worker = new Worker(new URL('./pipeline-worker.ts', import.meta.url), { workerData: job, execArgv });
+    const worker = new Worker(new URL('./pipeline-worker.ts', import.meta.url), { workerData: job, execArgv: workerExecArgv() });
     worker.on('message', onMessage);
     worker.on('error', (error) => {
       if (started) return reject(error);

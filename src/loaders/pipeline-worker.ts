@@ -9,7 +9,9 @@
  * (src/lib/) use only TypeScript that Node can strip (no enums, no parameter properties).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { buildCorpus, type Corpus, type SeedFile } from '../lib/pipeline.ts';
+import { analyseText, completeCorpus, readCorpus, relatedInputs, type Corpus, type CorpusOptions, type SeedFile } from '../lib/pipeline.ts';
+import { rankRelatedInThread } from './related-worker.ts';
+import { workerExecArgv } from '../worker-threads.ts';
 import type { TopicOverride } from '../lib/topics/index.ts';
 import type { Diagnostic } from '../lib/types.ts';
 import { ParseCache } from './parse-cache.ts';
@@ -29,11 +31,15 @@ export type PipelineMessage =
   | { type: 'done'; corpus: Corpus; reused: number }
   | { type: 'failed'; message: string; stack?: string };
 
-/** Runs `job`, telling `post` each phase as it starts and the result at the end. */
+/**
+ * Runs `job`, telling `post` each phase as it starts and the result at the end: buildCorpus's
+ * steps, with related papers ranked in a second thread (related-worker.ts) while this one
+ * renders abstracts and finds topics.
+ */
 export async function runJob(job: PipelineJob, post: (message: PipelineMessage) => void): Promise<void> {
   const cache = await ParseCache.open(job.cachePath);
   const digests = new Map(job.digests);
-  const corpus = buildCorpus(job.files, {
+  const options: CorpusOptions = {
     topicOverrides: job.overrides,
     readProblems: job.readProblems,
     parseCache: {
@@ -41,7 +47,15 @@ export async function runJob(job: PipelineJob, post: (message: PipelineMessage) 
       set: (file, parsed) => cache.set(file.name, digests.get(file.name)!, parsed),
     },
     onPhase: (phase, items) => post({ type: 'phase', phase, items }),
-  });
+  };
+  const read = readCorpus(job.files, options);
+  const ranking = rankRelatedInThread(relatedInputs(read), workerExecArgv());
+  ranking.catch(() => {}); // awaited below, once topics are found
+  const analysed = analyseText(read, options);
+  options.onPhase!('related', read.merged.papers.length);
+  const { ranked, ms } = await ranking;
+  read.timings.related = ms;
+  const corpus = completeCorpus(read, analysed, ranked, options);
   await cache.save(job.files.map((file) => file.name));
   post({ type: 'done', corpus, reused: cache.reused });
 }

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { PageProgress, filteredDestination } from '../../src/integrations/progress.ts';
 import { pageFile } from '../../src/integrations/page-hooks.ts';
 import { runPipelineThread } from '../../src/loaders/pipeline-thread.ts';
-import { buildCorpus } from '../../src/lib/pipeline.ts';
+import { buildCorpus, readCorpus, relatedInputs } from '../../src/lib/pipeline.ts';
+import { rankRelatedInThread } from '../../src/loaders/related-worker.ts';
+import { rankRelated } from '../../src/lib/related.ts';
 import { projectRoot } from '../support/build-site.ts';
 
 type Message = Parameters<ReturnType<typeof filteredDestination>['write']>[0];
@@ -73,5 +75,25 @@ describe('the pipeline in a worker thread', () => {
       `pipeline: finding topics among ${here.papers.length} paper(s)`,
       `pipeline: finding related papers for ${here.papers.length} paper(s)`,
     ]);
+  });
+});
+
+describe('related papers ranked in a thread of their own', () => {
+  it('are ranked as in this thread', async () => {
+    const name = 'a-listing.txt';
+    const bytes = new Uint8Array(readFileSync(join(projectRoot, 'tests/fixtures/site/seeds', name)));
+    const papers = relatedInputs(readCorpus([{ name, bytes }]));
+    const { ranked, ms } = await rankRelatedInThread(papers, []);
+    expect(ranked).toEqual(rankRelated(papers));
+    expect([...ranked.values()].some((list) => list.length > 0)).toBe(true);
+    expect(ms).toBeGreaterThan(0);
+  });
+
+  it("fail with the thread's error", async () => {
+    const twice = [
+      { id: 'a', title: 'A', abstract: null, authors: [] },
+      { id: 'a', title: 'A', abstract: null, authors: [] },
+    ];
+    await expect(rankRelatedInThread(twice, [])).rejects.toThrow(/duplicate paper id "a"/);
   });
 });

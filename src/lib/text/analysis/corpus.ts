@@ -122,14 +122,24 @@ export function analyseCorpus(input: readonly PaperText[]): AnalysedCorpus {
     vector: tfidfVector(terms[index]!, df, read.length),
     joined: joined[index]!,
   }));
-  const latent = latentSpace(
-    papers.map((paper) => paper.vector),
-    vocabulary.size,
-    latentDimensions(papers.length),
-    Int32Array.from(vocabulary.stems, textKey),
-    Int32Array.from(papers, (paper) => textKey(paper.id)),
-  );
-  return { papers, glossary, vocabulary, contentStems: content, stemPapers: stemPapersOf(papers, vocabulary.size), latent };
+  let latent: LatentSpace | undefined;
+  return {
+    papers,
+    glossary,
+    vocabulary,
+    contentStems: content,
+    stemPapers: stemPapersOf(papers, vocabulary.size),
+    // Learned when first read: related papers never read it, so a thread that only ranks them skips it.
+    get latent() {
+      return (latent ??= latentSpace(
+        papers.map((paper) => paper.vector),
+        vocabulary.size,
+        latentDimensions(papers.length),
+        Int32Array.from(vocabulary.stems, textKey),
+        Int32Array.from(papers, (paper) => textKey(paper.id)),
+      ));
+    },
+  };
 }
 
 /**

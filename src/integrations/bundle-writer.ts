@@ -1,0 +1,66 @@
+/**
+ * Writes a search bundle (pagefind-bundle.ts) to its folder from a worker thread, recompressing
+ * on the way the files every first search downloads whole. Done in the build's main thread, this
+ * stalled page rendering for seconds per slice (bench --cpu-prof): Zopfli holds the thread for
+ * about a second, and thousands of file writes filled libuv's four-thread pool, queueing Astro's
+ * own page writes behind them. The worker writes synchronously, outside that pool.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { gunzipSync } from 'node:zlib';
+import { gzipAsync } from '@gfx/zopfli';
+import type { BundleFiles } from './pagefind-bundle.ts';
+import { workerExecArgv } from '../worker-threads.ts';
+
+/**
+ * Files every first search downloads whole: Pagefind's WebAssembly (for the languages pages use,
+ * not its fallback for pages without one) and each slice's metadata.
+ */
+const FETCHED_WHOLE = /^(wasm\.(?!unknown\.)[^/]+\.pagefind|pagefind\.[^/]+\.pf_meta)$/;
+/** Zopfli's passes: more gain next to nothing (Pagefind's WebAssembly: 5 → 56,887 bytes, 50 → 56,872). */
+const ZOPFLI_ITERATIONS = 5;
+
+/**
+ * Recompresses the files every first search downloads whole with Zopfli: gzip that any reader
+ * (Pagefind's own) inflates, 3–8% smaller than zlib's best (the WebAssembly 59.8 → 56.9 KB), for
+ * about a second of build time. The name of a metadata file still follows its content, which
+ * decides the recompressed bytes too. Index chunks and fragments keep zlib's: there are tens of
+ * thousands, and a search fetches a few.
+ */
+export async function recompressFetchedWhole(files: BundleFiles): Promise<void> {
+  for (const [path, bytes] of files) {
+    if (FETCHED_WHOLE.test(path)) files.set(path, await gzipAsync(gunzipSync(bytes), { numiterations: ZOPFLI_ITERATIONS }));
+  }
+}
+
+/** Recompresses and writes the bundle's files into `dir`, in this thread (the worker's work). */
+export async function writeBundleHere(dir: string, files: BundleFiles): Promise<void> {
+  await recompressFetchedWhole(files);
+  for (const folder of new Set([...files.keys()].map((path) => dirname(join(dir, path))))) mkdirSync(folder, { recursive: true });
+  for (const [path, content] of files) writeFileSync(join(dir, path), content);
+}
+
+export interface BundleJob {
+  dir: string;
+  files: [string, Uint8Array][];
+}
+
+/** Recompresses and writes the bundle into `dir` from a worker thread (from this one where a worker cannot start). */
+export function writeBundle(dir: string, files: BundleFiles): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let started = false;
+    const job: BundleJob = { dir, files: [...files] };
+    const worker = new Worker(new URL('./bundle-write-worker.ts', import.meta.url), { workerData: job, execArgv: workerExecArgv() });
+    worker.once('message', () => (started = true)); // its modules loaded
+    worker.once('error', (error) => {
+      if (started) reject(new Error(`writing the search index to ${dir} failed`, { cause: error }));
+      // The worker could not load its module: write from here.
+      else writeBundleHere(dir, files).then(resolve, reject);
+    });
+    worker.once('exit', (code) => {
+      if (code === 0) resolve();
+      else if (started) reject(new Error(`writing the search index to ${dir} stopped (exit code ${code})`));
+    });
+  });
+}
