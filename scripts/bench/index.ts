@@ -11,6 +11,7 @@
  *   npm run bench -- --cpu-prof            # profile the build (its timings then mean little)
  *   npm run bench -- --keep                # keep the work dirs (seeds, dist, cache, yardstick)
  *   npm run bench -- --search dist         # only the first-search figures of a built site
+ *   npm run bench -- --repeat 3            # build times from 3 pairs (default: 2 for the standard 10,000-paper run, else 1)
  *
  * Each size works in its own dir under node_modules/.cache/reading-list-bench/ (inside the
  * project, so that both sites resolve this project's packages), never touching dist/ or the
@@ -22,6 +23,7 @@ import { parseArgs } from 'node:util';
 import { projectRoot } from '../../tests/support/build-site.ts';
 import { writeSyntheticList, synthPapers, SYNTH_SCRIPT } from './synth.ts';
 import { BuildFailure, buildNodeFlags, buildPhases, buildProject } from './build.ts';
+import type { ProcessRun } from './run.ts';
 import { buildYardstick } from './yardstick.ts';
 import { measureOutput, siteFiles, updateCost } from './measure.ts';
 import { measureSearches } from './first-search.ts';
@@ -42,6 +44,7 @@ const { values: options } = parseArgs({
     rebuild: { type: 'boolean', default: true },
     'cpu-prof': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    repeat: { type: 'string' },
   },
   allowNegative: true,
 });
@@ -97,6 +100,7 @@ async function benchSize(size: number, profileNotes: string[]): Promise<SizeResu
       buildNodeFlags.length = 0;
     }
     const output = measureOutput(outDir);
+    const repeats = await repeatBuilds(size, workDir, seedsDir, papers, yardstick !== null);
     const searches = !options['first-search'] ? null : await measureSearches(outDir);
 
     const context = { papers: size, synthFile, seedsDir, outDir };
@@ -119,12 +123,50 @@ async function benchSize(size: number, profileNotes: string[]): Promise<SizeResu
       size,
       project: { run: build.run, report: build.report, phases: buildPhases(build, endedAt), output, searches, rebuild },
       yardstick,
+      repeats,
       sections,
     };
   } finally {
     if (options.keep) log(`kept ${workDir}`);
     else await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/** How many builds of each site give the build time: `--repeat`, else 2 for the standard 10,000-paper run. */
+function repeatCount(size: number): number {
+  if (options.repeat !== undefined) {
+    const n = Number(options.repeat);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--repeat takes a whole number ≥ 1, not "${options.repeat}"`);
+    return n;
+  }
+  return size === 10_000 && !options.papers && !options['cpu-prof'] ? 2 : 1;
+}
+
+/**
+ * More builds for the build time, after the first pair (yardstick, then this project): this
+ * project again, then the yardstick, alternating (ABBA…), each cold in a folder of its own. The
+ * machine's speed drifts by ±25% over minutes, and one pair alone measured anything from 1.4×
+ * to 2.0× for the same code; alternating cancels a steady drift, and the report gives every pair.
+ */
+async function repeatBuilds(size: number, workDir: string, seedsDir: string, papers: [string, string][], withYardstick: boolean) {
+  const repeats: SizeResult['repeats'] = { project: [], yardstick: [] };
+  for (let round = 2; round <= repeatCount(size); round++) {
+    const steps: ['project' | 'yardstick', () => Promise<ProcessRun>][] = [
+      ['project', async () => (await buildProject(seedsDir, join(workDir, `dist-${round}`), join(workDir, `cache-${round}`))).run],
+      ['yardstick', async () => (await buildYardstick(join(workDir, `yardstick-${round}`), papers)).run],
+    ];
+    if (round % 2 === 1) steps.reverse();
+    for (const [which, build] of steps) {
+      if (which === 'yardstick' && !withYardstick) continue;
+      log(`${size}: building ${which === 'project' ? "this project's site" : 'the yardstick'} again (${round} of ${repeatCount(size)})`);
+      const run = await build();
+      repeats[which].push(run);
+      log(`${size}: built in ${(run.wallMs / 1000).toFixed(1)} s`);
+    }
+    for (const dir of [`dist-${round}`, `cache-${round}`, `yardstick-${round}`])
+      await rm(join(workDir, dir), { recursive: true, force: true });
+  }
+  return repeats;
 }
 
 /** `--search <dist>`: only the first-search figures, for a site already built. */
