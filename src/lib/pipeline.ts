@@ -106,7 +106,11 @@ export function relatedInputs({ merged }: ReadCorpus): RelatedInput[] {
  * the same steps with the ranking of related papers in a second thread, beside topics.
  */
 export function buildCorpus(files: readonly SeedFile[], options: CorpusOptions = {}): Corpus {
-  const read = readCorpus(files, options);
+  return finishCorpus(readCorpus(files, options), options);
+}
+
+/** The rest of the pipeline after readCorpus, in this thread: text, topics, related papers, papers. */
+export function finishCorpus(read: ReadCorpus, options: CorpusOptions = {}): Corpus {
   const analysed = analyseText(read, options);
   const ranked = timed(read.timings, 'related', () => rankRelated(relatedInputs(read), {}, analysed.corpus), [
     options,
