@@ -40,6 +40,16 @@ describe('sniffing the format from the content', () => {
     expect(unknown.records).toEqual([]);
     expect(errors(unknown)[0].message).toMatch(/neither Hugging Face Daily Papers nor CSL-JSON/);
   });
+  it("skips a site's own files (a dist/ copied into the seeds folder), naming each, instead of reading them as listings", () => {
+    const css = '.a {\n  color: red;\n}\n\n.b {\n  color: blue;\n}\n';
+    for (const name of ['dist/_astro/x.css', 'dist/_astro/y.js', 'dist/sw.js', 'logo.svg']) {
+      const skipped = parseSeedFile(encode(css), name);
+      expect(skipped.records, name).toEqual([]);
+      expect(skipped.diagnostics, name).toEqual([
+        { severity: 'warning', file: name, message: expect.stringMatching(/^a \.(css|js|svg) file, not a seed .*; skipped$/) },
+      ]);
+    }
+  });
 });
 
 describe('Hugging Face Daily Papers JSON', () => {

@@ -31,6 +31,9 @@ describe('page chrome and day lines', () => {
     '42',
     'Submitted by akhaliq',
   ])('recognises %j as chrome', (line) => expect(isPageChrome(line)).toBe(true));
+  it.each(['Hugging Face Daily Papers', 'Daily Papers - Hugging Face', 'Hugging Face'])('recognises the page title %j as chrome', (line) =>
+    expect(isPageChrome(line)).toBe(true),
+  );
   it.each(['Imitation Learning from Observation', 'New Methods for Control', 'Subscribe to Nothing: A Study'])('keeps %j', (line) =>
     expect(isPageChrome(line)).toBe(false),
   );
@@ -158,6 +161,41 @@ describe('parseListingText', () => {
       diagnostics: [{ severity: 'warning', file: 'empty.txt', message: 'empty listing: no papers found' }],
     });
     expect(parseListingText('\n\nnew\n\nSubscribe\n', 'chrome.txt').diagnostics).toHaveLength(1);
+  });
+
+  it('reads a terse copy of a page with day lines, each abstract one sentence, CRLF line ends included', () => {
+    const text = [
+      'Hugging Face Daily Papers',
+      'Jul 31',
+      'Sparse Keyframe Policies for Bimanual Assembly',
+      'We predict sparse keyframes for both arms instead of dense action chunks.',
+      'Diffusion Models Are Real-Time Game Engines',
+      'A neural model simulates a classic game at twenty frames a second!',
+      'Aug 1',
+      'Self-Play Preference Optimization',
+      'Self-play finds the Nash equilibrium of a preference game.',
+    ].join('\r\n\r\n');
+    const { records, diagnostics } = parseListingText(text, 'terse.txt');
+    expect(records.map((r) => [r.title, r.abstract?.split(' ')[0], r.day])).toEqual([
+      ['Sparse Keyframe Policies for Bimanual Assembly', 'We', 'Jul 31'],
+      ['Diffusion Models Are Real-Time Game Engines', 'A', 'Jul 31'],
+      ['Self-Play Preference Optimization', 'Self-play', 'Aug 1'],
+    ]);
+    expect(diagnostics).toEqual([
+      {
+        severity: 'warning',
+        file: 'terse.txt',
+        message: 'its abstracts are one sentence or shorter; each sentence after a title is read as its abstract',
+      },
+    ]);
+  });
+
+  it('reads one-sentence lines as abstracts only in a listing with day lines', () => {
+    const notes =
+      'Reading group\n\nWe meet on Thursdays in the large room upstairs.\n\nBring a paper\n\nAny paper you liked this week is fine.\n';
+    expect(parseListingText(notes, 'notes.txt')).toMatchObject({ records: [], diagnostics: [{ severity: 'error' }] });
+    // The same lines under a day line are a terse listing.
+    expect(parseListingText(`Jul 31\n\n${notes}`, 'notes.txt').records).toHaveLength(2);
   });
 
   it('rejects a file that is not a listing', () => {

@@ -28,3 +28,14 @@ export function classifyLine(line: string): LineKind {
 export function couldBeTitle(line: string): boolean {
   return line.length < ABSTRACT_MIN_CHARS;
 }
+
+/**
+ * A terse copy's abstract: one sentence of six words or more, ended by a full stop or an
+ * exclamation mark, which titles almost never end with. Read so only where a listing gives no
+ * pair otherwise and has day lines (src/lib/seeds/parse.ts): notes and READMEs are full of such
+ * lines too.
+ */
+export function classifyTerseLine(line: string): LineKind {
+  if (classifyLine(line) === 'abstract') return 'abstract';
+  return /[.!]["')\]]?$/.test(line) && line.split(/\s+/).filter(Boolean).length >= 6 ? 'abstract' : 'title';
+}

@@ -34,7 +34,18 @@ export function sniffFormat(text: string, name: string): SniffedFormat {
   return 'listing';
 }
 
+/**
+ * Extensions of files that are never seeds: a site's or a program's own files (a `dist/` or
+ * `node_modules/` copied into the seeds folder), read as text they looked like listings.
+ */
+const NOT_SEEDS = new Set(['css', 'scss', 'less', 'js', 'mjs', 'cjs', 'jsx', 'ts', 'tsx', 'map', 'wasm', 'svg', 'astro', 'vue', 'svelte']);
+
 export function parseSeedFile(bytes: Uint8Array, file: string): ParsedSeedFile {
+  const ext = extension(file);
+  if (NOT_SEEDS.has(ext)) {
+    const message = `a .${ext} file, not a seed (seeds are listings, JSON, Atom or BibTeX); skipped`;
+    return { format: null, records: [], diagnostics: [{ severity: 'warning', file, message }] };
+  }
   const decoded = decodeOrReport(bytes, file);
   const parsed: ParsedSeedFile = { format: null, records: [], diagnostics: decoded.diagnostics };
   if (decoded.text === null) return parsed;

@@ -7,7 +7,7 @@
  */
 import type { Diagnostic, SeedRecord } from '../types.ts';
 import { isPageChrome, parseDayLine } from './boilerplate.ts';
-import { classifyLine, couldBeTitle } from './classify.ts';
+import { classifyLine, classifyTerseLine, couldBeTitle, type LineKind } from './classify.ts';
 import { decodeOrReport } from './decode.ts';
 import { cleanText, NO_IDENTITY, type ParsedSeedFile } from './record.ts';
 
@@ -48,20 +48,56 @@ function paragraphs(text: string): { lines: SourceLine[]; day?: string }[] {
 }
 
 /** One paragraph becomes one item, or one item per line when its lines do not form a pair. */
-function toItems(paragraph: { lines: SourceLine[]; day?: string }): Item[] {
+function toItems(paragraph: { lines: SourceLine[]; day?: string }, classify: (line: string) => LineKind): Item[] {
   const [first, ...rest] = paragraph.lines;
   if (paragraph.day !== undefined) return [{ kind: 'day', day: paragraph.day, line: first.line }];
-  if (rest.length > 0 && classifyLine(first.text) === 'title') {
+  if (rest.length > 0 && classify(first.text) === 'title') {
     const body = rest.map((l) => l.text).join(' ');
     // A wrapped abstract directly under its title, without a blank line between them.
-    if (classifyLine(body) === 'abstract') {
+    if (classify(body) === 'abstract') {
       return [{ kind: 'pair', title: first.text, abstract: body, line: first.line }];
     }
   }
-  return paragraph.lines.map((l) => ({ kind: classifyLine(l.text), text: l.text, line: l.line }));
+  return paragraph.lines.map((l) => ({ kind: classify(l.text), text: l.text, line: l.line }));
 }
 
 export function parseListingText(text: string, file: string): ParsedListing {
+  const read = paragraphs(text);
+  const listing = readItems(read.flatMap((paragraph) => toItems(paragraph, classifyLine)), file);
+  const hasPairs = listing.records.some((r) => r.abstract !== null);
+  // A terse copy (each abstract cut to a sentence) of a page with day lines: read its one-sentence lines as abstracts.
+  if (!hasPairs && read.some((paragraph) => paragraph.day !== undefined)) {
+    const terse = readItems(read.flatMap((paragraph) => toItems(paragraph, classifyTerseLine)), file);
+    if (terse.records.some((r) => r.abstract !== null)) {
+      terse.diagnostics.unshift({
+        severity: 'warning',
+        file,
+        message: 'its abstracts are one sentence or shorter; each sentence after a title is read as its abstract',
+      });
+      return terse;
+    }
+  }
+  if (listing.records.length === 0 && listing.diagnostics.length === 0) {
+    listing.diagnostics.push({ severity: 'warning', file, message: 'empty listing: no papers found' });
+  } else if (!hasPairs) {
+    // Without a single title-abstract pair this is not a listing (notes, CSV, a README…):
+    // turning each of its lines into a paper would fill the site with junk.
+    return {
+      records: [],
+      diagnostics: [
+        {
+          severity: 'error',
+          file,
+          message: `not a listing: no title followed by an abstract in ${listing.records.length} candidate line(s); file skipped`,
+        },
+      ],
+    };
+  }
+  return listing;
+}
+
+/** Pairs titles with the abstracts after them, day by day. */
+function readItems(items: Item[], file: string): ParsedListing {
   const records: SeedRecord[] = [];
   const diagnostics: Diagnostic[] = [];
   let day: string | null = null;
@@ -86,7 +122,6 @@ export function parseListingText(text: string, file: string): ParsedListing {
     pending = null;
   };
 
-  const items = paragraphs(text).flatMap(toItems);
   items.forEach((item, index) => {
     // Two abstracts in a row with no title before them: the first, if short enough, is an
     // unusual title (many sentences, or several question marks), not an abstract.
@@ -118,23 +153,6 @@ export function parseListingText(text: string, file: string): ParsedListing {
     }
   });
   flushPending('the file ends');
-
-  if (records.length === 0 && diagnostics.length === 0) {
-    diagnostics.push({ severity: 'warning', file, message: 'empty listing: no papers found' });
-  } else if (!records.some((r) => r.abstract !== null)) {
-    // Without a single title-abstract pair this is not a listing (notes, CSV, a README…):
-    // turning each of its lines into a paper would fill the site with junk.
-    return {
-      records: [],
-      diagnostics: [
-        {
-          severity: 'error',
-          file,
-          message: `not a listing: no title followed by an abstract in ${records.length} candidate line(s); file skipped`,
-        },
-      ],
-    };
-  }
   return { records, diagnostics };
 }
 
