@@ -41,6 +41,7 @@ interface WorkerStatus {
  * is that version's worker.
  */
 async function waitForOfflineReady(page: Page, version?: string): Promise<WorkerStatus> {
+  let lastCheck = Date.now();
   for (const started = Date.now(); ; await page.waitForTimeout(250)) {
     await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', undefined, { timeout: 30_000 });
     // A worker replaced while it answers never answers: ask again rather than wait forever.
@@ -53,8 +54,26 @@ async function waitForOfflineReady(page: Page, version?: string): Promise<Worker
         }),
     );
     if (status && (version === undefined || status.version === version)) return status;
-    if (Date.now() - started > 60_000)
-      throw new Error(`the worker of version ${version} did not take over (still ${status?.version ?? 'no answer'})`);
+    if (Date.now() - started > 60_000) {
+      const registration = await page.evaluate(async () => {
+        const r = await navigator.serviceWorker.getRegistration();
+        return { installing: r?.installing?.state ?? null, waiting: r?.waiting?.state ?? null };
+      });
+      throw new Error(
+        `the worker of version ${version} did not take over (still ${status?.version ?? 'no answer'}; ${JSON.stringify(registration)})`,
+      );
+    }
+    // The browser checks sw.js after a navigation; when that has not brought the new worker in
+    // 5 s, check again, as a later visit would (a failed install fails again, and the test too).
+    if (Date.now() - lastCheck > 5_000) {
+      lastCheck = Date.now();
+      await page.evaluate(() =>
+        navigator.serviceWorker
+          .getRegistration()
+          .then((r) => r?.update())
+          .catch(() => {}),
+      );
+    }
   }
 }
 
