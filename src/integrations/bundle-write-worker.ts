@@ -4,4 +4,4 @@ import { writeBundleHere, type BundleJob } from './bundle-writer.ts';
 
 parentPort!.postMessage('loaded');
 const job = workerData as BundleJob;
-await writeBundleHere(job.dir, new Map(job.files));
+await writeBundleHere(job.dir, new Map(job.files), job.parallel);

@@ -6,6 +6,7 @@
  * own page writes behind them. The worker writes synchronously, outside that pool.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
@@ -34,29 +35,47 @@ export async function recompressFetchedWhole(files: BundleFiles): Promise<void> 
   }
 }
 
-/** Recompresses and writes the bundle's files into `dir`, in this thread (the worker's work). */
-export async function writeBundleHere(dir: string, files: BundleFiles): Promise<void> {
+/** Files written at once when no page waits to be written (libuv's pool is then free). */
+const BATCH = 64;
+
+/**
+ * Recompresses and writes the bundle's files into `dir`, in this thread (the worker's work):
+ * one after another while pages are being written, in parallel batches (through libuv's pool)
+ * for the last slice, which nothing else waits behind (measured: about 2 s sooner at 10,000 papers).
+ */
+export async function writeBundleHere(dir: string, files: BundleFiles, parallel = false): Promise<void> {
   await recompressFetchedWhole(files);
   for (const folder of new Set([...files.keys()].map((path) => dirname(join(dir, path))))) mkdirSync(folder, { recursive: true });
-  for (const [path, content] of files) writeFileSync(join(dir, path), content);
+  if (!parallel) {
+    for (const [path, content] of files) writeFileSync(join(dir, path), content);
+    return;
+  }
+  const entries = [...files];
+  for (let i = 0; i < entries.length; i += BATCH) {
+    await Promise.all(entries.slice(i, i + BATCH).map(([path, content]) => writeFile(join(dir, path), content)));
+  }
 }
 
 export interface BundleJob {
   dir: string;
   files: [string, Uint8Array][];
+  parallel: boolean;
 }
 
-/** Recompresses and writes the bundle into `dir` from a worker thread (from this one where a worker cannot start). */
-export function writeBundle(dir: string, files: BundleFiles): Promise<void> {
+/**
+ * Recompresses and writes the bundle into `dir` from a worker thread (from this one where a
+ * worker cannot start); `parallel` when no page will be written meanwhile (the last slice).
+ */
+export function writeBundle(dir: string, files: BundleFiles, parallel = false): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     let started = false;
-    const job: BundleJob = { dir, files: [...files] };
+    const job: BundleJob = { dir, files: [...files], parallel };
     const worker = new Worker(new URL('./bundle-write-worker.ts', import.meta.url), { workerData: job, execArgv: workerExecArgv() });
     worker.once('message', () => (started = true)); // its modules loaded
     worker.once('error', (error) => {
       if (started) reject(new Error(`writing the search index to ${dir} failed`, { cause: error }));
       // The worker could not load its module: write from here.
-      else writeBundleHere(dir, files).then(resolve, reject);
+      else writeBundleHere(dir, files, parallel).then(resolve, reject);
     });
     worker.once('exit', (code) => {
       if (code === 0) resolve();

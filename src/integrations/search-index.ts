@@ -172,7 +172,8 @@ export class SearchIndexer {
       const bundle: BundleFiles = new Map(files.filter((f) => number === 0 || INDEX_FILES.test(f.path)).map((f) => [f.path, f.content]));
       const compacted = compactPagefindBundle(bundle, this.#options.compaction);
       await minifyPagefindScript(bundle);
-      await writeBundle(join(this.#options.outDir, sliceFolder(number)), bundle);
+      // Pages are rendered in listing order: once the last slice is in, no page write waits behind its files.
+      await writeBundle(join(this.#options.outDir, sliceFolder(number)), bundle, number === this.#report.slices - 1);
       await index.deleteIndex();
       collectGarbage();
       this.#report.indexedPages += compacted.indexedPages;

@@ -18,15 +18,17 @@ function bundle(): Map<string, Uint8Array> {
 }
 
 describe('writing a search bundle', () => {
-  it('writes from a worker thread the bytes it writes here, recompressing only the files fetched whole', async () => {
+  it('writes from a worker thread, file by file or in parallel, the bytes it writes here, recompressing only the files fetched whole', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'bundle-writer-'));
     try {
       const original = bundle();
       await writeBundle(join(dir, 'thread'), bundle());
+      await writeBundle(join(dir, 'parallel'), bundle(), true);
       await writeBundleHere(join(dir, 'here'), bundle());
       for (const [path, bytes] of original) {
         const written = await readFile(join(dir, 'thread', path));
         expect(written.equals(await readFile(join(dir, 'here', path))), path).toBe(true);
+        expect(written.equals(await readFile(join(dir, 'parallel', path))), path).toBe(true);
         expect(gunzipSync(written).equals(gunzipSync(bytes)), path).toBe(true);
         const recompressed = /pf_meta$|^wasm\.en/.test(path);
         expect(written.equals(Buffer.from(bytes)), path).toBe(!recompressed);
