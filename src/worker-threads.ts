@@ -1,7 +1,8 @@
 /**
- * Options for the build's worker threads (the pipeline's, src/loaders/; the search index
- * writer's, src/integrations/bundle-writer.ts).
+ * The build's worker threads (the pipeline's, src/loaders/; the search index writer's,
+ * src/integrations/bundle-writer.ts): how one is started, and how it answers.
  */
+import { parentPort, Worker } from 'node:worker_threads';
 
 /**
  * The process's Node options for a worker thread. A worker inherits them; `--input-type` (a
@@ -9,3 +10,58 @@
  * stall until the worker finished, losing the overlap the worker is for.
  */
 export const workerExecArgv = (): string[] => process.execArgv.filter((arg) => !arg.startsWith('--input-type'));
+
+/** A task's failure as a worker posts it (an Error does not cross threads whole). */
+export interface WorkerFailure {
+  type: 'failed';
+  message: string;
+  stack?: string;
+}
+
+export const workerFailure = (error: unknown): WorkerFailure => ({
+  type: 'failed',
+  message: error instanceof Error ? error.message : String(error),
+  stack: error instanceof Error ? error.stack : undefined,
+});
+
+/** The failure posted by a worker, as an Error again. */
+export const failureError = (failure: WorkerFailure): Error => Object.assign(new Error(failure.message), { stack: failure.stack });
+
+type Answer<T> = { type: 'done'; value: T } | WorkerFailure;
+
+/** In a worker started by runInWorker: runs `task` and posts its result, or its failure. */
+export async function answerParent<T>(task: () => T | Promise<T>): Promise<void> {
+  let answer: Answer<T>;
+  try {
+    answer = { type: 'done', value: await task() };
+  } catch (error) {
+    answer = workerFailure(error);
+  }
+  parentPort!.postMessage(answer);
+}
+
+/**
+ * Runs the worker module at `url` (which answers with answerParent) on `workerData`, and gives
+ * its answer. Where the worker cannot start or load its modules (a Node without TypeScript type
+ * stripping), `here` does the same work in this thread instead.
+ */
+export function runInWorker<T>(url: URL, workerData: unknown, here: () => T | Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let answered = false;
+    const worker = new Worker(url, { workerData, execArgv: workerExecArgv() });
+    worker.once('message', (answer: Answer<T>) => {
+      answered = true;
+      if (answer.type === 'done') resolve(answer.value);
+      else reject(failureError(answer));
+    });
+    // answerParent catches the task's own errors: an 'error' event means the worker never ran it.
+    worker.once('error', () => {
+      if (answered) return;
+      answered = true;
+      Promise.resolve().then(here).then(resolve, reject);
+    });
+    worker.once('exit', (code) => {
+      if (!answered) reject(new Error(`the worker thread ${url.pathname} stopped (exit code ${code}) without answering`));
+    });
+  });
+}

@@ -8,11 +8,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import { gzipAsync } from '@gfx/zopfli';
 import type { BundleFiles } from './pagefind-bundle.ts';
-import { workerExecArgv } from '../worker-threads.ts';
+import { runInWorker } from '../worker-threads.ts';
 
 /**
  * Files every first search downloads whole: Pagefind's WebAssembly (for the languages pages use,
@@ -66,20 +65,11 @@ export interface BundleJob {
  * Recompresses and writes the bundle into `dir` from a worker thread (from this one where a
  * worker cannot start); `parallel` when no page will be written meanwhile (the last slice).
  */
-export function writeBundle(dir: string, files: BundleFiles, parallel = false): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    let started = false;
-    const job: BundleJob = { dir, files: [...files], parallel };
-    const worker = new Worker(new URL('./bundle-write-worker.ts', import.meta.url), { workerData: job, execArgv: workerExecArgv() });
-    worker.once('message', () => (started = true)); // its modules loaded
-    worker.once('error', (error) => {
-      if (started) reject(new Error(`writing the search index to ${dir} failed`, { cause: error }));
-      // The worker could not load its module: write from here.
-      else writeBundleHere(dir, files, parallel).then(resolve, reject);
-    });
-    worker.once('exit', (code) => {
-      if (code === 0) resolve();
-      else if (started) reject(new Error(`writing the search index to ${dir} stopped (exit code ${code})`));
-    });
-  });
+export async function writeBundle(dir: string, files: BundleFiles, parallel = false): Promise<void> {
+  const job: BundleJob = { dir, files: [...files], parallel };
+  try {
+    await runInWorker(new URL('./bundle-write-worker.ts', import.meta.url), job, () => writeBundleHere(dir, files, parallel));
+  } catch (cause) {
+    throw new Error(`writing the search index to ${dir} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
 }

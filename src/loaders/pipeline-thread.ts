@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Corpus } from '../lib/pipeline.ts';
 import { runJob, type PipelineJob, type PipelineMessage } from './pipeline-worker.ts';
-import { workerExecArgv } from '../worker-threads.ts';
+import { failureError, workerExecArgv } from '../worker-threads.ts';
 
 export const PROGRESS_EVERY_MS = 10_000;
 
@@ -34,7 +34,7 @@ export function runPipelineThread(job: PipelineJob, log: (message: string) => vo
         phaseStart = performance.now();
         log(`pipeline: ${phase}`);
       } else if (message.type === 'done') resolve(message);
-      else reject(Object.assign(new Error(message.message), { stack: message.stack }));
+      else reject(failureError(message));
     };
     const worker = new Worker(new URL('./pipeline-worker.ts', import.meta.url), { workerData: job, execArgv: workerExecArgv() });
     worker.on('message', onMessage);

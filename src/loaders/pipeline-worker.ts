@@ -21,7 +21,7 @@ import {
   type SeedFile,
 } from '../lib/pipeline.ts';
 import { rankRelatedInThread } from './related-worker.ts';
-import { workerExecArgv } from '../worker-threads.ts';
+import { workerFailure, type WorkerFailure } from '../worker-threads.ts';
 import type { TopicOverride } from '../lib/topics/index.ts';
 import type { Diagnostic } from '../lib/types.ts';
 import { ParseCache } from './parse-cache.ts';
@@ -37,9 +37,7 @@ export interface PipelineJob {
 }
 
 export type PipelineMessage =
-  | { type: 'phase'; phase: keyof Corpus['timings']; items: number }
-  | { type: 'done'; corpus: Corpus; reused: number }
-  | { type: 'failed'; message: string; stack?: string };
+  { type: 'phase'; phase: keyof Corpus['timings']; items: number } | { type: 'done'; corpus: Corpus; reused: number } | WorkerFailure;
 
 /**
  * Up to this many papers, related papers are ranked in a second thread while this one finds
@@ -50,7 +48,7 @@ export const RANK_BESIDE_TOPICS_MAX_PAPERS = 50_000;
 
 /** finishCorpus, with related papers ranked in a second thread (related-worker.ts) while this one renders abstracts and finds topics. */
 async function finishBesideRanking(read: ReadCorpus, options: CorpusOptions): Promise<Corpus> {
-  const ranking = rankRelatedInThread(relatedInputs(read), workerExecArgv());
+  const ranking = rankRelatedInThread(relatedInputs(read));
   ranking.catch(() => {}); // awaited below, once topics are found
   const analysed = analyseText(read, options);
   options.onPhase?.('related', read.merged.papers.length);
@@ -82,10 +80,6 @@ export async function runJob(job: PipelineJob, post: (message: PipelineMessage) 
 if (parentPort && workerData) {
   const port = parentPort;
   await runJob(workerData as PipelineJob, (message) => port.postMessage(message)).catch((error: unknown) =>
-    port.postMessage({
-      type: 'failed',
-      message: error instanceof Error ? error.message : String(error),
-      stack: error instanceof Error ? error.stack : undefined,
-    }),
+    port.postMessage(workerFailure(error)),
   );
 }

@@ -83,7 +83,7 @@ describe('related papers ranked in a thread of their own', () => {
     const name = 'a-listing.txt';
     const bytes = new Uint8Array(readFileSync(join(projectRoot, 'tests/fixtures/site/seeds', name)));
     const papers = relatedInputs(readCorpus([{ name, bytes }]));
-    const { ranked, ms } = await rankRelatedInThread(papers, []);
+    const { ranked, ms } = await rankRelatedInThread(papers);
     expect(ranked).toEqual(rankRelated(papers));
     expect([...ranked.values()].some((list) => list.length > 0)).toBe(true);
     expect(ms).toBeGreaterThan(0);
@@ -94,6 +94,6 @@ describe('related papers ranked in a thread of their own', () => {
       { id: 'a', title: 'A', abstract: null, authors: [] },
       { id: 'a', title: 'A', abstract: null, authors: [] },
     ];
-    await expect(rankRelatedInThread(twice, [])).rejects.toThrow(/duplicate paper id "a"/);
+    await expect(rankRelatedInThread(twice)).rejects.toThrow(/duplicate paper id "a"/);
   });
 });

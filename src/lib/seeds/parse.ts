@@ -61,14 +61,17 @@ function toItems(paragraph: { lines: SourceLine[]; day?: string }, classify: (li
   return paragraph.lines.map((l) => ({ kind: classify(l.text), text: l.text, line: l.line }));
 }
 
+/** Whether a reading found at least one title with its abstract: a listing has one. */
+const hasPair = (listing: ParsedListing) => listing.records.some((record) => record.abstract !== null);
+
 export function parseListingText(text: string, file: string): ParsedListing {
   const read = paragraphs(text);
   const listing = readItems(read.flatMap((paragraph) => toItems(paragraph, classifyLine)), file);
-  const hasPairs = listing.records.some((r) => r.abstract !== null);
+  const hasPairs = hasPair(listing);
   // A terse copy (each abstract cut to a sentence) of a page with day lines: read its one-sentence lines as abstracts.
   if (!hasPairs && read.some((paragraph) => paragraph.day !== undefined)) {
     const terse = readItems(read.flatMap((paragraph) => toItems(paragraph, classifyTerseLine)), file);
-    if (terse.records.some((r) => r.abstract !== null)) {
+    if (hasPair(terse)) {
       terse.diagnostics.unshift({
         severity: 'warning',
         file,
