@@ -9,7 +9,28 @@ import { parentPort, Worker } from 'node:worker_threads';
  * build started with `node --input-type=module -e`, as the bench does) made the main thread
  * stall until the worker finished, losing the overlap the worker is for.
  */
-export const workerExecArgv = (): string[] => process.execArgv.filter((arg) => !arg.startsWith('--input-type'));
+const workerExecArgv = (): string[] => process.execArgv.filter((arg) => !arg.startsWith('--input-type'));
+
+/**
+ * A worker thread running `url`, with the process's Node options (workerExecArgv) less those a
+ * worker refuses: a build started with `node --max-old-space-size=8192` or `--trace-gc` would
+ * otherwise fail when it starts its first worker. Node names the options it refused.
+ */
+export function startWorker(url: URL, workerData: unknown): Worker {
+  const execArgv = workerExecArgv();
+  try {
+    return new Worker(url, { workerData, execArgv });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
+    const refused = new Set(
+      (error as Error).message
+        .replace(/^[^:]*:/, '')
+        .split(', ')
+        .map((flag) => flag.trim()),
+    );
+    return new Worker(url, { workerData, execArgv: execArgv.filter((arg) => !refused.has(arg)) });
+  }
+}
 
 /** A task's failure as a worker posts it (an Error does not cross threads whole). */
 export interface WorkerFailure {
@@ -48,7 +69,7 @@ export async function answerParent<T>(task: () => T | Promise<T>): Promise<void>
 export function runInWorker<T>(url: URL, workerData: unknown, here: () => T | Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let answered = false;
-    const worker = new Worker(url, { workerData, execArgv: workerExecArgv() });
+    const worker = startWorker(url, workerData);
     worker.once('message', (answer: Answer<T>) => {
       answered = true;
       if (answer.type === 'done') resolve(answer.value);

@@ -3,10 +3,9 @@
  * as it starts, with its count, and every `PROGRESS_EVERY_MS` while a phase runs. Where a worker
  * cannot load the TypeScript (a Node without type stripping), the pipeline runs in this thread.
  */
-import { Worker } from 'node:worker_threads';
 import type { Corpus } from '../lib/pipeline.ts';
 import { runJob, type PipelineJob, type PipelineMessage } from './pipeline-worker.ts';
-import { failureError, workerExecArgv } from '../worker-threads.ts';
+import { failureError, startWorker } from '../worker-threads.ts';
 
 export const PROGRESS_EVERY_MS = 10_000;
 
@@ -36,7 +35,7 @@ export function runPipelineThread(job: PipelineJob, log: (message: string) => vo
       } else if (message.type === 'done') resolve(message);
       else reject(failureError(message));
     };
-    const worker = new Worker(new URL('./pipeline-worker.ts', import.meta.url), { workerData: job, execArgv: workerExecArgv() });
+    const worker = startWorker(new URL('./pipeline-worker.ts', import.meta.url), job);
     worker.on('message', onMessage);
     worker.on('error', (error) => {
       if (started) return reject(error);
