@@ -7,6 +7,7 @@ import offline from './src/integrations/offline.ts';
 import buildReport from './src/integrations/build-report.ts';
 import pageHooks from './src/integrations/page-hooks.ts';
 import progress from './src/integrations/progress.ts';
+import garbageCollection from './src/integrations/collect-garbage.ts';
 import contentSecurityPolicy from './src/integrations/content-security-policy.ts';
 import { siteSettings } from './src/settings.ts';
 
@@ -24,8 +25,20 @@ export default defineConfig({
   // page's policy, and offline precaches the finished site, search index included. _headers last:
   // hosts read it, they do not serve it, so it must not be precached. The build report (figures
   // for `npm run bench`) first, so it stamps each step before the others run; then the page
-  // hooks, which hand each page to the integrations as it is rendered (the policy check).
-  integrations: [buildReport(), progress(), pageHooks(), mdx(), sitemap(), pagefind(), csp.pages, offline(), csp.headers],
+  // hooks, which hand each page to the integrations as it is rendered (the policy check), and
+  // garbage collection, which keeps the heap from growing far between collections (issue 12).
+  integrations: [
+    buildReport(),
+    progress(),
+    pageHooks(),
+    garbageCollection(),
+    mdx(),
+    sitemap(),
+    pagefind(),
+    csp.pages,
+    offline(),
+    csp.headers,
+  ],
   // Shiki colours code with style attributes, which that policy blocks: code in topic notes stays plain.
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
