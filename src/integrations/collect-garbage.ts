@@ -8,8 +8,10 @@
  * A collection whenever the heap has grown by a quarter of what it held after the last one (at
  * least 64 MB) keeps that growth small on any list: at 10,000 papers it ran 12 times (`--trace-gc`),
  * 70–180 ms each, and at 100,000 papers it runs less often, since the heap holds more. Measured
- * in README "Performance". `gc` is not exposed without `--expose-gc`, which an `astro build`
- * cannot be given; V8 allows turning the flag on at run time, for contexts created afterwards.
+ * in README "Performance". The search index also collects once each slice is written
+ * (search-index.ts): its files are buffers outside V8's heap, which the growth above does not see.
+ * `gc` is not exposed without `--expose-gc`, which an `astro build` cannot be given; V8 allows
+ * turning the flag on at run time, for contexts created afterwards.
  */
 import type { AstroIntegration } from 'astro';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';

@@ -10,7 +10,7 @@ import { parseSeedFile, type ParsedSeedFile } from './seeds/index.ts';
 import { mergeRecords, type MergeResult } from './merge.ts';
 import { renderAbstract, excerpt, type RenderedAbstract } from './text/render-abstract.ts';
 import { discoverTopics, type TopicOverride } from './topics/index.ts';
-import { rankRelated, withTopicReasons, type RankedPaper, type RelatedInput } from './related.ts';
+import { rankRelated, withTopicReasons, type RankedPaper, type RankInput } from './related.ts';
 import { formerAddresses } from './slug.ts';
 import { analyseCorpus, type AnalysedCorpus } from './text/analysis/corpus.ts';
 import { paperSearchTerms, SearchGlossary } from './search/index-terms.ts';
@@ -97,7 +97,7 @@ export function readCorpus(files: readonly SeedFile[], options: CorpusOptions = 
 }
 
 /** What related papers are ranked from (rankRelated): a thread of its own can take it. */
-export function relatedInputs({ merged }: ReadCorpus): RelatedInput[] {
+export function relatedInputs({ merged }: ReadCorpus): RankInput[] {
   return merged.papers.map(({ id, title, abstract, authors }) => ({ id, title, abstract, authors }));
 }
 

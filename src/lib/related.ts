@@ -25,10 +25,15 @@ import { featureDot, paperFeatures } from './related/features.ts';
 import { rankNeighbours, type Memberships } from './related/neighbours.ts';
 import { sharedFeatures, spellFeatures } from './related/reasons.ts';
 
-export interface RelatedInput extends PaperText {
-  topics?: readonly string[];
+/** What related papers are ranked from (rankRelated): the text and the authors. */
+export interface RankInput extends PaperText {
   /** Author names as listed; shared authors relate papers. */
   authors?: readonly string[];
+}
+
+/** A paper for computeRelated: its topics add a reason, not a score. */
+export interface RelatedInput extends RankInput {
+  topics?: readonly string[];
 }
 
 export interface RelatedOptions {
@@ -135,7 +140,7 @@ export function computeRelated(
  * topics with withTopicReasons.
  */
 export function rankRelated(
-  papers: readonly Omit<RelatedInput, 'topics'>[],
+  papers: readonly RankInput[],
   options: RelatedOptions = {},
   corpus: AnalysedCorpus = analyseCorpus(papers),
 ): Map<string, RankedPaper[]> {
@@ -143,7 +148,7 @@ export function rankRelated(
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   const sorted = [...papers].sort((a, b) => compareStrings(a.id, b.id));
   sorted.forEach((paper, i) => {
-    if (i > 0 && sorted[i - 1]!.id === paper.id) throw new Error(`computeRelated: duplicate paper id "${paper.id}"`);
+    if (i > 0 && sorted[i - 1]!.id === paper.id) throw new Error(`rankRelated: duplicate paper id "${paper.id}"`);
   });
   const result = new Map<string, RankedPaper[]>();
   if (k === 0 || sorted.length === 0) {
@@ -231,12 +236,7 @@ function sharedIds(group: Memberships, a: number, b: number): number[] {
 }
 
 /** Authors two papers share, as `author:` and the name as the first paper lists it. */
-function sharedAuthorNames(
-  group: Memberships & { names: string[] },
-  a: number,
-  b: number,
-  papers: readonly Omit<RelatedInput, 'topics'>[],
-): string[] {
+function sharedAuthorNames(group: Memberships & { names: string[] }, a: number, b: number, papers: readonly RankInput[]): string[] {
   const listed = papers[a]!.authors ?? [];
   return sharedIds(group, a, b).map((id) => `author:${listed.find((name) => authorKey(name) === group.names[id]) ?? group.names[id]}`);
 }

@@ -6,7 +6,7 @@
  * deterministic, and copying it from the other thread would cost about as much as making it
  * (and it skips the part only topics read).
  */
-import { rankRelated, type RankedPaper, type RelatedInput } from '../lib/related.ts';
+import { rankRelated, type RankedPaper, type RankInput } from '../lib/related.ts';
 import { runInWorker } from '../worker-threads.ts';
 
 export interface Ranking {
@@ -15,13 +15,13 @@ export interface Ranking {
   ms: number;
 }
 
-export function rankHere(papers: readonly RelatedInput[]): Ranking {
+export function rankHere(papers: readonly RankInput[]): Ranking {
   const start = performance.now();
   const ranked = rankRelated(papers);
   return { ranked, ms: Math.round(performance.now() - start) };
 }
 
 /** Ranks `papers` in a worker thread (in this one, once this one is free, where a worker cannot start). */
-export function rankRelatedInThread(papers: readonly RelatedInput[]): Promise<Ranking> {
+export function rankRelatedInThread(papers: readonly RankInput[]): Promise<Ranking> {
   return runInWorker(new URL('./related-worker-thread.ts', import.meta.url), papers, () => rankHere(papers));
 }
