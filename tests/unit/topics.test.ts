@@ -211,6 +211,18 @@ describe('discoverTopics on degenerate input', () => {
     expect(result.topics.map((topic) => [topic.name, topic.papers])).toEqual([['Register Allocation', ['a', 'b']]]);
   });
 
+  it('never names a topic with a word twice in a row, as titles run together can write it', () => {
+    const papers = [
+      { id: 'a', title: 'Register Register Allocation via Graph Coloring', abstract: 'Register register allocation.' },
+      { id: 'b', title: 'Register Register Pressure and Graph Coloring', abstract: 'Register register pressure.' },
+      { id: 'c', title: 'Register Register Renaming in Out-of-Order Cores', abstract: 'Register register renaming.' },
+      { id: 'd', title: 'Monetary Policy Shocks', abstract: 'Central banks and shocks.' },
+    ];
+    const result = discoverTopics(papers);
+    expectConsistent(papers, result);
+    expect(result.topics.map((topic) => [topic.name, topic.papers])).toEqual([['Graph Coloring', ['a', 'b']]]);
+  });
+
   it('treats a repeated id as one paper', () => {
     const result = discoverTopics([
       { id: 'a', title: 'Register Allocation', abstract: null },
@@ -300,6 +312,27 @@ describe('names and slugs', () => {
   it('keeps the capitals the corpus uses for acronyms and names', () => {
     expect(titleCase('llms as judges', new Map([['llms', 'LLMs']]))).toBe('LLMs as Judges');
     expect(titleCase('ChatGPT prompting')).toBe('ChatGPT Prompting');
+    // One capital next to digits is written so on purpose too.
+    expect(titleCase('3D Gaussian Splatting')).toBe('3D Gaussian Splatting');
+    expect(titleCase('GPT-4o agents')).toBe('GPT-4o Agents');
+  });
+
+  it('names every topic with words the list writes, never with stems', () => {
+    // Two-paper topics reach phrases only acronyms write: "OpenVLA" read as "open vision language action".
+    const papers = (
+      JSON.parse(readFileSync(new URL('../fixtures/judgements/day-listing.json', import.meta.url), 'utf8')) as { papers: PaperText[] }
+    ).papers;
+    const written = new Set(papers.flatMap((paper) => `${paper.title} ${paper.abstract ?? ''}`.toLowerCase().split(/[^\p{L}\p{N}]+/u)));
+    const names = discoverTopics(papers, [], { minPapers: 2 }).topics.map((topic) => topic.name);
+    expect(names).toContain('OpenVLA');
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) {
+      for (const word of name
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean))
+        expect(written, `"${word}" in "${name}"`).toContain(word);
+    }
   });
 
   it('makes lowercase ASCII slugs', () => {

@@ -335,6 +335,8 @@ function castCaseVote(entry: CandidateStats): void {
   entry.plainHere = 0;
 }
 
+const REPEATED_STEM = /(?:^| )(\S+) \1(?: |$)/;
+
 /** A lone word standing as a noun (not before another word) less often than this is an adjective ("neural", "efficient"). */
 const MIN_HEAD_SHARE = 0.2;
 
@@ -346,6 +348,8 @@ const MIN_HEAD_SHARE = 0.2;
  */
 export function eligibility(candidate: CandidateStats): 'phrase' | 'name' | 'word' | null {
   if (isGenericPhrase(candidate.key)) return null;
+  // A word twice in a row ("learning learning") is a slip or two titles run together, never a subject.
+  if (REPEATED_STEM.test(candidate.key)) return null;
   // Mostly a hyphenated modifier of other nouns ("real-world tasks"): an adjective, not a subject.
   if (candidate.compoundModifierOccurrences > MAX_COMPOUND_MODIFIER_SHARE * candidate.occurrences) return null;
   if (candidate.phraseLike) return 'phrase';

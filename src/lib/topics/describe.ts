@@ -38,10 +38,16 @@ export function collectSpellings(corpus: AnalysedCorpus, keys: Iterable<string>,
   return spellings;
 }
 
-/** Names for keys: each key's usual form (else its acronym, else the key), title-cased. */
+/**
+ * Names for keys: each key's usual form, else its acronym, else its usual form through acronyms
+ * ("OpenVLA" for "open vision language action"), title-cased. Never the key itself: its words
+ * are stems ("languag").
+ */
 export function namesFor(corpus: AnalysedCorpus, keys: readonly string[]): string[] {
   const spellings = collectSpellings(corpus, keys);
-  return keys.map((key) => titleCase(spellings.best(key) ?? acronymFor(key, corpus) ?? key));
+  const unspelled = keys.filter((key) => spellings.best(key) === null && acronymFor(key, corpus) === null);
+  const throughAcronyms = unspelled.length === 0 ? spellings : collectSpellings(corpus, unspelled, true);
+  return keys.map((key) => titleCase(spellings.best(key) ?? acronymFor(key, corpus) ?? throughAcronyms.best(key) ?? key));
 }
 
 /** The acronym whose long form this key is (or starts with): "vision languag action model" → "VLA". */

@@ -105,6 +105,28 @@ function assignIds(groups: readonly TopicGroup[], names: readonly string[]): str
 }
 
 /**
+ * Groups whose phrases are written alike (two spellings of an acronym's long form both written
+ * "JARVIS-VLA") are one topic to a reader: the later folds into the first, its phrases matching
+ * for it.
+ */
+function oneTopicPerName(groups: readonly TopicGroup[], names: readonly string[]): { groups: TopicGroup[]; names: string[] } {
+  const byName = new Map<string, TopicGroup>();
+  const kept: { group: TopicGroup; name: string }[] = [];
+  groups.forEach((group, i) => {
+    const name = names[i]!;
+    const first = byName.get(name.toLowerCase());
+    if (first === undefined) {
+      const copy = { ...group, keys: [...group.keys] };
+      byName.set(name.toLowerCase(), copy);
+      kept.push({ group: copy, name });
+    } else {
+      first.keys.push(...group.keys.filter((key) => !first.keys.includes(key)));
+    }
+  });
+  return { groups: kept.map((entry) => entry.group), names: kept.map((entry) => entry.name) };
+}
+
+/**
  * Automatic topics, named. Small corpora may not reach the minimum size: relax it, down to two
  * papers. Never to one: a "topic" of one paper is that paper's title again, and such papers are
  * listed under "Other papers" instead.
@@ -116,11 +138,14 @@ function automaticDrafts(
   let minPapers = settings.minPapers;
   for (;;) {
     const pool = collectCandidatePool(corpus.papers, minPapers, corpus.vocabulary, corpus.stemPapers);
-    const groups = selectTopics(pool.stats, corpus.papers, { ...settings, minPapers });
-    if (groups.length > 0 || minPapers <= MIN_TOPIC_PAPERS || corpus.papers.length >= settings.minPapers * 3) {
-      const names = namesFor(
-        corpus,
-        groups.map((group) => group.keys[0]!),
+    const selected = selectTopics(pool.stats, corpus.papers, { ...settings, minPapers });
+    if (selected.length > 0 || minPapers <= MIN_TOPIC_PAPERS || corpus.papers.length >= settings.minPapers * 3) {
+      const { groups, names } = oneTopicPerName(
+        selected,
+        namesFor(
+          corpus,
+          selected.map((group) => group.keys[0]!),
+        ),
       );
       const ids = assignIds(groups, names);
       const drafts = groups.map((group, i) => ({

@@ -57,7 +57,8 @@ export function titleCase(phrase: string, casing: ReadonlyMap<string, string> = 
       const lower = part.toLowerCase();
       const kept = casing.get(lower);
       if (kept !== undefined) return kept;
-      if (hasMarkedCase(part)) return part;
+      // "3D", "GPT-4o": capitals next to digits are written so on purpose.
+      if (hasMarkedCase(part) || (/\d/.test(part) && /\p{Lu}/u.test(part))) return part;
       if (!isFirst && SMALL_WORDS.has(lower)) return lower;
       return capitalise(lower);
     })
