@@ -15,7 +15,7 @@
 import { fileURLToPath } from 'node:url';
 import { buildCorpus } from '../../src/lib/pipeline.ts';
 import type { Paper, Topic } from '../../src/lib/types.ts';
-import { asSeedFile, OTHER_LISTS, readJudgements, seedFiles, type JudgementFile, type Pair } from './judged-lists.ts';
+import { asSeedFile, OTHER_LISTS, readJudgements, seedFiles, type JudgementFile, type OtherList, type Pair } from './judged-lists.ts';
 import { formatChurn, measureChurn } from './churn.ts';
 
 export { OTHER_LISTS } from './judged-lists.ts';
@@ -25,15 +25,27 @@ const SHOWN_RELATED = 5;
 /** Goals (issue 13): on the seeds, and on the lists from other fields and a day's listing. */
 export const QUALITY_GOALS = { seeds: 0.95, others: 0.9 } as const;
 
+interface Floor {
+  related: number;
+  topics: number;
+}
+
+const AT_GOAL: Floor = { related: QUALITY_GOALS.others, topics: QUALITY_GOALS.others };
+
 /**
- * What tests/unit/quality.test.ts holds the figures to: the goals, or on the seeds the figures
- * measured when this was written (topic pairs above the goal; related papers not yet at it), so
- * that they cannot drop unnoticed.
+ * What tests/unit/quality.test.ts holds the figures to: the goals, or where a goal is not met
+ * yet, the figure measured when this was written, so that none can drop unnoticed.
  */
-export const QUALITY_FLOORS = {
+export const QUALITY_FLOORS: Record<'seeds' | OtherList, Floor> = {
+  // Topic pairs above the goal; related papers not yet at it.
   seeds: { related: 0.922, topics: 0.958 },
-  others: { related: QUALITY_GOALS.others, topics: QUALITY_GOALS.others },
-} as const;
+  'five-fields': AT_GOAL,
+  'day-listing': AT_GOAL,
+  'mixed-fields': AT_GOAL,
+  // Topics below the goal: four subjects of two papers each (a topic needs three) and three
+  // 3D-vision papers that share no phrase.
+  'day-listing-b': { related: QUALITY_GOALS.others, topics: 0.805 },
+};
 
 export interface Score {
   agreed: number;
