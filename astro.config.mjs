@@ -9,6 +9,7 @@ import pageHooks from './src/integrations/page-hooks.ts';
 import progress from './src/integrations/progress.ts';
 import garbageCollection from './src/integrations/collect-garbage.ts';
 import contentSecurityPolicy from './src/integrations/content-security-policy.ts';
+import corpusEarly from './src/integrations/corpus-early.ts';
 import { siteSettings } from './src/settings.ts';
 
 const csp = contentSecurityPolicy();
@@ -24,11 +25,13 @@ export default defineConfig({
   // Pagefind after the others: it indexes what they have written. The policy check then trims each
   // page's policy, and offline precaches the finished site, search index included. _headers last:
   // hosts read it, they do not serve it, so it must not be precached. The build report (figures
-  // for `npm run bench`) first, so it stamps each step before the others run; then the page
+  // for `npm run bench`) first, so it stamps each step before the others run; the pipeline starts
+  // next, while Astro sets up the rest (src/integrations/corpus-early.ts); then the page
   // hooks, which hand each page to the integrations as it is rendered (the policy check), and
   // garbage collection, which keeps the heap from growing far between collections (issue 12).
   integrations: [
     buildReport(),
+    corpusEarly(siteSettings),
     progress(),
     pageHooks(),
     garbageCollection(),

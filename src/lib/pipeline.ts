@@ -13,7 +13,7 @@ import { discoverTopics, type TopicOverride } from './topics/index.ts';
 import { rankRelated, withTopicReasons, type RankedPaper, type RankInput } from './related.ts';
 import { formerAddresses } from './slug.ts';
 import { analyseCorpus, type AnalysedCorpus } from './text/analysis/corpus.ts';
-import { paperSearchTerms, SearchGlossary } from './search/index-terms.ts';
+import { paperSearchTerms, SearchGlossary, type SearchTerms } from './search/index-terms.ts';
 
 export interface SeedFile {
   /** Path relative to the seeds directory, used in messages and provenance. */
@@ -101,6 +101,27 @@ export function relatedInputs({ merged }: ReadCorpus): RankInput[] {
   return merged.papers.map(({ id, title, abstract, authors }) => ({ id, title, abstract, authors }));
 }
 
+/** What the text alone gives, topics aside: related papers ranked, and (when worked out with them) search terms. */
+export interface TextRanking {
+  ranked: ReadonlyMap<string, readonly RankedPaper[]>;
+  /** Each paper's search terms (paperSearchTerms) by id; completeCorpus works them out when absent. */
+  searchTerms?: ReadonlyMap<string, SearchTerms>;
+}
+
+/**
+ * Related papers and search terms from one analysis of the text: the work a thread beside topic
+ * discovery can take (src/loaders/related-worker.ts), search terms included so that the pipeline's
+ * last, single-threaded step (completeCorpus) is shorter.
+ */
+export function rankText(papers: readonly RankInput[]): Required<TextRanking> {
+  const corpus = analyseCorpus(papers);
+  const glossary = new SearchGlossary(corpus.glossary);
+  return {
+    ranked: rankRelated(papers, {}, corpus),
+    searchTerms: new Map(papers.map((paper) => [paper.id, paperSearchTerms(paper, glossary)])),
+  };
+}
+
 /**
  * The whole pipeline in this thread. The build's worker (src/loaders/pipeline-worker.ts) runs
  * the same steps with the ranking of related papers in a second thread, beside topics.
@@ -116,7 +137,7 @@ export function finishCorpus(read: ReadCorpus, options: CorpusOptions = {}): Cor
     options,
     read.merged.papers.length,
   ]);
-  return completeCorpus(read, analysed, ranked, options);
+  return completeCorpus(read, analysed, { ranked }, options);
 }
 
 /** Abstracts rendered, the text analysed, topics found: all but related papers. */
@@ -152,13 +173,13 @@ export function analyseText(read: ReadCorpus, options: CorpusOptions = {}): Anal
 export function completeCorpus(
   read: ReadCorpus,
   { rendered, corpus, topics, paperTopics }: AnalysedText,
-  ranked: ReadonlyMap<string, readonly RankedPaper[]>,
+  { ranked, searchTerms }: TextRanking,
   options: CorpusOptions = {},
 ): Corpus {
   const { merged, parsed, records, files } = read;
   const related = withTopicReasons(ranked, paperTopics);
   const formerIds = formerAddresses(merged.papers);
-  const searchGlossary = new SearchGlossary(corpus.glossary);
+  let searchGlossary: SearchGlossary | undefined;
   const papers = merged.papers.map((paper, position): Paper => {
     const abstract = rendered[position];
     const formerId = formerIds.get(paper.id);
@@ -172,7 +193,7 @@ export function completeCorpus(
       related: related.get(paper.id) ?? [],
       links: abstract?.links ?? [],
       ...(formerId === undefined ? {} : { formerId }),
-      searchTerms: paperSearchTerms(paper, searchGlossary),
+      searchTerms: searchTerms?.get(paper.id) ?? paperSearchTerms(paper, (searchGlossary ??= new SearchGlossary(corpus.glossary))),
     };
   });
 

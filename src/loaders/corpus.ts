@@ -14,6 +14,7 @@ import { runPipelineThread } from './pipeline-thread.ts';
 import { recordBuildFigures } from '../integrations/build-report.ts';
 import { loadTopicFiles, topicOverride } from './topic-files.ts';
 import { buildSession } from '../build-session.ts';
+import { inputDigest } from './digest.ts';
 
 export interface CorpusSource {
   /** Seed directory, relative to the project root. */
@@ -22,28 +23,31 @@ export interface CorpusSource {
   topicsDir: string;
 }
 
+/**
+ * What the pipeline needs of Astro: the project's folders and a logger. A content loader has them,
+ * and so has an integration while the config is set up, before the loaders run (corpus-early.ts).
+ */
+export type CorpusContext = Pick<LoaderContext, 'config' | 'logger'>;
+
 /** The folders a source reads, as absolute paths. */
-export function sourceFolders(source: CorpusSource, context: LoaderContext): { seedsDir: string; topicsDir: string } {
+export function sourceFolders(source: CorpusSource, context: Pick<CorpusContext, 'config'>): { seedsDir: string; topicsDir: string } {
   const root = fileURLToPath(context.config.root);
   return { seedsDir: resolve(root, source.seedsDir), topicsDir: resolve(root, source.topicsDir) };
 }
 
 /**
- * Starts the pipeline for the current inputs, unless it ran for them already, and publishes its
- * result to the pages (src/build-session.ts); returns the inputs' digest (`key`) at once. The
- * build goes on (types, bundling) while the pipeline runs in its worker thread; the pages
- * wait for the corpus, and a pipeline that fails fails the build there.
+ * Starts the pipeline for the current inputs, unless it ran (or runs) for them already, and
+ * publishes its result to the pages (src/build-session.ts); returns the inputs' digest (`key`)
+ * at once. The build goes on (types, bundling) while the pipeline runs in its worker thread; the
+ * pages wait for the corpus, and a pipeline that fails fails the build there.
  */
-export async function loadCorpus(source: CorpusSource, context: LoaderContext): Promise<{ key: string; corpus: Promise<Corpus> }> {
+export async function loadCorpus(source: CorpusSource, context: CorpusContext): Promise<{ key: string; corpus: Promise<Corpus> }> {
   const root = fileURLToPath(context.config.root);
   const { seedsDir, topicsDir } = sourceFolders(source, context);
-  const [{ files, diagnostics: readProblems }, topicFiles] = await Promise.all([
-    readSeedFiles(seedsDir),
-    loadTopicFiles(topicsDir, context),
-  ]);
+  const [{ files, diagnostics: readProblems }, topicFiles] = await Promise.all([readSeedFiles(seedsDir), loadTopicFiles(topicsDir)]);
   const overrides = topicFiles.map(topicOverride);
-  const digests = new Map(files.map((file) => [file.name, context.generateDigest(Buffer.from(file.bytes).toString('latin1'))]));
-  const key = context.generateDigest({
+  const digests = new Map(files.map((file) => [file.name, inputDigest(file.bytes)]));
+  const key = inputDigest({
     seedsDir,
     digests: [...digests],
     overrides: JSON.stringify(overrides),
@@ -72,7 +76,7 @@ interface PipelineInput {
 
 async function runPipeline(
   { files, readProblems, digests, overrides, seedsDir }: PipelineInput,
-  { config, logger }: LoaderContext,
+  { config, logger }: CorpusContext,
 ): Promise<Corpus> {
   const cachePath = fileURLToPath(new URL('reading-list/parsed-seeds.json', config.cacheDir));
   const job = { files, readProblems, digests: [...digests], overrides, cachePath };

@@ -73,6 +73,6 @@ export function corpusLoader(source: CorpusSource): Loader {
 
 export function topicNotesLoader(source: CorpusSource): Loader {
   return watchingLoader('reading-list:topic-notes', topicsOnly(source), async (context) =>
-    syncTopicNotes(context, await loadTopicFiles(sourceFolders(source, context).topicsDir, context)),
+    syncTopicNotes(context, await loadTopicFiles(sourceFolders(source, context).topicsDir)),
   );
 }

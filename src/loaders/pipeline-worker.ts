@@ -46,13 +46,13 @@ export type PipelineMessage =
  */
 export const RANK_BESIDE_TOPICS_MAX_PAPERS = 50_000;
 
-/** finishCorpus, with related papers ranked in a second thread (related-worker.ts) while this one renders abstracts and finds topics. */
+/** finishCorpus, with related papers ranked (and search terms worked out) in a second thread (related-worker.ts) while this one renders abstracts and finds topics. */
 async function finishBesideRanking(read: ReadCorpus, options: CorpusOptions): Promise<Corpus> {
   const ranking = rankRelatedInThread(relatedInputs(read));
   ranking.catch(() => {}); // awaited below, once topics are found
   const analysed = analyseText(read, options);
   options.onPhase?.('related', read.merged.papers.length);
-  const { ranked, ms } = await ranking;
+  const { ms, ...ranked } = await ranking;
   read.timings.related = ms;
   return completeCorpus(read, analysed, ranked, options);
 }

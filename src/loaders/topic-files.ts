@@ -4,7 +4,6 @@
  * use it: the pipeline takes the front matter and the first paragraph (the topic's description),
  * the `topicNotes` collection stores the front matter and lets pages render the body.
  */
-import type { LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -18,6 +17,7 @@ import { unified } from 'unified';
 import { compareStrings } from '../lib/compare.ts';
 import type { TopicOverride } from '../lib/topics/index.ts';
 import { topicFileSchema } from './schemas.ts';
+import { inputDigest } from './digest.ts';
 
 const TOPIC_FILE = /^([a-z0-9][a-z0-9-]*)\.mdx?$/;
 
@@ -83,9 +83,9 @@ let topicFilesMemo: { key: string; files: TopicFile[] } | undefined;
  * The curator topic files, parsed once for every loader that asks (the corpus and the
  * `topicNotes` collection), and again only when one was added, changed or removed.
  */
-export async function loadTopicFiles(topicsDir: string, context: LoaderContext): Promise<TopicFile[]> {
+export async function loadTopicFiles(topicsDir: string): Promise<TopicFile[]> {
   const texts = await readTopicFileTexts(topicsDir);
-  const key = context.generateDigest({ topicsDir, texts });
+  const key = inputDigest({ topicsDir, texts });
   if (topicFilesMemo?.key !== key) topicFilesMemo = { key, files: parseTopicFiles(texts) };
   return topicFilesMemo.files;
 }
