@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PaperText } from '../../src/lib/types.ts';
 import { discoverTopics, slugify, titleCase } from '../../src/lib/topics/index.ts';
+import { oneTopicPerName } from '../../src/lib/topics/discover.ts';
+import type { TopicGroup } from '../../src/lib/topics/select.ts';
 import { acronymDefinitions } from '../../src/lib/text/analysis/corpus.ts';
 import { looksLikeAcronym } from '../../src/lib/text/analysis/acronyms.ts';
 import { termScore } from '../../src/lib/topics/key-terms.ts';
@@ -333,6 +335,23 @@ describe('names and slugs', () => {
         .filter(Boolean))
         expect(written, `"${word}" in "${name}"`).toContain(word);
     }
+  });
+
+  it('makes one topic of phrases written alike (two long forms of one acronym)', () => {
+    const group = (key: string): TopicGroup => ({
+      keys: [key],
+      stemCount: 4,
+      members: [],
+      singleWord: false,
+      commonWord: false,
+      rarity: 1,
+    });
+    const merged = oneTopicPerName(
+      [group('jarvi vision languag action'), group('robot polici'), group('jarvi visual languag action')],
+      ['JARVIS-VLA', 'Robot Policies', 'JARVIS-VLA'],
+    );
+    expect(merged.names).toEqual(['JARVIS-VLA', 'Robot Policies']);
+    expect(merged.groups.map((g) => g.keys)).toEqual([['jarvi vision languag action', 'jarvi visual languag action'], ['robot polici']]);
   });
 
   it('makes lowercase ASCII slugs', () => {

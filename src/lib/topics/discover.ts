@@ -109,7 +109,7 @@ function assignIds(groups: readonly TopicGroup[], names: readonly string[]): str
  * "JARVIS-VLA") are one topic to a reader: the later folds into the first, its phrases matching
  * for it.
  */
-function oneTopicPerName(groups: readonly TopicGroup[], names: readonly string[]): { groups: TopicGroup[]; names: string[] } {
+export function oneTopicPerName(groups: readonly TopicGroup[], names: readonly string[]): { groups: TopicGroup[]; names: string[] } {
   const byName = new Map<string, TopicGroup>();
   const kept: { group: TopicGroup; name: string }[] = [];
   groups.forEach((group, i) => {
