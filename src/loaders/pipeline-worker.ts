@@ -20,7 +20,7 @@ import {
   type ReadCorpus,
   type SeedFile,
 } from '../lib/pipeline.ts';
-import { rankRelatedInThread } from './related-worker.ts';
+import { rankTextInThread } from './related-worker.ts';
 import { workerFailure, type WorkerFailure } from '../worker-threads.ts';
 import type { TopicOverride } from '../lib/topics/index.ts';
 import type { Diagnostic } from '../lib/types.ts';
@@ -48,7 +48,7 @@ export const RANK_BESIDE_TOPICS_MAX_PAPERS = 50_000;
 
 /** finishCorpus, with related papers ranked (and search terms worked out) in a second thread (related-worker.ts) while this one renders abstracts and finds topics. */
 async function finishBesideRanking(read: ReadCorpus, options: CorpusOptions): Promise<Corpus> {
-  const ranking = rankRelatedInThread(relatedInputs(read));
+  const ranking = rankTextInThread(relatedInputs(read));
   ranking.catch(() => {}); // awaited below, once topics are found
   const analysed = analyseText(read, options);
   options.onPhase?.('related', read.merged.papers.length);

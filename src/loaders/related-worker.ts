@@ -21,7 +21,7 @@ export function rankHere(papers: readonly RankInput[]): Ranking {
   return { ...ranking, ms: Math.round(performance.now() - start) };
 }
 
-/** Ranks `papers` in a worker thread (in this one, once this one is free, where a worker cannot start). */
-export function rankRelatedInThread(papers: readonly RankInput[]): Promise<Ranking> {
+/** rankHere in a worker thread (in this one, once this one is free, where a worker cannot start). */
+export function rankTextInThread(papers: readonly RankInput[]): Promise<Ranking> {
   return runInWorker(new URL('./related-worker-thread.ts', import.meta.url), papers, () => rankHere(papers));
 }

@@ -5,7 +5,7 @@ import { PageProgress, filteredDestination } from '../../src/integrations/progre
 import { pageFile } from '../../src/integrations/page-hooks.ts';
 import { runPipelineThread } from '../../src/loaders/pipeline-thread.ts';
 import { buildCorpus, readCorpus, relatedInputs } from '../../src/lib/pipeline.ts';
-import { rankRelatedInThread } from '../../src/loaders/related-worker.ts';
+import { rankTextInThread } from '../../src/loaders/related-worker.ts';
 import { rankRelated } from '../../src/lib/related.ts';
 import { projectRoot } from '../support/build-site.ts';
 
@@ -83,7 +83,7 @@ describe('related papers ranked in a thread of their own', () => {
     const name = 'a-listing.txt';
     const bytes = new Uint8Array(readFileSync(join(projectRoot, 'tests/fixtures/site/seeds', name)));
     const papers = relatedInputs(readCorpus([{ name, bytes }]));
-    const { ranked, ms } = await rankRelatedInThread(papers);
+    const { ranked, ms } = await rankTextInThread(papers);
     expect(ranked).toEqual(rankRelated(papers));
     expect([...ranked.values()].some((list) => list.length > 0)).toBe(true);
     expect(ms).toBeGreaterThan(0);
@@ -94,6 +94,6 @@ describe('related papers ranked in a thread of their own', () => {
       { id: 'a', title: 'A', abstract: null, authors: [] },
       { id: 'a', title: 'A', abstract: null, authors: [] },
     ];
-    await expect(rankRelatedInThread(twice)).rejects.toThrow(/duplicate paper id "a"/);
+    await expect(rankTextInThread(twice)).rejects.toThrow(/duplicate paper id "a"/);
   });
 });

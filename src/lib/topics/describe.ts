@@ -45,9 +45,10 @@ export function collectSpellings(corpus: AnalysedCorpus, keys: Iterable<string>,
  */
 export function namesFor(corpus: AnalysedCorpus, keys: readonly string[]): string[] {
   const spellings = collectSpellings(corpus, keys);
-  const unspelled = keys.filter((key) => spellings.best(key) === null && acronymFor(key, corpus) === null);
+  const direct = keys.map((key) => spellings.best(key) ?? acronymFor(key, corpus));
+  const unspelled = keys.filter((_, i) => direct[i] === null);
   const throughAcronyms = unspelled.length === 0 ? spellings : collectSpellings(corpus, unspelled, true);
-  return keys.map((key) => titleCase(spellings.best(key) ?? acronymFor(key, corpus) ?? throughAcronyms.best(key) ?? key));
+  return keys.map((key, i) => titleCase(direct[i] ?? throughAcronyms.best(key) ?? key));
 }
 
 /** The acronym whose long form this key is (or starts with): "vision languag action model" → "VLA". */

@@ -110,19 +110,15 @@ function assignIds(groups: readonly TopicGroup[], names: readonly string[]): str
  * for it.
  */
 export function oneTopicPerName(groups: readonly TopicGroup[], names: readonly string[]): { groups: TopicGroup[]; names: string[] } {
-  const byName = new Map<string, TopicGroup>();
-  const kept: { group: TopicGroup; name: string }[] = [];
+  // By name as read; a Map keeps the first group's place.
+  const byName = new Map<string, { group: TopicGroup; name: string }>();
   groups.forEach((group, i) => {
     const name = names[i]!;
     const first = byName.get(name.toLowerCase());
-    if (first === undefined) {
-      const copy = { ...group, keys: [...group.keys] };
-      byName.set(name.toLowerCase(), copy);
-      kept.push({ group: copy, name });
-    } else {
-      first.keys.push(...group.keys.filter((key) => !first.keys.includes(key)));
-    }
+    if (first === undefined) byName.set(name.toLowerCase(), { group: { ...group, keys: [...group.keys] }, name });
+    else first.group.keys.push(...group.keys.filter((key) => !first.group.keys.includes(key)));
   });
+  const kept = [...byName.values()];
   return { groups: kept.map((entry) => entry.group), names: kept.map((entry) => entry.name) };
 }
 
