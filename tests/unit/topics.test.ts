@@ -10,6 +10,7 @@ import { termScore } from '../../src/lib/topics/key-terms.ts';
 import { isGenericPhrase } from '../../src/lib/topics/generic-phrases.ts';
 import { sameSubject } from '../../src/lib/topics/select.ts';
 import { normalizePhrase } from '../../src/lib/text/tokenize.ts';
+import { preferredSpelling } from '../../src/lib/text/analysis/spelling.ts';
 
 function fixture(name: string): PaperText[] {
   return JSON.parse(readFileSync(new URL(`../fixtures/topics/${name}`, import.meta.url), 'utf8')) as PaperText[];
@@ -319,6 +320,34 @@ describe('names and slugs', () => {
     expect(titleCase('GPT-4o agents')).toBe('GPT-4o Agents');
   });
 
+  it('prefers, between spellings as frequent, the one without capitals that spell out an acronym', () => {
+    expect(
+      preferredSpelling(
+        new Map([
+          ['3D GAussians', 1],
+          ['3D Gaussians', 1],
+        ]),
+      ),
+    ).toBe('3D Gaussians');
+    expect(
+      preferredSpelling(
+        new Map([
+          ['Recursive IntroSpEction', 2],
+          ['Recursive Introspection', 2],
+        ]),
+      ),
+    ).toBe('Recursive Introspection');
+    // Capitals starting words are not counted: ties stay in code-point order.
+    expect(
+      preferredSpelling(
+        new Map([
+          ['Model agents', 1],
+          ['Model Agents', 1],
+        ]),
+      ),
+    ).toBe('Model Agents');
+  });
+
   it('names every topic with words the list writes, never with stems', () => {
     // Two-paper topics reach phrases only acronyms write: "OpenVLA" read as "open vision language action".
     const papers = (
@@ -383,6 +412,35 @@ describe('discoverTopics on a list mixing five fields, three named by one common
   it('leaves papers of no field without a topic rather than in the nearest one', () => {
     expect(result.paperTopics.get('x1')).toEqual([]);
     expect(result.paperTopics.get('x2')).toEqual([]);
+  });
+});
+
+describe("discoverTopics on a day's listing with subjects of two papers", () => {
+  // Written by a helper who never saw the code (tests/fixtures/judgements/day-listing-b.json).
+  const papers = (
+    JSON.parse(readFileSync(new URL('../fixtures/judgements/day-listing-b.json', import.meta.url), 'utf8')) as { papers: PaperText[] }
+  ).papers;
+  const result = discoverTopics(papers);
+
+  it('makes a topic of two papers that both name a phrase', () => {
+    expect(topicNamed(result, 'Mixture-of-Experts').papers.sort()).toEqual(['moe-1', 'moe-2']);
+    expect(topicNamed(result, 'Medical Image Segmentation').papers.sort()).toEqual(['med-1', 'med-2']);
+  });
+
+  it('never makes one of a lone word, nor of two papers a topic already holds', () => {
+    for (const topic of result.topics.filter((t) => t.papers.length === 2)) {
+      expect(topic.name, topic.name).toMatch(/[\s-]/);
+      const elsewhere = result.topics.filter((other) => other !== topic && topic.papers.every((paper) => other.papers.includes(paper)));
+      expect(
+        elsewhere.map((other) => other.name),
+        topic.name,
+      ).toEqual([]);
+    }
+  });
+
+  it('writes a name as the list does, not with the capitals of an acronym spelled out', () => {
+    // "Segment Any 3D GAussians (SAGA)" in an abstract, "Segment Any 3D Gaussians" in the title.
+    expect(topicNamed(result, '3D Gaussians').papers.sort()).toEqual(['gs-2', 'gs-3']);
   });
 });
 

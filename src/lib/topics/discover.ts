@@ -24,6 +24,7 @@ import { TermAccumulator } from './centroids.ts';
 import { Cohesion } from './cohesion.ts';
 import { applyOverrides, type TopicOverride } from './overrides.ts';
 import { selectTopics, type TopicGroup } from './select.ts';
+import { TWO_PAPER_TOPICS_BELOW, twoPaperTopics } from './two-paper-topics.ts';
 
 export interface TopicOptions {
   /** Most topics one paper gets (default 4). */
@@ -123,39 +124,49 @@ export function oneTopicPerName(groups: readonly TopicGroup[], names: readonly s
 }
 
 /**
- * Automatic topics, named. Small corpora may not reach the minimum size: relax it, down to two
- * papers. Never to one: a "topic" of one paper is that paper's title again, and such papers are
- * listed under "Other papers" instead.
+ * The automatic topics' groups. Small corpora may not reach the minimum size: relax it, down to
+ * two papers. Never to one: a "topic" of one paper is that paper's title again, and such
+ * papers are listed under "Other papers" instead.
  */
+function chooseGroups(
+  corpus: AnalysedCorpus,
+  settings: Settings & { cohesion: Cohesion },
+): { groups: TopicGroup[]; pool: CandidatePool; minPapers: number } {
+  for (let minPapers = settings.minPapers; ; minPapers--) {
+    const pool = collectCandidatePool(corpus.papers, minPapers, corpus.vocabulary, corpus.stemPapers);
+    const groups = selectTopics(pool.stats, corpus.papers, { ...settings, minPapers });
+    if (groups.length > 0 || minPapers <= MIN_TOPIC_PAPERS || corpus.papers.length >= settings.minPapers * 3) {
+      if (minPapers <= MIN_TOPIC_PAPERS || corpus.papers.length >= TWO_PAPER_TOPICS_BELOW) return { groups, pool, minPapers };
+      // A day's listing: subjects of two papers too, where both name them clearly.
+      const pairs = twoPaperTopics(corpus, groups, settings);
+      return pairs.length === 0 ? { groups, pool, minPapers } : { groups: [...groups, ...pairs], pool, minPapers: MIN_TOPIC_PAPERS };
+    }
+  }
+}
+
+/** Automatic topics, named. */
 function automaticDrafts(
   corpus: AnalysedCorpus,
   settings: Settings & { cohesion: Cohesion; accumulator: TermAccumulator },
 ): { drafts: TopicDraft[]; pool: CandidatePool; minPapers: number } {
-  let minPapers = settings.minPapers;
-  for (;;) {
-    const pool = collectCandidatePool(corpus.papers, minPapers, corpus.vocabulary, corpus.stemPapers);
-    const selected = selectTopics(pool.stats, corpus.papers, { ...settings, minPapers });
-    if (selected.length > 0 || minPapers <= MIN_TOPIC_PAPERS || corpus.papers.length >= settings.minPapers * 3) {
-      const { groups, names } = oneTopicPerName(
-        selected,
-        namesFor(
-          corpus,
-          selected.map((group) => group.keys[0]!),
-        ),
-      );
-      const ids = assignIds(groups, names);
-      const drafts = groups.map((group, i) => ({
-        id: ids[i]!,
-        name: names[i]!,
-        matchers: [...group.keys],
-        pinned: false,
-        capped: true,
-        ...(group.commonWord ? { commonWord: true } : {}),
-      }));
-      return { drafts, pool, minPapers };
-    }
-    minPapers--;
-  }
+  const chosen = chooseGroups(corpus, settings);
+  const { groups, names } = oneTopicPerName(
+    chosen.groups,
+    namesFor(
+      corpus,
+      chosen.groups.map((group) => group.keys[0]!),
+    ),
+  );
+  const ids = assignIds(groups, names);
+  const drafts = groups.map((group, i) => ({
+    id: ids[i]!,
+    name: names[i]!,
+    matchers: [...group.keys],
+    pinned: false,
+    capped: true,
+    ...(group.commonWord ? { commonWord: true } : {}),
+  }));
+  return { drafts, pool: chosen.pool, minPapers: chosen.minPapers };
 }
 
 /**

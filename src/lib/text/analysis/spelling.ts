@@ -18,18 +18,32 @@ export function mostFrequent(counts: ReadonlyMap<string, number>): string | null
   return best;
 }
 
+/** What separates the words of a surface: spaces, hyphens, slashes. */
+const WORD_BREAKS = /[\s\-/]+/;
+
 /**
  * Capitals only at the start of words ("Rectified Flow", "Learning from Human Feedback"):
  * how titles write any phrase. "OpenVLA" or "LLMs" are written so on purpose.
  */
 function onlyInitialCapitals(surface: string): boolean {
-  return surface.split(/[\s\-/]+/).every((word) => /^\P{Lu}*$/u.test(word.slice(1)));
+  return surface.split(WORD_BREAKS).every((word) => /^\P{Lu}*$/u.test(word.slice(1)));
 }
 
+/** Capitals inside words, not starting them: "3D GAussians" has two. */
+const innerCapitals = (surface: string): number =>
+  surface.split(WORD_BREAKS).reduce((sum, word) => sum + word.slice(1).replace(/\P{Lu}/gu, '').length, 0);
+
+/**
+ * Between spellings as frequent as each other: lowercase, then fewer capitals inside words
+ * ("3D Gaussians" over "3D GAussians", whose capitals spell out an acronym: "Segment Any 3D
+ * GAussians (SAGA)"), then code-point order.
+ */
 function preferSpelling(candidate: string, current: string): boolean {
   const candidateLower = candidate === candidate.toLowerCase();
   const currentLower = current === current.toLowerCase();
   if (candidateLower !== currentLower) return candidateLower;
+  const capitals = innerCapitals(candidate) - innerCapitals(current);
+  if (capitals !== 0) return capitals < 0;
   return compareStrings(candidate, current) < 0;
 }
 
@@ -37,7 +51,7 @@ function preferSpelling(candidate: string, current: string): boolean {
  * The spelling to show among weighted surfaces. Spellings are grouped case-insensitively and
  * the heaviest group wins. Inside it, Title Case counts as lowercase when lowercase also
  * occurs (titles must not make "Language" win over "language"), and the most frequent casing
- * is shown ("OpenVLA", "LLMs"). Ties prefer lowercase, then code-point order.
+ * is shown ("OpenVLA", "LLMs"). Ties: see `preferSpelling`.
  */
 export function preferredSpelling(forms: ReadonlyMap<string, number>): string | null {
   if (forms.size === 0) return null;
