@@ -10,9 +10,12 @@ import progress from './src/integrations/progress.ts';
 import garbageCollection from './src/integrations/collect-garbage.ts';
 import contentSecurityPolicy from './src/integrations/content-security-policy.ts';
 import corpusEarly from './src/integrations/corpus-early.ts';
+import shards from './src/integrations/shards.ts';
 import { siteSettings } from './src/settings.ts';
 
 const csp = contentSecurityPolicy();
+// A shard's build (SITE_SHARD) lists every paper page in its sitemap, and notes what it built last.
+const shard = shards(siteSettings);
 
 export default defineConfig({
   // Absolute URLs (canonical links, feeds, citation metadata) need the public origin.
@@ -29,6 +32,7 @@ export default defineConfig({
   // next, while Astro sets up the rest (src/integrations/corpus-early.ts); then the page
   // hooks, which hand each page to the integrations as it is rendered (the policy check), and
   // garbage collection, which keeps the heap from growing far between collections (issue 12).
+  // A shard's note (shard.json) after everything: it is not part of the site.
   integrations: [
     buildReport(),
     corpusEarly(siteSettings),
@@ -36,11 +40,12 @@ export default defineConfig({
     pageHooks(),
     garbageCollection(),
     mdx(),
-    sitemap(),
+    sitemap({ customPages: shard.sitemapPages }),
     pagefind(),
     csp.pages,
     offline(),
     csp.headers,
+    shard.integration,
   ],
   // Shiki colours code with style attributes, which that policy blocks: code in topic notes stays plain.
   markdown: { syntaxHighlight: false },

@@ -10,6 +10,7 @@ import { bibtexKeys } from './lib/export/bibtex.ts';
 import { siteSettings } from './settings.ts';
 import { paginate } from './lib/pagination.ts';
 import { sliceCount } from './lib/search/slices.ts';
+import { shardRange } from './lib/shards.ts';
 import { addedKey, newestKey } from './lib/export/added.ts';
 import { exportSite } from './lib/export/site-exports.ts';
 import type { PaperInfo } from './lib/reader-list/state.ts';
@@ -29,6 +30,11 @@ export const newestAddedKey = newestKey(papers);
 
 /** Slices of the search index (src/lib/search/slices.ts), which the search code combines. */
 export const searchSlices = sliceCount(papers.length, siteSettings.searchSlicePapers);
+
+/** The papers this build writes pages for: all of them, or a shard's (SITE_SHARD, src/lib/shards.ts). */
+export const shardPapers: Paper[] = (({ first, end }) => papers.slice(first, end))(
+  shardRange(papers.length, siteSettings.searchSlicePapers, siteSettings.shard),
+);
 
 /** The home list, page by page. */
 export const homePages = paginate(papers, siteSettings.pageSize);

@@ -10,6 +10,7 @@ import { DEFAULT_FEED_YEAR } from './lib/export/added.ts';
 import { DEFAULT_FEED_LIMIT } from './lib/export/site-exports.ts';
 import { DEFAULT_LIMIT_BYTES, DEFAULT_SEARCH_LIMIT_BYTES, type PrecacheLimits } from './lib/search/precache.ts';
 import { DEFAULT_SLICE_PAPERS } from './lib/search/slices.ts';
+import { parseShard, type Shard } from './lib/shards.ts';
 
 const MB = 1024 * 1024;
 
@@ -79,6 +80,15 @@ const VARIABLES = {
   PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: variable(wholeNumber(1), 'a whole number ≥ 1', '2000'),
   /** Papers per slice of the search index (src/lib/search/slices.ts). */
   SEARCH_SLICE_PAPERS: variable(wholeNumber(1), 'a whole number ≥ 1', String(DEFAULT_SLICE_PAPERS)),
+  /** This build is one shard of the list (src/lib/shards.ts): "2/4" is the second of four; unset, the whole site. */
+  SITE_SHARD: variable(
+    z
+      .string()
+      .refine((text) => text === 'all' || parseShard(text) !== null)
+      .transform((text) => (text === 'all' ? null : parseShard(text))),
+    'a shard number and a count such as 2/4 (from 1/n to n/n)',
+    'all',
+  ),
 } as const;
 
 export type VariableName = keyof typeof VARIABLES;
@@ -116,6 +126,8 @@ export interface SiteSettings {
   feedLimit: number;
   indexChunkSize: number;
   searchSlicePapers: number;
+  /** The shard this build writes, or null for the whole site. */
+  shard: Shard | null;
 }
 
 export function readSettings(env: Readonly<Record<string, string | undefined>>): SiteSettings {
@@ -132,6 +144,7 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>):
     feedLimit: values.FEED_LIMIT,
     indexChunkSize: values.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE,
     searchSlicePapers: values.SEARCH_SLICE_PAPERS,
+    shard: values.SITE_SHARD,
   };
 }
 

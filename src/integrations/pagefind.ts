@@ -18,6 +18,7 @@ import { recordBuildFigures } from './build-report.ts';
 import { addPageHook } from './page-hooks.ts';
 import { publishedCorpus } from '../build-session.ts';
 import { siteSettings } from '../settings.ts';
+import { shardRange } from '../lib/shards.ts';
 
 /** See src/lib/search/pagefind-meta.ts and content-names.ts. */
 const COMPACTION = { uniformWordCounts: true, blocks: { averageBlock: 32, maxBlock: 128 }, scaledBlocks: true };
@@ -44,6 +45,7 @@ export default function pagefindIntegration(): AstroIntegration {
               compaction: COMPACTION,
               indexChunkSize: siteSettings.indexChunkSize,
               slicePapers: siteSettings.searchSlicePapers,
+              range: shardRange(papers.length, siteSettings.searchSlicePapers, siteSettings.shard),
               onSlice: (slice, slices) => {
                 if (slices > 1) logger.info(`search index: slice ${slice + 1} of ${slices} written`);
               },

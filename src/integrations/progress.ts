@@ -10,6 +10,8 @@
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { publishedCorpus } from '../build-session.ts';
+import { shardRange } from '../lib/shards.ts';
+import { siteSettings } from '../settings.ts';
 
 export const PROGRESS_EVERY_MS = 10_000;
 
@@ -84,11 +86,14 @@ export default function progressIntegration(): AstroIntegration {
         logger.options.destination = filteredDestination(logger.options.destination, progress);
       },
       'astro:build:start': () => {
-        // Not awaited: the pipeline may still be running while Astro bundles the pages.
-        publishedCorpus().then(
-          (corpus) => (papers = corpus.papers.length),
-          () => {},
-        );
+        // Not awaited: the pipeline may still be running while Astro bundles the pages. A shard
+        // writes its papers' pages only; a bad SITE_SHARD fails the build in src/data.ts.
+        publishedCorpus()
+          .then(({ papers: all }) => {
+            const { first, end } = shardRange(all.length, siteSettings.searchSlicePapers, siteSettings.shard);
+            papers = end - first;
+          })
+          .catch(() => {});
       },
       'astro:build:generated': () => progress?.done(),
     },

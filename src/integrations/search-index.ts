@@ -13,7 +13,8 @@ import * as pagefind from 'pagefind';
 import { join } from 'node:path';
 import type { Paper } from '../lib/types.ts';
 import type { CompactOptions } from '../lib/search/pagefind-meta.ts';
-import { sliceCount, sliceFolder, sliceOf } from '../lib/search/slices.ts';
+import { sliceFolder, sliceOf } from '../lib/search/slices.ts';
+import type { PaperRange } from '../lib/shards.ts';
 import { collectGarbage } from './collect-garbage.ts';
 import { compactPagefindBundle, minifyPagefindScript, type BundleFiles } from './pagefind-bundle.ts';
 import { writeBundle } from './bundle-writer.ts';
@@ -27,7 +28,9 @@ export interface SearchIndexOptions {
   indexChunkSize: number;
   /** Papers per slice (src/lib/search/slices.ts). */
   slicePapers: number;
-  /** Called when a slice is written. */
+  /** Positions of the papers this build writes (a shard's: src/lib/shards.ts); default all, whole slices otherwise. */
+  range?: PaperRange;
+  /** Called when a slice is written: the how-manieth of this build's (from 0), and how many it writes. */
   onSlice?: (slice: number, slices: number) => void;
 }
 
@@ -36,6 +39,7 @@ export interface SearchIndexReport {
   pages: number;
   /** Pages in the index (those with a `data-pagefind-body`). */
   indexedPages: number;
+  /** Slices this build wrote. */
   slices: number;
   metaBytesBefore: number;
   metaBytesAfter: number;
@@ -84,6 +88,10 @@ export class SearchIndexer {
   readonly #options: SearchIndexOptions;
   readonly #slicePapers: number;
   readonly #positions: Map<string, number>;
+  readonly #range: PaperRange;
+  /** The slices of the range: the first, and one past the last. */
+  readonly #firstSlice: number;
+  readonly #endSlice: number;
   readonly #slices: Slice[] = [];
   /** Slices are written one after another. */
   #writing: Promise<void> = Promise.resolve();
@@ -95,9 +103,14 @@ export class SearchIndexer {
   constructor(options: SearchIndexOptions) {
     this.#options = options;
     this.#slicePapers = options.slicePapers;
-    this.#positions = new Map(options.papers.map((paper, position) => [paper.id, position]));
-    const slices = sliceCount(options.papers.length, this.#slicePapers);
-    this.#report = { pages: 0, indexedPages: 0, slices, metaBytesBefore: 0, metaBytesAfter: 0 };
+    this.#range = options.range ?? { first: 0, end: options.papers.length };
+    this.#positions = new Map(
+      options.papers.slice(this.#range.first, this.#range.end).map((paper, i) => [paper.id, this.#range.first + i]),
+    );
+    this.#firstSlice = sliceOf(this.#range.first, this.#slicePapers);
+    // At least one slice, the first, even for an empty list: its bundle carries Pagefind's code.
+    this.#endSlice = Math.max(this.#firstSlice + 1, sliceOf(this.#range.end - 1, this.#slicePapers) + 1);
+    this.#report = { pages: 0, indexedPages: 0, slices: this.#endSlice - this.#firstSlice, metaBytesBefore: 0, metaBytesAfter: 0 };
     // Postings per index chunk: Pagefind reads it from this variable, which it calls unstable;
     // if a Pagefind update drops it, the bench's first-query bytes show it.
     process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(options.indexChunkSize);
@@ -127,7 +140,11 @@ export class SearchIndexer {
   async finish(): Promise<SearchIndexReport> {
     try {
       await this.#writing;
-      const missing = this.#options.papers.filter((_, position) => !this.#received.has(position)).map((paper) => paper.id);
+      const { first, end } = this.#range;
+      const missing = this.#options.papers
+        .slice(first, end)
+        .filter((_, i) => !this.#received.has(first + i))
+        .map((paper) => paper.id);
       if (missing.length > 0)
         this.#errors.push(
           `${missing.length} paper page(s) were never rendered (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''})`,
@@ -173,13 +190,13 @@ export class SearchIndexer {
       const compacted = compactPagefindBundle(bundle, this.#options.compaction);
       await minifyPagefindScript(bundle);
       // Pages are rendered in listing order: once the last slice is in, no page write waits behind its files.
-      await writeBundle(join(this.#options.outDir, sliceFolder(number)), bundle, number === this.#report.slices - 1);
+      await writeBundle(join(this.#options.outDir, sliceFolder(number)), bundle, number === this.#endSlice - 1);
       await index.deleteIndex();
       collectGarbage();
       this.#report.indexedPages += compacted.indexedPages;
       this.#report.metaBytesBefore += compacted.metaBytesBefore;
       this.#report.metaBytesAfter += compacted.metaBytesAfter;
-      this.#options.onSlice?.(number, this.#report.slices);
+      this.#options.onSlice?.(number - this.#firstSlice, this.#report.slices);
     } catch (error) {
       this.#errors.push(`slice ${number}: ${error instanceof Error ? error.message : String(error)}`);
     }

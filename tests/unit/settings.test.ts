@@ -16,6 +16,7 @@ describe('settings from the environment', () => {
       feedLimit: 500,
       indexChunkSize: 2000,
       searchSlicePapers: 5000,
+      shard: null,
     });
     expect(readSettings({ LIST_PAGE_SIZE: '', SITE_TITLE: '  ', FEED_YEAR: '' })).toEqual(defaults);
   });
@@ -33,6 +34,7 @@ describe('settings from the environment', () => {
       FEED_LIMIT: '50',
       PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: '20000',
       SEARCH_SLICE_PAPERS: '40',
+      SITE_SHARD: ' 2/4 ',
     });
     expect(settings).toEqual({
       seedsDir: '/data/seeds',
@@ -46,6 +48,7 @@ describe('settings from the environment', () => {
       feedLimit: 50,
       indexChunkSize: 20000,
       searchSlicePapers: 40,
+      shard: { index: 1, count: 4 },
     });
     expect(readSettings({ OFFLINE_PRECACHE_MB: '0', OFFLINE_SEARCH_MB: '0.5' }).precacheLimits).toEqual({
       siteBytes: 0,
@@ -81,6 +84,9 @@ describe('settings from the environment', () => {
     ['SITE_BASE', '/my list/', 'SITE_BASE must be a URL path such as /reading-list/, got "/my list/"'],
     ['SITE_BASE', '/a/../b', 'SITE_BASE must be a URL path such as /reading-list/, got "/a/../b"'],
     ['SITE_BASE', '/list?x=1', 'SITE_BASE must be a URL path such as /reading-list/, got "/list?x=1"'],
+    ['SITE_SHARD', '0/4', 'SITE_SHARD must be a shard number and a count such as 2/4 (from 1/n to n/n), got "0/4"'],
+    ['SITE_SHARD', '5/4', 'SITE_SHARD must be a shard number and a count such as 2/4 (from 1/n to n/n), got "5/4"'],
+    ['SITE_SHARD', 'two', 'SITE_SHARD must be a shard number and a count such as 2/4 (from 1/n to n/n), got "two"'],
     ['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE', 'small', 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE must be a whole number ≥ 1, got "small"'],
   ])('rejects %s=%j with a message naming it and the expected form', (name, value, message) => {
     expect(() => readSettings({ [name]: value })).toThrow(new SettingsError(message));

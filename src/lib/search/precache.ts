@@ -108,9 +108,12 @@ export function fileUrl(path: string, base: string): string {
 
 export const contentHash = (content: Uint8Array | string) => createHash('sha256').update(content).digest('hex').slice(0, 16);
 
+/** The query parameter that carries a revision in a precache key. */
+export const REVISION_PARAMETER = '__rev';
+
 /** The worker's cache key for an entry: its address, with the revision where the address has none. */
 export function precacheKey(entry: Pick<PrecacheEntry, 'url' | 'revision'>): string {
-  return entry.revision === null ? entry.url : `${entry.url}?__rev=${entry.revision}`;
+  return entry.revision === null ? entry.url : `${entry.url}?${REVISION_PARAMETER}=${entry.revision}`;
 }
 
 const matches = (patterns: RegExp[], path: string) => patterns.some((pattern) => pattern.test(path));

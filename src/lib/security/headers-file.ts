@@ -99,3 +99,8 @@ export function headersFile(policy: string, layout: SiteLayout): string {
   const blocks = rules.map((rule) => [rule.path, ...rule.headers.map(([name, value]) => `  ${name}: ${value}`)].join('\n'));
   return `# Written by the build (src/integrations/headers.ts): response headers for Netlify and Cloudflare Pages.\n${blocks.join('\n\n')}\n`;
 }
+
+/** The Content Security Policy a `_headers` file written by `headersFile` sets, or null. */
+export function policyInHeadersFile(text: string): string | null {
+  return /^ {2}Content-Security-Policy: (.+)$/m.exec(text)?.[1] ?? null;
+}

@@ -1,0 +1,92 @@
+/**
+ * A build that is one shard of the list (`SITE_SHARD`, src/lib/shards.ts). The pages and the
+ * search index know their part already (src/data.ts, pagefind.ts); this adds what lets the
+ * shards' outputs be put together (`npm run assemble`, scripts/assemble.ts):
+ *
+ * - the sitemap lists every paper page, not only the shard's: `sitemapPages` is
+ *   @astrojs/sitemap's `customPages`, which it adds to the pages it saw, sorted and without
+ *   duplicates, so each shard writes the sitemap of the whole site;
+ * - `shard.json`: which shard this is, of which list (the digest of its inputs) and which
+ *   papers, for the assembly to check that the shards fit together.
+ */
+import type { AstroIntegration } from 'astro';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSession, publishedCorpus } from '../build-session.ts';
+import { formatShard, shardRange, type PaperRange, type Shard } from '../lib/shards.ts';
+import { paperPath, withBase } from '../lib/urls.ts';
+import type { PrecacheLimits } from '../lib/search/precache.ts';
+import { sliceOf } from '../lib/search/slices.ts';
+
+export const SHARD_MANIFEST = 'shard.json';
+
+export interface ShardManifest extends PaperRange {
+  /** As written in SITE_SHARD: "2/4". */
+  shard: string;
+  index: number;
+  count: number;
+  /** Digest of the list's inputs: the shards of one site are built from the same. */
+  list: string;
+  /** Papers in the whole list. */
+  papers: number;
+  /** The settings the assembly writes the whole site's service worker and `_headers` with. */
+  base: string;
+  precacheLimits: PrecacheLimits;
+}
+
+export interface ShardSettings {
+  shard: Shard | null;
+  searchSlicePapers: number;
+  precacheLimits: PrecacheLimits;
+}
+
+export default function shardIntegration({ shard, searchSlicePapers, precacheLimits }: ShardSettings): {
+  integration: AstroIntegration;
+  sitemapPages: string[];
+} {
+  const sitemapPages: string[] = [];
+  let pagesListed: Promise<void> = Promise.resolve();
+  let site = '';
+  let base = '/';
+  const integration: AstroIntegration = {
+    name: 'reading-list:shards',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        site = config.site ?? '';
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
+      'astro:build:start': ({ logger }) => {
+        if (shard === null) return;
+        pagesListed = publishedCorpus().then(({ papers }) => {
+          const { first, end } = shardRange(papers.length, searchSlicePapers, shard);
+          logger.info(
+            `shard ${formatShard(shard)}: the pages of papers ${first + 1}–${end} of ${papers.length} ` +
+              `(search slices ${sliceOf(first, searchSlicePapers) + 1}–${sliceOf(end - 1, searchSlicePapers) + 1}), and every other page`,
+          );
+          for (const paper of papers)
+            for (const id of [paper.id, paper.formerId ?? []].flat()) sitemapPages.push(new URL(withBase(base, paperPath(id)), site).href);
+        });
+        // A failed pipeline fails the build where the pages wait for it, not here.
+        pagesListed.catch(() => {});
+      },
+      'astro:build:done': async ({ dir }) => {
+        if (shard === null) return;
+        await pagesListed;
+        const { papers } = await publishedCorpus();
+        const manifest: ShardManifest = {
+          shard: formatShard(shard),
+          index: shard.index,
+          count: shard.count,
+          list: buildSession().corpus!.key,
+          papers: papers.length,
+          ...shardRange(papers.length, searchSlicePapers, shard),
+          base,
+          precacheLimits,
+        };
+        await writeFile(join(fileURLToPath(dir), SHARD_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+      },
+    },
+  };
+  return { integration, sitemapPages };
+}
