@@ -60,9 +60,10 @@ export default function shardIntegration({ shard, searchSlicePapers, precacheLim
         if (shard === null) return;
         pagesListed = publishedCorpus().then(({ papers }) => {
           const { first, end } = shardRange(papers.length, searchSlicePapers, shard);
+          const [firstSlice, lastSlice] = [sliceOf(first, searchSlicePapers) + 1, sliceOf(end - 1, searchSlicePapers) + 1];
+          const slices = firstSlice === lastSlice ? `search slice ${firstSlice}` : `search slices ${firstSlice}–${lastSlice}`;
           logger.info(
-            `shard ${formatShard(shard)}: the pages of papers ${first + 1}–${end} of ${papers.length} ` +
-              `(search slices ${sliceOf(first, searchSlicePapers) + 1}–${sliceOf(end - 1, searchSlicePapers) + 1}), and every other page`,
+            `shard ${formatShard(shard)}: the pages of papers ${first + 1}–${end} of ${papers.length} (${slices}), and every other page`,
           );
           for (const paper of papers)
             for (const id of [paper.id, paper.formerId ?? []].flat()) sitemapPages.push(new URL(withBase(base, paperPath(id)), site).href);
