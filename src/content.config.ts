@@ -3,7 +3,7 @@ import { corpusLoader, topicNotesLoader } from './loaders/index.ts';
 import { corpusSummarySchema, topicFileSchema } from './loaders/schemas.ts';
 import { siteSettings } from './settings.ts';
 
-const source = { seedsDir: siteSettings.seedsDir, topicsDir: siteSettings.topicsDir };
+const source = { seedsDir: siteSettings.seedsDir, topicsDir: siteSettings.topicsDir, pipelineResult: siteSettings.pipelineResult };
 
 export const collections = {
   /**

@@ -80,6 +80,12 @@ const VARIABLES = {
   PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: variable(wholeNumber(1), 'a whole number ≥ 1', '2000'),
   /** Papers per slice of the search index (src/lib/search/slices.ts). */
   SEARCH_SLICE_PAPERS: variable(wholeNumber(1), 'a whole number ≥ 1', String(DEFAULT_SLICE_PAPERS)),
+  /** A file for the pipeline's result: read when saved for the same inputs, else written (src/loaders/saved-corpus.ts). */
+  PIPELINE_RESULT: variable(
+    z.string().transform((path) => (path === '' ? null : path)),
+    'a file path',
+    '',
+  ),
   /** This build is one shard of the list (src/lib/shards.ts): "2/4" is the second of four; unset, the whole site. */
   SITE_SHARD: variable(
     z
@@ -128,6 +134,8 @@ export interface SiteSettings {
   searchSlicePapers: number;
   /** The shard this build writes, or null for the whole site. */
   shard: Shard | null;
+  /** Where the pipeline's result is saved and read (relative to the project root), or null. */
+  pipelineResult: string | null;
 }
 
 export function readSettings(env: Readonly<Record<string, string | undefined>>): SiteSettings {
@@ -145,6 +153,7 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>):
     indexChunkSize: values.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE,
     searchSlicePapers: values.SEARCH_SLICE_PAPERS,
     shard: values.SITE_SHARD,
+    pipelineResult: values.PIPELINE_RESULT,
   };
 }
 

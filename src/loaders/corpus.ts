@@ -1,7 +1,8 @@
 /**
  * Runs the pipeline once per set of inputs and publishes its result for the pages
  * (src/build-session.ts), and keeps parsed seed files in a cache so an unchanged file is not
- * parsed again.
+ * parsed again. With `PIPELINE_RESULT`, the result is read from that file when it was saved for
+ * the same inputs (saved-corpus.ts), and saved there when it was not.
  */
 import type { LoaderContext } from 'astro/loaders';
 import { relative, resolve } from 'node:path';
@@ -15,12 +16,15 @@ import { recordBuildFigures } from '../integrations/build-report.ts';
 import { loadTopicFiles, topicOverride } from './topic-files.ts';
 import { buildSession } from '../build-session.ts';
 import { inputDigest } from './digest.ts';
+import { readSavedCorpus, saveCorpus } from './saved-corpus.ts';
 
 export interface CorpusSource {
   /** Seed directory, relative to the project root. */
   seedsDir: string;
   /** Curator topic files (MDX), relative to the project root. */
   topicsDir: string;
+  /** A file for the pipeline's result (`PIPELINE_RESULT`), relative to the project root; none by default. */
+  pipelineResult?: string | null;
 }
 
 /**
@@ -29,10 +33,31 @@ export interface CorpusSource {
  */
 export type CorpusContext = Pick<LoaderContext, 'config' | 'logger'>;
 
-/** The folders a source reads, as absolute paths. */
-export function sourceFolders(source: CorpusSource, context: Pick<CorpusContext, 'config'>): { seedsDir: string; topicsDir: string } {
-  const root = fileURLToPath(context.config.root);
-  return { seedsDir: resolve(root, source.seedsDir), topicsDir: resolve(root, source.topicsDir) };
+/** What running the pipeline needs of that context: where Astro caches, and a logger. */
+export interface PipelineContext {
+  cacheDir: URL;
+  logger: Pick<CorpusContext['logger'], 'info' | 'warn' | 'error'>;
+}
+
+/** The folders a source reads, as absolute paths, from the project's root folder (or its Astro config). */
+export function sourceFolders(source: CorpusSource, root: string | Pick<CorpusContext, 'config'>): { seedsDir: string; topicsDir: string } {
+  const folder = typeof root === 'string' ? root : fileURLToPath(root.config.root);
+  return { seedsDir: resolve(folder, source.seedsDir), topicsDir: resolve(folder, source.topicsDir) };
+}
+
+/** The pipeline's inputs as read from the source's folders, and their digest (`key`). */
+export async function readInputs(source: CorpusSource, root: string): Promise<{ key: string; input: PipelineInput }> {
+  const { seedsDir, topicsDir } = sourceFolders(source, root);
+  const [{ files, diagnostics: readProblems }, topicFiles] = await Promise.all([readSeedFiles(seedsDir), loadTopicFiles(topicsDir)]);
+  const overrides = topicFiles.map(topicOverride);
+  const digests = new Map(files.map((file) => [file.name, inputDigest(file.bytes)]));
+  const key = inputDigest({
+    seedsDir,
+    digests: [...digests],
+    overrides: JSON.stringify(overrides),
+    readProblems: JSON.stringify(readProblems),
+  });
+  return { key, input: { files, readProblems, digests, overrides, seedsDir: relative(root, seedsDir) || '.' } };
 }
 
 /**
@@ -43,20 +68,13 @@ export function sourceFolders(source: CorpusSource, context: Pick<CorpusContext,
  */
 export async function loadCorpus(source: CorpusSource, context: CorpusContext): Promise<{ key: string; corpus: Promise<Corpus> }> {
   const root = fileURLToPath(context.config.root);
-  const { seedsDir, topicsDir } = sourceFolders(source, context);
-  const [{ files, diagnostics: readProblems }, topicFiles] = await Promise.all([readSeedFiles(seedsDir), loadTopicFiles(topicsDir)]);
-  const overrides = topicFiles.map(topicOverride);
-  const digests = new Map(files.map((file) => [file.name, inputDigest(file.bytes)]));
-  const key = inputDigest({
-    seedsDir,
-    digests: [...digests],
-    overrides: JSON.stringify(overrides),
-    readProblems: JSON.stringify(readProblems),
-  });
+  const { key, input } = await readInputs(source, root);
   const session = buildSession();
   if (session.corpus?.key !== key) {
-    const input = { files, readProblems, digests, overrides, seedsDir: relative(root, seedsDir) || '.' };
-    const corpus = runPipeline(input, context);
+    const pipeline = { cacheDir: context.config.cacheDir, logger: context.logger };
+    const corpus = source.pipelineResult
+      ? savedOrComputed(resolve(root, source.pipelineResult), key, input, pipeline)
+      : runPipeline(input, pipeline);
     // Whoever awaits it sees a failure; nobody awaiting it yet is not an unhandled rejection.
     corpus.catch(() => {});
     session.corpus = { key, corpus };
@@ -64,7 +82,30 @@ export async function loadCorpus(source: CorpusSource, context: CorpusContext): 
   return session.corpus;
 }
 
-interface PipelineInput {
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** The result saved at `path` for these inputs; else the pipeline's, saved there for the next build. */
+async function savedOrComputed(path: string, key: string, input: PipelineInput, context: PipelineContext): Promise<Corpus> {
+  const saved = await readSavedCorpus(path, key);
+  if (saved.found === 'same') {
+    context.logger.info(`pipeline: its result read from ${path} (${megabytes(saved.bytes)}, saved for these inputs)`);
+    reportSeeds(saved.corpus, input.seedsDir, context);
+    return withPapers(saved.corpus, input.seedsDir);
+  }
+  if (saved.found === 'other')
+    context.logger.warn(`${path} holds the pipeline's result for other inputs: running the pipeline, and saving its result there`);
+  return computeAndSave(path, key, input, context);
+}
+
+/** Runs the pipeline and saves its result at `path` (`npm run pipeline`, and a build whose saved result is missing or stale). */
+export async function computeAndSave(path: string, key: string, input: PipelineInput, context: PipelineContext): Promise<Corpus> {
+  const corpus = await runPipeline(input, context);
+  const bytes = await saveCorpus(path, key, corpus);
+  context.logger.info(`pipeline: its result saved to ${path} (${megabytes(bytes)})`);
+  return corpus;
+}
+
+export interface PipelineInput {
   files: SeedFile[];
   /** Files the seeds folder holds but could not give (links out of it, unreadable files). */
   readProblems: Diagnostic[];
@@ -76,23 +117,34 @@ interface PipelineInput {
 
 async function runPipeline(
   { files, readProblems, digests, overrides, seedsDir }: PipelineInput,
-  { config, logger }: CorpusContext,
+  context: PipelineContext,
 ): Promise<Corpus> {
-  const cachePath = fileURLToPath(new URL('reading-list/parsed-seeds.json', config.cacheDir));
+  const { cacheDir, logger } = context;
+  const cachePath = fileURLToPath(new URL('reading-list/parsed-seeds.json', cacheDir));
   const job = { files, readProblems, digests: [...digests], overrides, cachePath };
   const { corpus, reused } = await runPipelineThread(job, (message) => logger.info(message));
-  for (const diagnostic of corpus.diagnostics) {
-    const message = formatDiagnostic(diagnostic, seedsDir);
-    if (diagnostic.severity === 'error') logger.error(message);
-    else logger.warn(message);
-  }
-  logger.info(formatReport(corpus.stats) + (reused ? ` (${reused} unchanged file(s) not reparsed)` : ''));
+  reportSeeds(corpus, seedsDir, context, reused ? ` (${reused} unchanged file(s) not reparsed)` : '');
   logger.info(
     `pipeline: ${Object.entries(corpus.timings)
       .map(([phase, ms]) => `${phase} ${ms} ms`)
       .join(', ')}`,
   );
-  recordBuildFigures(config.cacheDir, 'pipeline', { ...corpus.stats, unchangedFiles: reused, timings: corpus.timings });
+  recordBuildFigures(cacheDir, 'pipeline', { ...corpus.stats, unchangedFiles: reused, timings: corpus.timings });
+  return withPapers(corpus, seedsDir);
+}
+
+/** Says what the seeds gave: each problem, with its file and line, then the counts. */
+function reportSeeds(corpus: Corpus, seedsDir: string, { logger }: PipelineContext, note = ''): void {
+  for (const diagnostic of corpus.diagnostics) {
+    const message = formatDiagnostic(diagnostic, seedsDir);
+    if (diagnostic.severity === 'error') logger.error(message);
+    else logger.warn(message);
+  }
+  logger.info(formatReport(corpus.stats) + note);
+}
+
+/** The corpus, unless it has no papers: a site of nothing is a mistake in the seeds. */
+function withPapers(corpus: Corpus, seedsDir: string): Corpus {
   if (corpus.papers.length === 0) {
     throw new Error(`No papers found in "${seedsDir}": ${formatReport(corpus.stats)}. See the messages above.`);
   }

@@ -6,13 +6,25 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSite } from '../support/build-site.ts';
+import { spawn } from 'node:child_process';
+import { buildSite, projectRoot } from '../support/build-site.ts';
 import { listFiles } from '../support/site-files.ts';
 import { fixtureSiteBuild } from '../support/fixtures.ts';
 import { assembleShards } from '../../scripts/assemble.ts';
 import type { ShardManifest } from '../../src/integrations/shards.ts';
 
 const fixture = inject('fixtureSite');
+
+/** Runs one of the project's scripts as `npm run` would, with `env` added; resolves with its output. */
+async function runScript(script: string, env: Record<string, string>): Promise<string> {
+  const child = spawn(process.execPath, [script], { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stdout.on('data', (chunk) => (log += chunk));
+  child.stderr.on('data', (chunk) => (log += chunk));
+  const code = await new Promise<number | null>((resolve, reject) => child.on('error', reject).on('close', resolve));
+  if (code !== 0) throw new Error(`${script} failed (exit ${code}):\n${log}`);
+  return log;
+}
 
 describe('a list built in shards', () => {
   let workDir: string;
@@ -21,15 +33,24 @@ describe('a list built in shards', () => {
 
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), 'reading-list-shards-'));
+    // The pipeline once (`npm run pipeline`), its result read by both shards.
+    const build = fixtureSiteBuild(shard(0));
+    const env = { ...build.env, SEEDS_DIR: build.seedsDir, PIPELINE_RESULT: join(workDir, 'corpus.bin') };
+    logs.push(await runScript('scripts/pipeline.ts', env));
     // The fixture's 16 papers make three search slices: shard 1 has the first, shard 2 the other two.
-    for (const n of [1, 2]) {
-      const build = fixtureSiteBuild(shard(n));
-      logs.push((await buildSite({ ...build, env: { ...build.env, SITE_SHARD: `${n}/2` } })).log);
-    }
+    for (const n of [1, 2]) logs.push((await buildSite({ ...fixtureSiteBuild(shard(n)), env: { ...env, SITE_SHARD: `${n}/2` } })).log);
   });
 
   afterAll(async () => {
     await rm(workDir, { recursive: true, force: true });
+  });
+
+  it('runs the pipeline once: the shards read its saved result', () => {
+    expect(logs[0]).toMatch(/its result saved to .*corpus\.bin/);
+    for (const log of logs.slice(1)) {
+      expect(log).toMatch(/its result read from .*corpus\.bin \(.* MB, saved for these inputs\)/);
+      expect(log).not.toMatch(/finding topics/);
+    }
   });
 
   it('writes each paper page in one shard only, and says which', async () => {
@@ -39,7 +60,7 @@ describe('a list built in shards', () => {
     expect(second.length).toBeGreaterThan(0);
     expect(first.filter((path) => second.includes(path))).toEqual([]);
     expect([...first, ...second].sort()).toEqual(whole.filter((path) => first.includes(path) || second.includes(path)));
-    expect(logs[1]).toMatch(/shard 2\/2: the pages of papers 7–16 of 16 \(search slices 2–3\)/);
+    expect(logs[2]).toMatch(/shard 2\/2: the pages of papers 7–16 of 16 \(search slices 2–3\)/);
     const manifest = JSON.parse(await readFile(join(shard(2), 'shard.json'), 'utf8')) as ShardManifest;
     expect(manifest).toMatchObject({ shard: '2/2', first: 6, end: 16, papers: 16, base: fixture.base });
   });

@@ -17,6 +17,7 @@ describe('settings from the environment', () => {
       indexChunkSize: 2000,
       searchSlicePapers: 5000,
       shard: null,
+      pipelineResult: null,
     });
     expect(readSettings({ LIST_PAGE_SIZE: '', SITE_TITLE: '  ', FEED_YEAR: '' })).toEqual(defaults);
   });
@@ -35,6 +36,7 @@ describe('settings from the environment', () => {
       PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: '20000',
       SEARCH_SLICE_PAPERS: '40',
       SITE_SHARD: ' 2/4 ',
+      PIPELINE_RESULT: 'out/corpus.bin',
     });
     expect(settings).toEqual({
       seedsDir: '/data/seeds',
@@ -49,6 +51,7 @@ describe('settings from the environment', () => {
       indexChunkSize: 20000,
       searchSlicePapers: 40,
       shard: { index: 1, count: 4 },
+      pipelineResult: 'out/corpus.bin',
     });
     expect(readSettings({ OFFLINE_PRECACHE_MB: '0', OFFLINE_SEARCH_MB: '0.5' }).precacheLimits).toEqual({
       siteBytes: 0,
