@@ -12,6 +12,7 @@ import contentSecurityPolicy from './src/integrations/content-security-policy.ts
 import corpusEarly from './src/integrations/corpus-early.ts';
 import shards from './src/integrations/shards.ts';
 import { siteSettings } from './src/settings.ts';
+import { writesSitePages } from './src/lib/shards.ts';
 
 const csp = contentSecurityPolicy();
 // A shard's build (SITE_SHARD) lists every paper page in its sitemap, and notes what it built last.
@@ -40,7 +41,8 @@ export default defineConfig({
     pageHooks(),
     garbageCollection(),
     mdx(),
-    sitemap({ customPages: shard.sitemapPages }),
+    // The sitemap is the whole site's or the first shard's (src/lib/shards.ts).
+    ...(writesSitePages(siteSettings.shard) ? [sitemap({ customPages: shard.sitemapPages })] : []),
     pagefind(),
     csp.pages,
     offline(),

@@ -10,7 +10,7 @@ import { bibtexKeys } from './lib/export/bibtex.ts';
 import { siteSettings } from './settings.ts';
 import { paginate } from './lib/pagination.ts';
 import { sliceCount } from './lib/search/slices.ts';
-import { shardRange } from './lib/shards.ts';
+import { shardRange, writesSitePages } from './lib/shards.ts';
 import { addedKey, newestKey } from './lib/export/added.ts';
 import { exportSite } from './lib/export/site-exports.ts';
 import type { PaperInfo } from './lib/reader-list/state.ts';
@@ -30,6 +30,9 @@ export const newestAddedKey = newestKey(papers);
 
 /** Slices of the search index (src/lib/search/slices.ts), which the search code combines. */
 export const searchSlices = sliceCount(papers.length, siteSettings.searchSlicePapers);
+
+/** The routes of pages that only the whole site and the first shard write (src/lib/shards.ts): all of them there, none elsewhere. */
+export const sitePagesOnly = <Route>(routes: Route[]): Route[] => (writesSitePages(siteSettings.shard) ? routes : []);
 
 /** The papers this build writes pages for: all of them, or a shard's (SITE_SHARD, src/lib/shards.ts). */
 export const shardPapers: Paper[] = (({ first, end }) => papers.slice(first, end))(

@@ -3,9 +3,9 @@
  * search index know their part already (src/data.ts, pagefind.ts); this adds what lets the
  * shards' outputs be put together (`npm run assemble`, scripts/assemble.ts):
  *
- * - the sitemap lists every paper page, not only the shard's: `sitemapPages` is
- *   @astrojs/sitemap's `customPages`, which it adds to the pages it saw, sorted and without
- *   duplicates, so each shard writes the sitemap of the whole site;
+ * - the sitemap (written by the first shard) lists every paper page, not only the shard's:
+ *   `sitemapPages` is @astrojs/sitemap's `customPages`, which it adds to the pages it saw,
+ *   sorted and without duplicates;
  * - `shard.json`: which shard this is, of which list (the digest of its inputs) and which
  *   papers, for the assembly to check that the shards fit together.
  */
@@ -14,7 +14,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSession, publishedCorpus } from '../build-session.ts';
-import { formatShard, shardRange, type PaperRange, type Shard } from '../lib/shards.ts';
+import { formatShard, shardRange, writesSitePages, type PaperRange, type Shard } from '../lib/shards.ts';
 import { paperPath, withBase } from '../lib/urls.ts';
 import type { PrecacheLimits } from '../lib/search/precache.ts';
 import { sliceOf } from '../lib/search/slices.ts';
@@ -62,9 +62,10 @@ export default function shardIntegration({ shard, searchSlicePapers, precacheLim
           const { first, end } = shardRange(papers.length, searchSlicePapers, shard);
           const [firstSlice, lastSlice] = [sliceOf(first, searchSlicePapers) + 1, sliceOf(end - 1, searchSlicePapers) + 1];
           const slices = firstSlice === lastSlice ? `search slice ${firstSlice}` : `search slices ${firstSlice}–${lastSlice}`;
-          logger.info(
-            `shard ${formatShard(shard)}: the pages of papers ${first + 1}–${end} of ${papers.length} (${slices}), and every other page`,
-          );
+          const others = writesSitePages(shard)
+            ? 'and every other page'
+            : 'and the single pages every shard writes (home, search, exports); shard 1 writes the topic pages';
+          logger.info(`shard ${formatShard(shard)}: the pages of papers ${first + 1}–${end} of ${papers.length} (${slices}), ${others}`);
           for (const paper of papers)
             for (const id of [paper.id, paper.formerId ?? []].flat()) sitemapPages.push(new URL(withBase(base, paperPath(id)), site).href);
         });

@@ -1,8 +1,10 @@
 /**
  * Building one list as shards (README "Beyond one machine"): each shard is an ordinary build
  * of the whole list that writes the pages of a range of papers only, and its slices of the
- * search index (src/lib/search/slices.ts); every shard also writes the site's other pages,
- * which come out the same in all of them. `npm run assemble` puts the shards' outputs together.
+ * search index (src/lib/search/slices.ts). The first shard also writes the pages there are
+ * many of that are not papers' (topic pages, the home list's pages, topic feeds) and the
+ * sitemap; every shard writes the site's single pages (home, search, exports), which come out
+ * the same in all of them. `npm run assemble` puts the shards' outputs together.
  *
  * A shard's papers are whole slices of the search index, spread as evenly as slices allow,
  * so that the slices of all shards together are exactly the slices of the whole list.
@@ -30,6 +32,9 @@ export function parseShard(text: string): Shard | null {
 }
 
 export const formatShard = (shard: Shard): string => `${shard.index + 1}/${shard.count}`;
+
+/** Does this build write the topic pages, the home list's pages, topic feeds and the sitemap? The whole site and the first shard do. */
+export const writesSitePages = (shard: Shard | null): boolean => shard === null || shard.index === 0;
 
 /** A list split into more shards than it has search slices: some shards would have no papers. */
 export class ShardError extends Error {

@@ -53,7 +53,7 @@ describe('a list built in shards', () => {
     }
   });
 
-  it('writes each paper page in one shard only, and says which', async () => {
+  it('writes each paper page in one shard only, the topic pages in the first, and says which', async () => {
     const papers = (dir: string) => listFiles(dir).filter((path) => /^papers\/[^/]+\/index\.html$/.test(path));
     const [first, second, whole] = [papers(shard(1)), papers(shard(2)), papers(fixture.outDir)];
     expect(first.length).toBeGreaterThan(0);
@@ -61,6 +61,11 @@ describe('a list built in shards', () => {
     expect(first.filter((path) => second.includes(path))).toEqual([]);
     expect([...first, ...second].sort()).toEqual(whole.filter((path) => first.includes(path) || second.includes(path)));
     expect(logs[2]).toMatch(/shard 2\/2: the pages of papers 7–16 of 16 \(search slices 2–3\)/);
+    // Topic pages, their feeds and the sitemap come from the first shard only; single pages from both.
+    const topicFiles = (dir: string) => listFiles(dir).filter((path) => /^topics\/[^/]+\//.test(path) || path.startsWith('sitemap'));
+    expect(topicFiles(shard(1))).toEqual(topicFiles(fixture.outDir));
+    expect(topicFiles(shard(2))).toEqual([]);
+    expect(listFiles(shard(2))).toContain('papers.json');
     const manifest = JSON.parse(await readFile(join(shard(2), 'shard.json'), 'utf8')) as ShardManifest;
     expect(manifest).toMatchObject({ shard: '2/2', first: 6, end: 16, papers: 16, base: fixture.base });
   });
