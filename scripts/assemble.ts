@@ -11,20 +11,19 @@
  * 3. Writes what depends on the whole site: the service worker's precache list (`sw.js`) and
  *    `_headers`, whose security policy allows what any shard's pages need.
  */
-import { copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { compareStrings } from '../src/lib/compare.ts';
 import { policyInHeadersFile } from '../src/lib/security/headers-file.ts';
 import { parsePolicy, serializePolicy, unitePolicies } from '../src/lib/security/policy.ts';
 import { writeServiceWorker } from '../src/integrations/offline.ts';
 import { writeHeadersFile } from '../src/integrations/content-security-policy.ts';
 import { SHARD_MANIFEST, type ShardManifest } from '../src/integrations/shards.ts';
+import { builtFiles, inBatches } from '../src/integrations/built-files.ts';
 
 /** Files each shard writes for itself alone, which the assembly writes again for the whole site. */
 const PER_SHARD = new Set([SHARD_MANIFEST, 'sw.js', '_headers']);
-const COPY_CONCURRENCY = 64;
 
 export class AssemblyError extends Error {
   override name = 'AssemblyError';
@@ -36,14 +35,6 @@ export interface AssemblyReport {
   files: number;
   /** Files more than one shard wrote (the same in each). */
   shared: number;
-}
-
-async function filesOf(dir: string): Promise<string[]> {
-  return (await readdir(dir, { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .filter((path) => !PER_SHARD.has(path))
-    .sort(compareStrings);
 }
 
 async function readManifest(dir: string): Promise<ShardManifest> {
@@ -92,29 +83,27 @@ function checkShards(shards: { dir: string; manifest: ShardManifest }[]): { dir:
   return sorted;
 }
 
-/** Copies a shard's files into `outDir`; a file already there (from an earlier shard) must have the same bytes. */
+/**
+ * Copies a shard's files into `outDir`; a file already there (from an earlier shard) must have
+ * the same bytes. Returns how many were there already.
+ */
 async function copyShard(dir: string, outDir: string, written: Map<string, string>): Promise<number> {
-  const files = await filesOf(dir);
-  let shared = 0;
-  for (let start = 0; start < files.length; start += COPY_CONCURRENCY) {
-    await Promise.all(
-      files.slice(start, start + COPY_CONCURRENCY).map(async (path) => {
-        const target = join(outDir, path);
-        const earlier = written.get(path);
-        if (earlier !== undefined) {
-          shared++;
-          const [mine, theirs] = await Promise.all([readFile(join(dir, path)), readFile(target)]);
-          if (!mine.equals(theirs))
-            throw new AssemblyError(`${path} differs between ${earlier} and ${dir}: were both built from the same commit and settings?`);
-          return;
-        }
-        written.set(path, dir);
-        await mkdir(dirname(target), { recursive: true });
-        await copyFile(join(dir, path), target);
-      }),
-    );
-  }
-  return shared;
+  const files = (await builtFiles(dir)).filter((path) => !PER_SHARD.has(path));
+  const shared = await inBatches(files, async (path) => {
+    const target = join(outDir, path);
+    const earlier = written.get(path);
+    if (earlier !== undefined) {
+      const [mine, theirs] = await Promise.all([readFile(join(dir, path)), readFile(target)]);
+      if (!mine.equals(theirs))
+        throw new AssemblyError(`${path} differs between ${earlier} and ${dir}: were both built from the same commit and settings?`);
+      return true;
+    }
+    written.set(path, dir);
+    await mkdir(dirname(target), { recursive: true });
+    await copyFile(join(dir, path), target);
+    return false;
+  });
+  return shared.filter(Boolean).length;
 }
 
 /** Is one of the two folders the other or inside it? */

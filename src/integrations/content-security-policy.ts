@@ -15,7 +15,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   PAGE_POLICY,
@@ -31,9 +31,9 @@ import { policyProblems, inlineContent, withMetaPolicy } from '../lib/security/i
 import { headersFile } from '../lib/security/headers-file.ts';
 import { compareStrings } from '../lib/compare.ts';
 import { addPageHook, pageFile } from './page-hooks.ts';
+import { builtFiles, inBatches } from './built-files.ts';
 import { SLICE_FOLDER_NAME } from '../lib/search/slices.ts';
 
-const READ_CONCURRENCY = 64;
 const SEARCH_DIR = 'pagefind';
 /** Most rules and longest line Cloudflare Pages reads in `_headers`. */
 const MAX_RULES = 100;
@@ -52,13 +52,6 @@ export interface PagesReport {
 
 /** The policy of a page without its own meta element. */
 const configuredPolicy = (): Policy => parsePolicy(PAGE_POLICY);
-
-async function htmlPages(outDir: string): Promise<string[]> {
-  return (await readdir(outDir, { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
-}
 
 const problemWarning = (what: string, pages: string[]) =>
   `the Content Security Policy ${what} in ${pages.slice(0, 3).join(', ')}${pages.length > 3 ? ` and ${pages.length - 3} more page(s)` : ''}: ` +
@@ -118,15 +111,13 @@ export class PolicyCheck {
 
   /** Checks every page in `outDir` not checked yet, rewriting those whose policy it trims. */
   async checkPages(outDir: string): Promise<void> {
-    const pages = (await htmlPages(outDir)).filter((page) => !this.checked.has(page));
+    const pages = (await builtFiles(outDir)).filter((path) => path.endsWith('.html') && !this.checked.has(path));
     const checkFile = async (page: string) => {
       const html = await readFile(join(outDir, page), 'utf8');
       const checked = this.checkPage(page, html);
       if (checked !== html) await writeFile(join(outDir, page), checked);
     };
-    for (let start = 0; start < pages.length; start += READ_CONCURRENCY) {
-      await Promise.all(pages.slice(start, start + READ_CONCURRENCY).map(checkFile));
-    }
+    await inBatches(pages, checkFile);
   }
 
   report(): PagesReport {

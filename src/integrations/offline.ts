@@ -8,42 +8,26 @@
  * `OFFLINE_SEARCH_MB` (src/settings.ts).
  */
 import type { AstroIntegration } from 'astro';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compareStrings } from '../lib/compare.ts';
 import { contentHash, filesToHash, planPrecache, type PrecacheLimits, type PrecachePlan, type SiteFile } from '../lib/search/precache.ts';
 import { serviceWorkerScript, workerConfig } from './service-worker.ts';
 import { recordBuildFigures } from './build-report.ts';
+import { builtFiles, inBatches } from './built-files.ts';
 import { siteSettings } from '../settings.ts';
-
-/** Files read at once. */
-const READ_CONCURRENCY = 64;
 
 /**
  * Every file of the site with its size, and a content hash for those the plan needs
  * (`filesToHash`): a site too large to precache whole is not read back page by page.
  */
 async function siteFiles(outDir: string, limits: PrecacheLimits): Promise<SiteFile[]> {
-  const paths = (await readdir(outDir, { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort(compareStrings);
-  const sized = await inBatches(paths, async (path) => ({ path, size: (await stat(join(outDir, path))).size }));
+  const sized = await inBatches(await builtFiles(outDir), async (path) => ({ path, size: (await stat(join(outDir, path))).size }));
   const toHash = new Set(filesToHash(sized, limits));
   return inBatches(sized, async (file) => ({
     ...file,
     hash: toHash.has(file.path) ? contentHash(await readFile(join(outDir, file.path))) : '',
   }));
-}
-
-/** Runs `task` over `items`, a batch at a time: a large site has more files than a process may open. */
-async function inBatches<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  for (let start = 0; start < items.length; start += READ_CONCURRENCY) {
-    results.push(...(await Promise.all(items.slice(start, start + READ_CONCURRENCY).map(task))));
-  }
-  return results;
 }
 
 /** Plans the precache for a built site and writes its `sw.js`. Exported for tests (a "new deploy"). */

@@ -46,7 +46,8 @@ export default function shardIntegration({ shard, searchSlicePapers, precacheLim
   sitemapPages: string[];
 } {
   const sitemapPages: string[] = [];
-  let pagesListed: Promise<void> = Promise.resolve();
+  /** The list's size and this shard's papers, once the corpus is in (build start). */
+  let shardPapers: Promise<{ papers: number; range: PaperRange }> | undefined;
   let site = '';
   let base = '/';
   const integration: AstroIntegration = {
@@ -58,31 +59,33 @@ export default function shardIntegration({ shard, searchSlicePapers, precacheLim
       },
       'astro:build:start': ({ logger }) => {
         if (shard === null) return;
-        pagesListed = publishedCorpus().then(({ papers }) => {
-          const { first, end } = shardRange(papers.length, searchSlicePapers, shard);
-          const [firstSlice, lastSlice] = [sliceOf(first, searchSlicePapers) + 1, sliceOf(end - 1, searchSlicePapers) + 1];
+        shardPapers = publishedCorpus().then(({ papers }) => {
+          const range = shardRange(papers.length, searchSlicePapers, shard);
+          const [firstSlice, lastSlice] = [sliceOf(range.first, searchSlicePapers) + 1, sliceOf(range.end - 1, searchSlicePapers) + 1];
           const slices = firstSlice === lastSlice ? `search slice ${firstSlice}` : `search slices ${firstSlice}–${lastSlice}`;
           const others = writesSitePages(shard)
             ? 'and every other page'
             : 'and the single pages every shard writes (home, search, exports); shard 1 writes the topic pages';
-          logger.info(`shard ${formatShard(shard)}: the pages of papers ${first + 1}–${end} of ${papers.length} (${slices}), ${others}`);
+          logger.info(
+            `shard ${formatShard(shard)}: the pages of papers ${range.first + 1}–${range.end} of ${papers.length} (${slices}), ${others}`,
+          );
           for (const paper of papers)
             for (const id of [paper.id, paper.formerId ?? []].flat()) sitemapPages.push(new URL(withBase(base, paperPath(id)), site).href);
+          return { papers: papers.length, range };
         });
         // A failed pipeline fails the build where the pages wait for it, not here.
-        pagesListed.catch(() => {});
+        shardPapers.catch(() => {});
       },
       'astro:build:done': async ({ dir }) => {
-        if (shard === null) return;
-        await pagesListed;
-        const { papers } = await publishedCorpus();
+        if (shard === null || shardPapers === undefined) return;
+        const { papers, range } = await shardPapers;
         const manifest: ShardManifest = {
           shard: formatShard(shard),
           index: shard.index,
           count: shard.count,
           list: buildSession().corpus!.key,
-          papers: papers.length,
-          ...shardRange(papers.length, searchSlicePapers, shard),
+          papers,
+          ...range,
           base,
           precacheLimits,
         };
