@@ -54,6 +54,15 @@ async function waitForOfflineReady(page: Page, version?: string): Promise<Worker
         }),
     );
     if (status && (version === undefined || status.version === version)) return status;
+    // Wait for the new worker without asking the old one anything: each question is an event the
+    // old worker handles, and the browser activates a new worker only while the old one is idle.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true });
+          setTimeout(resolve, 5_000);
+        }),
+    );
     if (Date.now() - started > 60_000) {
       const registration = await page.evaluate(async () => {
         const r = await navigator.serviceWorker.getRegistration();
