@@ -8,6 +8,7 @@ import { acronymDefinitions } from '../../src/lib/text/analysis/corpus.ts';
 import { looksLikeAcronym } from '../../src/lib/text/analysis/acronyms.ts';
 import { termScore } from '../../src/lib/topics/key-terms.ts';
 import { isGenericPhrase } from '../../src/lib/topics/generic-phrases.ts';
+import { isPlaceName } from '../../src/lib/topics/place-names.ts';
 import { sameSubject } from '../../src/lib/topics/select.ts';
 import { normalizePhrase } from '../../src/lib/text/tokenize.ts';
 import { preferredSpelling } from '../../src/lib/text/analysis/spelling.ts';
@@ -295,6 +296,13 @@ describe('phrase tests', () => {
     expect(isGenericPhrase(normalizePhrase('world models'))).toBe(false);
   });
 
+  it('recognise countries and continents, and not the phrases that contain one', () => {
+    for (const place of ['China', 'South Africa', 'United States', 'Europe', 'Uganda'])
+      expect(isPlaceName(normalizePhrase(place)), place).toBe(true);
+    for (const subject of ['South China Sea', 'Chinese', 'Antarctica', 'Atlantic Meridional Overturning Circulation', 'Minecraft'])
+      expect(isPlaceName(normalizePhrase(subject)), subject).toBe(false);
+  });
+
   it('score terms frequent in a topic and rare elsewhere above terms common everywhere', () => {
     // In 4 of a topic's 5 papers: only there, or also in 40 of 95 other papers.
     expect(termScore(0.8, 5, 4, 100)).toBeGreaterThan(termScore(0.8, 5, 44, 100));
@@ -441,6 +449,20 @@ describe("discoverTopics on a day's listing with subjects of two papers", () => 
   it('writes a name as the list does, not with the capitals of an acronym spelled out', () => {
     // "Segment Any 3D GAussians (SAGA)" in an abstract, "Segment Any 3D Gaussians" in the title.
     expect(topicNamed(result, '3D Gaussians').papers.sort()).toEqual(['gs-2', 'gs-3']);
+  });
+});
+
+describe('discoverTopics on a listing from many fields with several studies from one country', () => {
+  // Written by a helper who never saw the code (tests/fixtures/judgements/day-listing-c.json):
+  // three COVID-19 studies and one on colistin resistance write "China" like a name.
+  const papers = (
+    JSON.parse(readFileSync(new URL('../fixtures/judgements/day-listing-c.json', import.meta.url), 'utf8')) as { papers: PaperText[] }
+  ).papers;
+  const result = discoverTopics(papers);
+
+  it('names no topic after a country, and groups the studies by their subject', () => {
+    expect(result.topics.map((topic) => topic.name)).not.toContain('China');
+    expect(topicNamed(result, 'COVID-19').papers.sort()).toEqual(['cov-1', 'cov-2', 'cov-3', 'cov-4']);
   });
 });
 

@@ -11,6 +11,7 @@ import { forEachSpan, smallHash, spanStemIds, spellsStemIds } from '../text/anal
 import { CONNECTORS, type Field } from '../text/analysis/units.ts';
 import type { Vocabulary } from '../text/analysis/vocabulary.ts';
 import { isGenericPhrase } from './generic-phrases.ts';
+import { isPlaceName } from './place-names.ts';
 
 /**
  * Phrases written as one hyphenated modifier more often than this ("real-world data",
@@ -341,13 +342,14 @@ const REPEATED_STEM = /(?:^| )(\S+) \1(?: |$)/;
 const MIN_HEAD_SHARE = 0.2;
 
 /**
- * May this candidate name a topic, and as what? Phrases may, unless generic ("latent space");
+ * May this candidate name a topic, and as what? Phrases may, unless generic ("latent space")
+ * or a place ("South Africa");
  * a lone word written as a name more often than not (and never as an ordinary lowercase word
  * more than half as often) may too; an ordinary lone word ("glaciers", "tuberculosis") only
  * as a `word`, which must also prove that it marks a cluster of papers (see cohesion.ts).
  */
 export function eligibility(candidate: CandidateStats): 'phrase' | 'name' | 'word' | null {
-  if (isGenericPhrase(candidate.key)) return null;
+  if (isGenericPhrase(candidate.key) || isPlaceName(candidate.key)) return null;
   // A word twice in a row ("learning learning") is a slip or two titles run together, never a subject.
   if (REPEATED_STEM.test(candidate.key)) return null;
   // Mostly a hyphenated modifier of other nouns ("real-world tasks"): an adjective, not a subject.
