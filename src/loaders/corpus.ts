@@ -51,13 +51,16 @@ export async function readInputs(source: CorpusSource, root: string): Promise<{ 
   const [{ files, diagnostics: readProblems }, topicFiles] = await Promise.all([readSeedFiles(seedsDir), loadTopicFiles(topicsDir)]);
   const overrides = topicFiles.map(topicOverride);
   const digests = new Map(files.map((file) => [file.name, inputDigest(file.bytes)]));
+  const shownSeedsDir = relative(root, seedsDir) || '.';
+  // The folder as the project names it, not its absolute path: a checkout elsewhere (another CI
+  // job of a sharded build) reads the same saved result.
   const key = inputDigest({
-    seedsDir,
+    seedsDir: shownSeedsDir,
     digests: [...digests],
     overrides: JSON.stringify(overrides),
     readProblems: JSON.stringify(readProblems),
   });
-  return { key, input: { files, readProblems, digests, overrides, seedsDir: relative(root, seedsDir) || '.' } };
+  return { key, input: { files, readProblems, digests, overrides, seedsDir: shownSeedsDir } };
 }
 
 /**

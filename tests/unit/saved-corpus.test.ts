@@ -1,9 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCorpus } from '../../src/lib/pipeline.ts';
 import { readSavedCorpus, saveCorpus } from '../../src/loaders/saved-corpus.ts';
+import { readInputs } from '../../src/loaders/corpus.ts';
 
 const listing = (papers: [string, string][]) =>
   new TextEncoder().encode(papers.map(([title, abstract]) => `${title}\n\n${abstract}`).join('\n\n'));
@@ -45,5 +46,23 @@ describe('the pipeline result saved to a file', async () => {
     const path = join(dir, 'notes.txt');
     await writeFile(path, 'my notes\n');
     await expect(readSavedCorpus(path, 'key-1')).rejects.toThrow(`${path} is not a saved pipeline result`);
+  });
+});
+
+describe("the key of a saved result (the pipeline's inputs)", async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'saved-corpus-key-'));
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+  const checkout = async (name: string, text: string) => {
+    const root = join(dir, name);
+    await mkdir(join(root, 'seeds'), { recursive: true });
+    await writeFile(join(root, 'seeds', 'day.txt'), text);
+    return (await readInputs({ seedsDir: 'seeds', topicsDir: 'src/content/topics' }, root)).key;
+  };
+
+  it('is the same in two checkouts of the same seeds, and differs when a seed file does', async () => {
+    const text = 'Reward Learning from Play\n\nPlay data gives rewards for reinforcement learning.\n';
+    const here = await checkout('job-1', text);
+    expect(await checkout('elsewhere/job-2', text)).toBe(here);
+    expect(await checkout('job-3', text + '\nA Second Paper\n\nIts abstract.\n')).not.toBe(here);
   });
 });
