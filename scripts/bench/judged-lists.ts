@@ -32,7 +32,7 @@ export interface JudgementFile {
  * issue 13, scored before any change, and the fifth in the fifth round, scored as it arrived,
  * after the change it was to check (topics of two papers).
  */
-export const OTHER_LISTS = ['five-fields', 'day-listing', 'mixed-fields', 'day-listing-b', 'day-listing-c'] as const;
+export const OTHER_LISTS = ['five-fields', 'day-listing', 'mixed-fields', 'day-listing-b', 'day-listing-c', 'field-list-d'] as const;
 
 export type OtherList = (typeof OTHER_LISTS)[number];
 

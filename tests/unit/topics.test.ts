@@ -466,6 +466,21 @@ describe('discoverTopics on a listing from many fields with several studies from
   });
 });
 
+describe('discoverTopics on a life-science list', () => {
+  // Written by a helper who never saw the code (tests/fixtures/judgements/field-list-d.json).
+  const papers = (
+    JSON.parse(readFileSync(new URL('../fixtures/judgements/field-list-d.json', import.meta.url), 'utf8')) as { papers: PaperText[] }
+  ).papers;
+  const names = discoverTopics(papers).topics.map((topic) => topic.name);
+
+  it('makes no topic of a name every subfield writes, and keeps those of subjects', () => {
+    // "RNA" gathered sixteen papers on RNA editing, mRNA vaccines, single-cell sequencing and CRISPR.
+    expect(names).not.toContain('RNA');
+    expect(names).not.toContain('DNA');
+    expect(names).toEqual(expect.arrayContaining(['Cas9', 'Cryo-EM', 'Alzheimer Disease']));
+  });
+});
+
 describe('discoverTopics on two topics named after the same word', () => {
   const P = (id: string, title: string, abstract: string): PaperText => ({ id, title, abstract });
   const papers: PaperText[] = [
