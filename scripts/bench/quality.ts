@@ -48,9 +48,9 @@ export const QUALITY_FLOORS: Record<'seeds' | OtherList, Floor> = {
   'day-listing-b': { related: QUALITY_GOALS.others, topics: 0.878 },
   'day-listing-c': AT_GOAL,
   // Topics below the goal (84.7% as it arrived): subjects no phrase names alike (checkpoint
-  // blockade), a paper without abstract, and subjects split over several topics (Cas9, Genome
-  // Engineering, Genome Editing).
-  'field-list-d': { related: QUALITY_GOALS.others, topics: 0.856 },
+  // blockade), a paper without abstract, and subjects still split over topics (Cas9, Genome
+  // Engineering, Genome Editing; mRNA and SARS-CoV-2).
+  'field-list-d': { related: QUALITY_GOALS.others, topics: 0.865 },
 };
 
 export interface Score {

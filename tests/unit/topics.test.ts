@@ -471,13 +471,23 @@ describe('discoverTopics on a life-science list', () => {
   const papers = (
     JSON.parse(readFileSync(new URL('../fixtures/judgements/field-list-d.json', import.meta.url), 'utf8')) as { papers: PaperText[] }
   ).papers;
-  const names = discoverTopics(papers).topics.map((topic) => topic.name);
+  const { topics } = discoverTopics(papers);
+  const names = topics.map((topic) => topic.name);
 
   it('makes no topic of a name every subfield writes, and keeps those of subjects', () => {
     // "RNA" gathered sixteen papers on RNA editing, mRNA vaccines, single-cell sequencing and CRISPR.
     expect(names).not.toContain('RNA');
     expect(names).not.toContain('DNA');
     expect(names).toEqual(expect.arrayContaining(['Cas9', 'Cryo-EM', 'Alzheimer Disease']));
+  });
+
+  it('gives one subject one topic, not two holding nearly the same papers', () => {
+    // It had "Electron Cryo-Microscopy" (three of its four papers in Cryo-EM) and "Individual
+    // Cells" (four of five in Single Cells).
+    expect(names).toEqual(expect.arrayContaining(['Cryo-EM', 'Single Cells']));
+    expect(names).not.toContain('Electron Cryo-Microscopy');
+    expect(names).not.toContain('Individual Cells');
+    expect(topics.find((topic) => topic.name === 'Cryo-EM')!.papers.length).toBe(5);
   });
 });
 

@@ -1,8 +1,9 @@
 /**
  * Final membership: every paper gets its best few topics, no topic grows into a catch-all, a
  * paper in a narrower topic is not listed again under a broader one named after the same word,
- * topics left too small are dropped, and a paper no topic phrase reaches joins a topic only if
- * it is about it in other words (adopt.ts); otherwise it has no topic ("Other papers").
+ * topics left too small are dropped, and so are topics holding nearly the papers of an earlier
+ * one; a paper no topic phrase reaches joins a topic only if it is about it in other words
+ * (adopt.ts); otherwise it has no topic ("Other papers").
  */
 import type { AnalysedCorpus, AnalysedPaper } from '../text/analysis/corpus.ts';
 import { PhraseMatcher } from './matcher.ts';
@@ -15,6 +16,10 @@ import { adoptCloseOrphans } from './adopt.ts';
 import type { Cohesion } from './cohesion.ts';
 import { wordMembers } from './candidate-groups.ts';
 import { compareStrings } from '../compare.ts';
+
+/** A topic sharing this share of its papers with an earlier one at most `NEAR_TWIN_SIZE` times its size is its twin. */
+const NEAR_TWIN_SHARE = 0.75;
+const NEAR_TWIN_SIZE = 2;
 
 export interface AssignmentSettings extends MembershipSettings {
   cohesion: Cohesion;
@@ -83,9 +88,14 @@ export function assignPapers(corpus: AnalysedCorpus, drafts: readonly TopicDraft
   const keyWords = drafts.map((draft) => rarestStem(draft.matchers[0]!, corpus));
   for (;;) {
     kept = keepBestPerPaper(mostSpecific(active, own, keyWords, drafts), papers.length, settings.maxTopicsPerPaper);
-    const tooSmall = active.filter((d) => !drafts[d]!.pinned && (kept.get(d)?.length ?? 0) < settings.minPapers);
-    if (tooSmall.length === 0) break;
-    const dropped = new Set(tooSmall);
+    const tooSmall = new Set(active.filter((d) => !drafts[d]!.pinned && (kept.get(d)?.length ?? 0) < settings.minPapers));
+    const twins = nearTwins(
+      active.filter((d) => !tooSmall.has(d)),
+      kept,
+      drafts,
+    );
+    if (tooSmall.size === 0 && twins.length === 0) break;
+    const dropped = new Set([...tooSmall, ...twins]);
     active = active.filter((d) => !dropped.has(d));
   }
 
@@ -196,6 +206,29 @@ function keepBestPerPaper(candidates: ReadonlyMap<number, Member[]>, paperCount:
   }
   for (const members of kept.values()) members.sort(byStrength);
   return kept;
+}
+
+/**
+ * Automatic topics most of whose papers an earlier topic (chosen first: worth more) holds while at
+ * most twice as large: the same papers under another name ("Electron Cryo-Microscopy" next to
+ * "Cryo-EM", "Individual Cells" next to "Single Cells"), not a narrower subject inside a broad one
+ * (RLHF in Large Language Models). Judged on final memberships: during selection they are rough,
+ * and the same rule there dropped broad topics of a large list (docs/decisions.md).
+ */
+function nearTwins(active: readonly number[], kept: ReadonlyMap<number, Member[]>, drafts: readonly TopicDraft[]): number[] {
+  const earlierOf = new Map<number, number[]>();
+  const twins: number[] = [];
+  for (const d of active) {
+    const members = kept.get(d) ?? [];
+    const shared = new Map<number, number>();
+    for (const member of members) for (const e of earlierOf.get(member.paper) ?? []) shared.set(e, (shared.get(e) ?? 0) + 1);
+    const isTwin = [...shared].some(
+      ([e, count]) => count >= NEAR_TWIN_SHARE * members.length && (kept.get(e)?.length ?? 0) <= NEAR_TWIN_SIZE * members.length,
+    );
+    if (isTwin && !drafts[d]!.pinned) twins.push(d);
+    else for (const member of members) appendTo(earlierOf, member.paper, d);
+  }
+  return twins;
 }
 
 function centroidFor(
