@@ -13,6 +13,12 @@ import { sameSubject } from '../../src/lib/topics/select.ts';
 import { normalizePhrase } from '../../src/lib/text/tokenize.ts';
 import { preferredSpelling } from '../../src/lib/text/analysis/spelling.ts';
 
+/** The papers of a judged list (tests/fixtures/judgements/). */
+function judgedPapers(name: string): PaperText[] {
+  return (JSON.parse(readFileSync(new URL(`../fixtures/judgements/${name}.json`, import.meta.url), 'utf8')) as { papers: PaperText[] })
+    .papers;
+}
+
 function fixture(name: string): PaperText[] {
   return JSON.parse(readFileSync(new URL(`../fixtures/topics/${name}`, import.meta.url), 'utf8')) as PaperText[];
 }
@@ -358,9 +364,7 @@ describe('names and slugs', () => {
 
   it('names every topic with words the list writes, never with stems', () => {
     // Two-paper topics reach phrases only acronyms write: "OpenVLA" read as "open vision language action".
-    const papers = (
-      JSON.parse(readFileSync(new URL('../fixtures/judgements/day-listing.json', import.meta.url), 'utf8')) as { papers: PaperText[] }
-    ).papers;
+    const papers = judgedPapers('day-listing');
     const written = new Set(papers.flatMap((paper) => `${paper.title} ${paper.abstract ?? ''}`.toLowerCase().split(/[^\p{L}\p{N}]+/u)));
     const names = discoverTopics(papers, [], { minPapers: 2 }).topics.map((topic) => topic.name);
     expect(names).toContain('OpenVLA');
@@ -401,9 +405,7 @@ describe('names and slugs', () => {
 });
 
 describe('discoverTopics on a list mixing five fields, three named by one common noun', () => {
-  const papers = (
-    JSON.parse(readFileSync(new URL('../fixtures/judgements/five-fields.json', import.meta.url), 'utf8')) as { papers: PaperText[] }
-  ).papers;
+  const papers = judgedPapers('five-fields');
   const result = discoverTopics(papers);
   const names = result.topics.map((topic) => topic.name);
 
@@ -425,9 +427,7 @@ describe('discoverTopics on a list mixing five fields, three named by one common
 
 describe("discoverTopics on a day's listing with subjects of two papers", () => {
   // Written by a helper who never saw the code (tests/fixtures/judgements/day-listing-b.json).
-  const papers = (
-    JSON.parse(readFileSync(new URL('../fixtures/judgements/day-listing-b.json', import.meta.url), 'utf8')) as { papers: PaperText[] }
-  ).papers;
+  const papers = judgedPapers('day-listing-b');
   const result = discoverTopics(papers);
 
   it('makes a topic of two papers that both name a phrase', () => {
@@ -455,9 +455,7 @@ describe("discoverTopics on a day's listing with subjects of two papers", () => 
 describe('discoverTopics on a listing from many fields with several studies from one country', () => {
   // Written by a helper who never saw the code (tests/fixtures/judgements/day-listing-c.json):
   // three COVID-19 studies and one on colistin resistance write "China" like a name.
-  const papers = (
-    JSON.parse(readFileSync(new URL('../fixtures/judgements/day-listing-c.json', import.meta.url), 'utf8')) as { papers: PaperText[] }
-  ).papers;
+  const papers = judgedPapers('day-listing-c');
   const result = discoverTopics(papers);
 
   it('names no topic after a country, and groups the studies by their subject', () => {
@@ -468,9 +466,7 @@ describe('discoverTopics on a listing from many fields with several studies from
 
 describe('discoverTopics on a life-science list', () => {
   // Written by a helper who never saw the code (tests/fixtures/judgements/field-list-d.json).
-  const papers = (
-    JSON.parse(readFileSync(new URL('../fixtures/judgements/field-list-d.json', import.meta.url), 'utf8')) as { papers: PaperText[] }
-  ).papers;
+  const papers = judgedPapers('field-list-d');
   const { topics } = discoverTopics(papers);
   const names = topics.map((topic) => topic.name);
 
