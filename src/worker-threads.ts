@@ -2,7 +2,7 @@
  * The build's worker threads (the pipeline's, src/loaders/; the search index writer's,
  * src/integrations/bundle-writer.ts): how one is started, and how it answers.
  */
-import { parentPort, Worker } from 'node:worker_threads';
+import { parentPort, Worker, type ResourceLimits } from 'node:worker_threads';
 
 /**
  * The process's Node options for a worker thread. A worker inherits them; `--input-type` (a
@@ -15,11 +15,12 @@ const workerExecArgv = (): string[] => process.execArgv.filter((arg) => !arg.sta
  * A worker thread running `url`, with the process's Node options (workerExecArgv) less those a
  * worker refuses: a build started with `node --max-old-space-size=8192` or `--trace-gc` would
  * otherwise fail when it starts its first worker. Node names the options it refused.
+ * `resourceLimits` sizes its heap (none: V8's defaults).
  */
-export function startWorker(url: URL, workerData: unknown): Worker {
+export function startWorker(url: URL, workerData: unknown, resourceLimits?: ResourceLimits): Worker {
   const execArgv = workerExecArgv();
   try {
-    return new Worker(url, { workerData, execArgv });
+    return new Worker(url, { workerData, execArgv, resourceLimits });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
     const refused = new Set(
@@ -28,7 +29,7 @@ export function startWorker(url: URL, workerData: unknown): Worker {
         .split(', ')
         .map((flag) => flag.trim()),
     );
-    return new Worker(url, { workerData, execArgv: execArgv.filter((arg) => !refused.has(arg)) });
+    return new Worker(url, { workerData, execArgv: execArgv.filter((arg) => !refused.has(arg)), resourceLimits });
   }
 }
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PageProgress, filteredDestination } from '../../src/integrations/progress.ts';
 import { pageFile } from '../../src/integrations/page-hooks.ts';
-import { runPipelineThread } from '../../src/loaders/pipeline-thread.ts';
+import { pipelineHeapLimits, runPipelineThread } from '../../src/loaders/pipeline-thread.ts';
 import { buildCorpus, readCorpus, relatedInputs } from '../../src/lib/pipeline.ts';
 import { rankTextInThread } from '../../src/loaders/related-worker.ts';
 import { rankRelated } from '../../src/lib/related.ts';
@@ -95,5 +95,11 @@ describe('related papers ranked in a thread of their own', () => {
       { id: 'a', title: 'A', abstract: null, authors: [] },
     ];
     await expect(rankTextInThread(twice)).rejects.toThrow(/duplicate paper id "a"/);
+  });
+
+  it("gives a large list's pipeline a larger young generation, and a small list's V8's default", () => {
+    const seeds = (megabytes: number) => ({ files: [{ name: 'list.txt', bytes: new Uint8Array(megabytes * 1024 * 1024) }] });
+    expect(pipelineHeapLimits(seeds(20))).toBeUndefined();
+    expect(pipelineHeapLimits(seeds(200))).toEqual({ maxYoungGenerationSizeMb: 192 });
   });
 });
