@@ -3,9 +3,9 @@
  * as it starts, with its count, and every `PROGRESS_EVERY_MS` while a phase runs. Where a worker
  * cannot load the TypeScript (a Node without type stripping), the pipeline runs in this thread.
  */
+import type { ResourceLimits } from 'node:worker_threads';
 import type { Corpus } from '../lib/pipeline.ts';
 import { runJob, type PipelineJob, type PipelineMessage } from './pipeline-worker.ts';
-import type { ResourceLimits } from 'node:worker_threads';
 import { failureError, startWorker } from '../worker-threads.ts';
 
 export const PROGRESS_EVERY_MS = 10_000;

@@ -81,13 +81,9 @@ export function wordMembers(members: readonly Member[], word: string, cohesion: 
 
 /** Are a lone name's papers alike enough (three or more; fewer cannot tell) to be one subject? */
 function marksCluster(members: readonly Member[], name: string, cohesion: Cohesion): boolean {
-  return (
-    members.length < 3 ||
-    cohesion.contrast(
-      members.map((member) => member.paper),
-      name,
-    ) >= MIN_NAME_CONTRAST
-  );
+  if (members.length < 3) return true;
+  const papers = members.map((member) => member.paper);
+  return cohesion.contrast(papers, name) >= MIN_NAME_CONTRAST;
 }
 
 function hitsOf(candidates: readonly CandidateStats[]): Hits[] {
